@@ -1,0 +1,179 @@
+// Checking one column's cells: a cell's text is typed from the field's schema (the contract's rules for
+// CSV), validated by a validator compiled for that field alone, and — when it fails — offered a safe
+// repair. Each distinct text is checked once per column while that pays off.
+import type { ValidateFunction } from 'ajv';
+import { REPAIRS } from '../repair/repairs.js';
+import type { Field, Standard } from '../standards/standard.js';
+import { severityFrom } from '../standards/standard.js';
+import { CATALOG } from '../issues/catalog.js';
+import type { IssueCode, Severity } from '../types.js';
+import { explainErrors, typePhrase, type Finding } from './explain.js';
+
+/** A cell that holds nothing: the property is absent from the record. */
+export const ABSENT: unique symbol = Symbol('absent');
+
+export interface CellFinding extends Finding {
+  severity: Severity;
+  hint?: string;
+  fix?: string;
+}
+
+export interface CellOutcome {
+  /** The typed value, or ABSENT. */
+  value: unknown;
+  findings: CellFinding[] | null;
+}
+
+const OK_ABSENT: CellOutcome = { value: ABSENT, findings: null };
+const OK_NULL: CellOutcome = { value: null, findings: null };
+
+/** After this many cells, a column whose texts rarely repeat stops remembering them. */
+const CACHE_TRIAL = 4096;
+const CACHE_LIMIT = 20000;
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Builds the validator for one field from the standard's own compiled schema, so `$ref`s and the draft's
+ * rules hold exactly as in the whole schema.
+ */
+export function compileField(standard: Standard, field: Field): ValidateFunction {
+  const pointer = `#/properties/${encodeURIComponent(field.name.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
+  return standard.ajv.compile({ $ref: standard.schemaKey + pointer });
+}
+
+export class CellChecker {
+  private readonly validate: ValidateFunction;
+  private readonly missing: Set<string>;
+  private cache: Map<string, CellOutcome> | undefined = new Map();
+  private lookups = 0;
+  private hits = 0;
+
+  constructor(
+    readonly field: Field,
+    standard: Standard,
+    private readonly severityOf: (code: IssueCode, field: Field) => Severity,
+  ) {
+    this.validate = compileField(standard, field);
+    this.missing = new Set(standard.missingValues);
+  }
+
+  check(text: string): CellOutcome {
+    const cache = this.cache;
+    if (cache === undefined) return this.evaluate(text, true);
+    const known = cache.get(text);
+    this.lookups++;
+    if (known !== undefined) {
+      this.hits++;
+      return known;
+    }
+    const outcome = this.evaluate(text, true);
+    if (cache.size < CACHE_LIMIT) cache.set(flat(text), outcome);
+    if (this.lookups === CACHE_TRIAL && this.hits < CACHE_TRIAL / 4) this.cache = undefined;
+    return outcome;
+  }
+
+  /** The outcome for a text, without the cache; with a repair hint when `repair` is set and it fails. */
+  evaluate(text: string, repair: boolean): CellOutcome {
+    if (text === '' || this.missing.has(text) || isBlank(text)) {
+      if (this.field.nullable) return OK_NULL;
+      if (!this.field.required) return OK_ABSENT;
+      const detail = text === '' ? undefined : isBlank(text) ? 'the cell holds only spaces' : `the cell holds ${JSON.stringify(text)}, which means no value`;
+      return { value: ABSENT, findings: [this.finding({ code: 'value-missing', path: '', keyword: 'required', detail })] };
+    }
+    const typed = typeCell(text, this.field);
+    let findings: CellFinding[] | null = null;
+    if (typed === NOT_TYPED) {
+      findings = [this.finding({ code: 'value-type', path: '', keyword: 'type', expected: typePhrase(this.field.types), data: text })];
+    } else if (!this.validate(typed)) {
+      findings = explainErrors(this.validate.errors!, { examples: () => this.field.examples }).map((f) => this.finding(f));
+    }
+    if (findings && repair) this.attachRepair(text, findings);
+    return { value: typed === NOT_TYPED ? text : typed, findings };
+  }
+
+  private finding(f: Finding): CellFinding {
+    return { ...f, severity: this.severityOf(f.code, this.field) };
+  }
+
+  private attachRepair(text: string, findings: CellFinding[]): void {
+    for (const repair of REPAIRS) {
+      for (const proposal of repair.propose(text, this.field)) {
+        if (this.evaluate(proposal.value, false).findings) continue;
+        const main = findings[0]!;
+        main.hint = proposal.hint.replace('{value}', proposal.value === '' ? '(empty)' : proposal.value);
+        if (!proposal.doubtful) main.fix = proposal.value;
+        return;
+      }
+    }
+  }
+}
+
+/** The default severity of a field's issue: the field's own x-severity, else the catalog's. */
+export function fieldSeverity(code: IssueCode, field: Field): Severity {
+  return severityFrom(field.severity, code) ?? CATALOG[code].severity;
+}
+
+const NOT_TYPED: unique symbol = Symbol('not typed');
+
+/** A cell's text as the JSON value its field's types allow, or NOT_TYPED. */
+function typeCell(text: string, field: Field): unknown {
+  const types = field.types;
+  for (let i = 0; i < types.length; i++) {
+    const value = typeAs(text, types[i]!, field);
+    if (value !== NOT_TYPED) return value;
+  }
+  return NOT_TYPED;
+}
+
+function typeAs(text: string, type: string, field: Field): unknown {
+  switch (type) {
+    case 'string':
+      return text;
+    case 'number':
+    case 'integer': {
+      if (!NUMBER.test(text)) return NOT_TYPED;
+      const n = Number(text);
+      if (!Number.isFinite(n)) return NOT_TYPED;
+      // "12.0" is written as a decimal; a whole number must be written as one.
+      if (type === 'integer' && (!Number.isInteger(n) || /[.eE]/.test(text))) return NOT_TYPED;
+      return n;
+    }
+    case 'boolean': {
+      const lower = text.toLowerCase();
+      return lower === 'true' ? true : lower === 'false' ? false : NOT_TYPED;
+    }
+    case 'array': {
+      const items = text.split(field.separator).map((s) => s.trim()).filter((s) => s !== '');
+      const itemTypes = field.schema.items?.type;
+      if (itemTypes === 'number' || itemTypes === 'integer') {
+        const numbers = items.map((s) => typeAs(s, itemTypes, field));
+        return numbers.includes(NOT_TYPED) ? NOT_TYPED : numbers;
+      }
+      return items;
+    }
+    case 'object': {
+      try {
+        const value = JSON.parse(text);
+        return value && typeof value === 'object' && !Array.isArray(value) ? value : NOT_TYPED;
+      } catch {
+        return NOT_TYPED;
+      }
+    }
+    default:
+      return NOT_TYPED;
+  }
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** A copy of a string that does not keep the chunk it was sliced from alive in the cache. */
+function flat(text: string): string {
+  return text.length > 12 ? Buffer.from(text, 'utf8').toString('utf8') : text;
+}

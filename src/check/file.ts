@@ -1,0 +1,202 @@
+// Checking one file from start to finish: read it (decoding and sniffing what it is), send its records
+// through the checks for its format, and fold everything found into the file's report. Anything wrong
+// with the file is a finding in the report; only a failure of the run itself throws.
+import type { Readable } from 'node:stream';
+import { makeIssue } from '../issues/catalog.js';
+import { buildFileReport } from '../report/build.js';
+import { IssueCollector, type SeverityAdjuster } from '../report/collector.js';
+import { CsvTokenizer } from '../sources/csv-tokenizer.js';
+import { JsonRecordSplitter } from '../sources/json-records.js';
+import { detectDelimiter, formatFromName, sniffBinary, sniffText } from '../sources/sniff.js';
+import { DataReadError, openText, type TextFile } from '../sources/text.js';
+import type { Field, Standard } from '../standards/standard.js';
+import type { FailOn, FileReport, InputFormat, IssueCode, Severity } from '../types.js';
+import { checkDocument, RecordsCheck } from './records.js';
+import { TableCheck } from './table.js';
+
+export interface FileCheckOptions {
+  failOn: FailOn;
+  maxIssues: number;
+  encoding?: string;
+  /** A single character; `auto` or undefined to detect. */
+  delimiter?: string;
+  inputFormat?: InputFormat;
+  /** Column names in the file mapped to the standard's fields. */
+  columns?: Record<string, string>;
+  /** Severity overrides, by issue code and field. */
+  severityOf?: (code: IssueCode, field: Field | undefined) => Severity | undefined;
+  adjust?: SeverityAdjuster;
+  /** Read this stream instead of the path (standard input). */
+  stream?: Readable;
+}
+
+interface Outcome {
+  format: InputFormat | 'unknown';
+  delimiter?: string;
+  rows: number;
+}
+
+export async function checkFile(path: string, standard: Standard, options: FileCheckOptions): Promise<FileReport> {
+  const started = performance.now();
+  const sink = new IssueCollector(options.maxIssues, options.adjust);
+  let outcome: Outcome = { format: options.inputFormat ?? formatFromName(path) ?? 'unknown', rows: 0 };
+  let text: TextFile | undefined;
+  try {
+    text = await openText(path, { encoding: options.encoding, stream: options.stream });
+    outcome = await checkText(path, text, standard, options, sink);
+  } catch (error) {
+    if (!(error instanceof DataReadError)) throw error;
+    const detail = text ? `reading stopped part-way: ${error.message}` : error.message;
+    sink.add(makeIssue('file-unreadable', { detail }));
+  }
+  if (text) {
+    const decoding = text.decoding;
+    if (decoding.detectedNotUtf8) sink.add(makeIssue('encoding-not-utf8', { detail: describeEncoding(decoding.encoding) }));
+    if (decoding.invalid) {
+      const { offset, line, count } = decoding.invalid;
+      sink.add(
+        makeIssue('encoding-invalid', { detail: describeEncoding(decoding.encoding), count }, { line, offset, count, hint: 'save the file again as UTF-8; the bad bytes were read as �' }),
+      );
+    }
+  }
+  const ref = { id: standard.id, version: standard.version, title: standard.title };
+  return buildFileReport(
+    {
+      path,
+      standard: ref,
+      format: outcome.format,
+      encoding: text?.decoding.encoding ?? 'unknown',
+      delimiter: outcome.delimiter,
+      rows: outcome.rows,
+      elapsed: (performance.now() - started) / 1000,
+    },
+    sink,
+    options.failOn,
+  );
+}
+
+async function checkText(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
+  const named = options.inputFormat ?? formatFromName(path);
+  const format = named ?? guessFormat(text.headText);
+  const unknown: Outcome = { format, rows: 0 };
+  const binary = sniffBinary(text.head);
+  if (binary) {
+    sink.add(makeIssue('format-invalid', { detail: binary }));
+    return { ...unknown, format: 'unknown' };
+  }
+  if (text.empty) {
+    sink.add(makeIssue('file-empty', { detail: 'The file is empty' }));
+    return unknown;
+  }
+  const wrong = sniffText(text.headText, format);
+  if (wrong) {
+    sink.add(makeIssue('format-invalid', { detail: wrong }));
+    return { ...unknown, format: 'unknown' };
+  }
+  if (standard.mode === 'document' && format !== 'json') {
+    sink.add(
+      makeIssue('format-invalid', {
+        detail: `The standard "${standard.id}" describes a whole JSON document, so it checks JSON files; this file is ${format.toUpperCase()}`,
+      }),
+    );
+    return unknown;
+  }
+  switch (format) {
+    case 'csv':
+      return checkCsv(text, standard, options, sink);
+    case 'ndjson':
+      return checkNdjson(text, standard, options, sink);
+    case 'json':
+      return standard.mode === 'document' ? checkJsonDocument(text, standard, options, sink) : checkJsonRecords(text, standard, options, sink);
+  }
+}
+
+async function checkCsv(text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
+  const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(text.headText);
+  const tokenizer = new CsvTokenizer({ delimiter, quote: '"' });
+  const table = new TableCheck(standard, sink, { columns: options.columns, severityOf: options.severityOf });
+  for await (const chunk of text.chunks()) table.push(tokenizer.push(chunk));
+  table.push(tokenizer.end());
+  if (tokenizer.unclosed) {
+    const { line, linesSwallowed } = tokenizer.unclosed;
+    sink.add(
+      makeIssue(
+        'format-invalid',
+        { detail: `A quote opened in the record on line ${line} is never closed, so the rest of the file (${linesSwallowed} line${linesSwallowed === 1 ? '' : 's'}) cannot be read as rows` },
+        { line, hint: 'close the quote, or double it ("") if it is part of the value' },
+      ),
+    );
+  }
+  if (tokenizer.tooLong) {
+    const { line, limit } = tokenizer.tooLong;
+    sink.add(
+      makeIssue('format-invalid', { detail: `The record starting on line ${line} is longer than ${Math.round(limit / 1048576)} MB, so reading stopped there; a quote is probably never closed` }, { line }),
+    );
+  }
+  if (!table.finish()) sink.add(makeIssue('file-empty', { detail: 'The file has no header row and no records' }));
+  else if (table.rows === 0) sink.add(makeIssue('file-empty', { detail: 'The file has a header but no records' }, {}, 'warning'));
+  return { format: 'csv', delimiter, rows: table.rows };
+}
+
+async function checkJsonRecords(text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
+  const splitter = new JsonRecordSplitter();
+  const records = new RecordsCheck(standard, sink, (code, name) => options.severityOf?.(code, name ? standard.fieldByName.get(name) : undefined));
+  let row = 0;
+  const take = (batch: { texts: string[]; lines: number[] }) => {
+    for (let k = 0; k < batch.texts.length; k++) {
+      row++;
+      records.record(batch.texts[k]!, row, batch.lines[k]!, splitter.single ? '' : `${splitter.pointer}/${row - 1}`);
+    }
+  };
+  for await (const chunk of text.chunks()) take(splitter.push(chunk));
+  take(splitter.end());
+  if (splitter.problem) {
+    sink.add(makeIssue('format-invalid', { detail: `The file is not valid JSON: ${splitter.problem.message}` }, { line: splitter.problem.line }));
+  } else if (records.rows === 0) {
+    sink.add(makeIssue('file-empty', { detail: 'The file holds no records (the array is empty)' }));
+  }
+  return { format: 'json', rows: records.rows };
+}
+
+async function checkNdjson(text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
+  const records = new RecordsCheck(standard, sink, (code, name) => options.severityOf?.(code, name ? standard.fieldByName.get(name) : undefined));
+  let rest = '';
+  let line = 1;
+  let row = 0;
+  const take = (lines: string) => {
+    let start = 0;
+    for (let nl = lines.indexOf('\n'); nl !== -1; nl = lines.indexOf('\n', start)) {
+      const record = lines.slice(start, nl);
+      if (record.trim()) records.record(record, ++row, line, undefined);
+      line++;
+      start = nl + 1;
+    }
+    return lines.slice(start);
+  };
+  for await (const chunk of text.chunks()) rest = take(rest + chunk);
+  if (rest.trim()) records.record(rest, ++row, line, undefined);
+  if (records.rows === 0) sink.add(makeIssue('file-empty', { detail: 'The file holds no records' }));
+  return { format: 'ndjson', rows: records.rows };
+}
+
+async function checkJsonDocument(text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
+  let whole = '';
+  for await (const chunk of text.chunks()) whole += chunk;
+  const rows = checkDocument(whole, standard, sink, (code, name) => options.severityOf?.(code, name ? standard.fieldByName.get(name) : undefined));
+  return { format: 'json', rows };
+}
+
+/** Without a telling file name: JSON starts with a bracket, NDJSON is an object per line, else CSV. */
+function guessFormat(head: string): InputFormat {
+  const start = head.trimStart();
+  if (start.startsWith('[')) return 'json';
+  if (start.startsWith('{')) {
+    const firstLine = start.slice(0, start.indexOf('\n') >>> 0).trim();
+    return firstLine.endsWith('}') && start.indexOf('\n') > 0 ? 'ndjson' : 'json';
+  }
+  return 'csv';
+}
+
+function describeEncoding(encoding: string): string {
+  return encoding === 'windows-1252' ? 'Windows-1252 (Latin-1)' : encoding.toUpperCase();
+}

@@ -1,0 +1,170 @@
+// Matching a file's header to the standard's fields: exactly, then by a name written differently (case,
+// spaces, punctuation), a known alias, the config's column map, and finally a likely typo. A matched
+// column is validated under the standard's name whatever it is called in the file.
+import type { Field, Standard } from '../standards/standard.js';
+
+export type MatchedBy = 'exact' | 'config' | 'spelling' | 'alias' | 'typo';
+
+export interface Column {
+  /** 0-based position. */
+  index: number;
+  /** The name as written in the file. */
+  name: string;
+  field?: Field;
+  matchedBy?: MatchedBy;
+  /** A blank name, or a repeat of an earlier column's name or field. */
+  blank?: boolean;
+  duplicateOf?: Column;
+  /** For an unmatched column: the field it is closest to. */
+  closest?: string;
+}
+
+export interface HeaderMatch {
+  columns: Column[];
+  /** Required fields with no column. */
+  missing: Array<{ field: Field; closest?: string }>;
+}
+
+/** Case, spaces (including non-breaking ones), underscores, hyphens and punctuation do not count. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export function matchHeader(names: string[], standard: Standard, columnMap: Record<string, string> = {}): HeaderMatch {
+  const columns: Column[] = names.map((name, index) => ({ index, name, blank: name.trim() === '' }));
+  const claimed = new Map<Field, Column>();
+  const claim = (column: Column, field: Field | undefined, how: MatchedBy) => {
+    if (!field || column.field || column.blank || column.duplicateOf) return;
+    const holder = claimed.get(field);
+    if (holder) {
+      column.duplicateOf = holder;
+      return;
+    }
+    column.field = field;
+    column.matchedBy = how;
+    claimed.set(field, column);
+  };
+
+  const seen = new Map<string, Column>();
+  for (const column of columns) {
+    if (column.blank) continue;
+    const earlier = seen.get(column.name.trim());
+    if (earlier) column.duplicateOf = earlier;
+    else seen.set(column.name.trim(), column);
+  }
+
+  const byNormal = new Map<string, Field>();
+  const byAlias = new Map<string, Field>();
+  for (const field of standard.fields) {
+    byNormal.set(normaliseName(field.name), field);
+    for (const alias of field.aliases) byAlias.set(normaliseName(alias), field);
+  }
+  const mapped = Object.entries(columnMap);
+
+  for (const column of columns) {
+    const target = mapped.find(([from]) => from === column.name || from.trim() === column.name.trim())?.[1];
+    if (target !== undefined) claim(column, standard.fieldByName.get(target), 'config');
+  }
+  for (const column of columns) claim(column, standard.fieldByName.get(column.name), 'exact');
+  for (const column of columns) claim(column, byNormal.get(normaliseName(column.name)), 'spelling');
+  for (const column of columns) claim(column, byAlias.get(normaliseName(column.name)), 'alias');
+  for (const column of columns) {
+    if (column.field || column.blank || column.duplicateOf) continue;
+    const near = nearestField(column.name, standard.fields.filter((f) => !claimed.has(f)));
+    if (near?.close) claim(column, near.field, 'typo');
+    else if (near) column.closest = near.field.name;
+  }
+
+  const missing = standard.fields
+    .filter((field) => field.required && !claimed.has(field))
+    .map((field) => {
+      const loose = columns.filter((c) => !c.field && !c.blank && !c.duplicateOf);
+      const best = nearestName(field.name, loose.map((c) => c.name));
+      return { field, closest: best };
+    });
+  return { columns, missing };
+}
+
+/** How many of the names would match a field: used to find the header among the first lines. */
+export function headerScore(names: string[], standard: Standard, columnMap: Record<string, string> = {}): number {
+  const known = new Set<string>();
+  for (const field of standard.fields) {
+    known.add(normaliseName(field.name));
+    for (const alias of field.aliases) known.add(normaliseName(alias));
+  }
+  for (const from of Object.keys(columnMap)) known.add(normaliseName(from));
+  let score = 0;
+  for (const name of names) if (name.trim() && known.has(normaliseName(name))) score++;
+  return score;
+}
+
+interface Near {
+  field: Field;
+  distance: number;
+  /** Close enough to be taken as a typo of the field. */
+  close: boolean;
+}
+
+function nearestField(name: string, fields: Field[]): Near | undefined {
+  const n = normaliseName(name);
+  if (!n) return undefined;
+  let best: Near | undefined;
+  let tie = false;
+  for (const field of fields) {
+    for (const candidate of [field.name, ...field.aliases]) {
+      const c = normaliseName(candidate);
+      const distance = editDistance(n, c);
+      if (!best || distance < best.distance) {
+        best = { field, distance, close: distance <= typoTolerance(Math.min(n.length, c.length)) };
+        tie = false;
+      } else if (distance === best.distance && field !== best.field) tie = true;
+    }
+  }
+  if (!best) return undefined;
+  if (tie) best.close = false;
+  // Only suggest a field that shares most of its letters with the name.
+  if (best.distance > Math.max(n.length, normaliseName(best.field.name).length) / 2) return undefined;
+  return best;
+}
+
+function nearestName(target: string, names: string[]): string | undefined {
+  const t = normaliseName(target);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of names) {
+    const d = editDistance(t, normaliseName(name));
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, t.length / 3) ? best : undefined;
+}
+
+/** Typos allowed for a name of this length: none for short names, where one letter changes the word. */
+function typoTolerance(length: number): number {
+  if (length < 5) return 0;
+  if (length < 10) return 1;
+  return 2;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let prevPrev = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
+      current[j] = d;
+    }
+    [prevPrev, prev, current] = [prev, current, prevPrev];
+  }
+  return prev[b.length]!;
+}

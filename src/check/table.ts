@@ -1,0 +1,286 @@
+// Checking a table (a CSV file) against a standard of records: find the header (skipping title lines),
+// match it to the fields, then check each row — its shape, each cell, and the rules over the whole record.
+import type { ValidateFunction } from 'ajv';
+import { makeIssue } from '../issues/catalog.js';
+import type { IssueCollector } from '../report/collector.js';
+import type { TokenBatch } from '../sources/csv-tokenizer.js';
+import type { Field, Standard } from '../standards/standard.js';
+import { severityFrom } from '../standards/standard.js';
+import type { IssueCode, Severity } from '../types.js';
+import { ABSENT, CellChecker, fieldSeverity, type CellFinding } from './cells.js';
+import { explainErrors } from './explain.js';
+import { headerScore, matchHeader, type Column } from './header.js';
+
+/** How many records at the top of a file are searched for the header. */
+const HEADER_SEARCH = 25;
+
+export interface TableOptions {
+  /** Column names in the file mapped to the standard's fields (from the config). */
+  columns?: Record<string, string>;
+  /** The severity of an issue, with the standard's and the config's overrides applied. */
+  severityOf?: (code: IssueCode, field: Field | undefined) => Severity | undefined;
+}
+
+interface PlannedColumn {
+  column: Column;
+  field: Field;
+  checker: CellChecker;
+  /** The standard's name, when the file writes it differently. */
+  fieldLabel?: string;
+}
+
+export class TableCheck {
+  /** Data rows checked (blank rows are numbered but not counted). */
+  rows = 0;
+  private header?: string[];
+  private headerLine = 0;
+  private waiting: TokenBatch = { rows: [], lines: [] };
+  private planned: PlannedColumn[] = [];
+  private columns: Column[] = [];
+  private blankNamed: Array<{ column: Column; used: boolean }> = [];
+  private recordRules?: ValidateFunction;
+  private rowNumber = 0;
+  private blankRun?: { row: number; line: number; endRow: number; endLine: number };
+
+  constructor(
+    private readonly standard: Standard,
+    private readonly sink: IssueCollector,
+    private readonly options: TableOptions = {},
+  ) {}
+
+  push(batch: TokenBatch): void {
+    if (this.header) return this.checkRows(batch.rows, batch.lines);
+    this.waiting.rows.push(...batch.rows);
+    this.waiting.lines.push(...batch.lines);
+    if (this.waiting.rows.length >= HEADER_SEARCH) this.start();
+  }
+
+  /** The end of the file. Returns false when the file held no header at all. */
+  finish(): boolean {
+    if (!this.header) this.start();
+    if (!this.header) return false;
+    this.flushBlankRun();
+    this.reportBlankNamedColumns();
+    return true;
+  }
+
+  private start(): void {
+    const { rows, lines } = this.waiting;
+    this.waiting = { rows: [], lines: [] };
+    const at = this.findHeader(rows);
+    if (at < 0) return;
+    this.header = rows[at]!;
+    this.headerLine = lines[at]!;
+    if (this.headerLine > 1) {
+      this.add('title-rows', { count: this.headerLine - 1, other: String(this.headerLine) }, { line: 1 });
+    }
+    this.planColumns();
+    this.checkRows(rows.slice(at + 1), lines.slice(at + 1));
+  }
+
+  /** The header is the first line, unless a later one of the first few matches the standard better. */
+  private findHeader(rows: string[][]): number {
+    let first = -1;
+    let best = -1;
+    let bestScore = 0;
+    for (let i = 0; i < rows.length && i < HEADER_SEARCH; i++) {
+      if (isBlankRow(rows[i]!)) continue;
+      if (first < 0) first = i;
+      const score = headerScore(rows[i]!, this.standard, this.options.columns);
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    return best >= 0 ? best : first;
+  }
+
+  private planColumns(): void {
+    const names = this.header!;
+    const match = matchHeader(names, this.standard, this.options.columns);
+    this.columns = match.columns;
+    const line = this.headerLine;
+    for (const column of match.columns) {
+      const where = { line, column: column.name, columnIndex: column.index + 1 };
+      if (column.blank) {
+        this.blankNamed.push({ column, used: false });
+      } else if (column.duplicateOf) {
+        const other = column.duplicateOf;
+        this.add('header-duplicate', { name: column.name, other: `as column ${other.index + 1}${other.name !== column.name ? `, "${other.name}"` : ''}` }, where);
+      } else if (!column.field) {
+        const code: IssueCode = 'header-unknown';
+        const severity = this.standard.closed ? 'error' : undefined;
+        this.add(code, { name: column.name, other: column.closest }, { ...where, suggestion: column.closest }, severity);
+      } else {
+        const field = column.field;
+        if (column.matchedBy !== 'exact' && column.matchedBy !== 'config') {
+          const why = { spelling: 'written differently', alias: 'a known alias', typo: 'a likely typo' }[column.matchedBy!];
+          this.add('header-mismatch', { name: column.name, other: field.name, detail: why }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"` });
+        }
+        this.planned.push({
+          column,
+          field,
+          checker: new CellChecker(field, this.standard, (code, f) => this.severityOf(code, f)),
+          fieldLabel: column.name !== field.name ? field.name : undefined,
+        });
+      }
+    }
+    for (const { field, closest } of match.missing) {
+      this.add('header-missing', { name: field.name, other: closest }, { line, field: field.name, suggestion: closest });
+    }
+    this.recordRules = compileRecordRules(this.standard);
+  }
+
+  private checkRows(rows: string[][], lines: number[]): void {
+    const width = this.header!.length;
+    const planned = this.planned;
+    const recordRules = this.recordRules;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r]!;
+      const line = lines[r]!;
+      const row = ++this.rowNumber;
+      if (isBlankRow(cells)) {
+        this.noteBlank(row, line);
+        continue;
+      }
+      if (this.blankRun) this.flushBlankRun();
+      this.rows++;
+      if (cells.length !== width) {
+        this.add('row-length', { count: cells.length, other: String(width) }, { row, line });
+      }
+      const record: Record<string, unknown> | undefined = recordRules ? {} : undefined;
+      for (let c = 0; c < planned.length; c++) {
+        const plan = planned[c]!;
+        const text = cells[plan.column.index];
+        if (text === undefined) continue; // a short row: already reported as row-length
+        const outcome = plan.checker.check(text);
+        if (outcome.findings !== null) this.cellIssues(outcome.findings, plan, text, row, line);
+        if (record && outcome.value !== ABSENT) record[plan.field.name] = outcome.value;
+      }
+      if (this.blankNamed.length) this.noteBlankNamedUse(cells);
+      if (recordRules && !recordRules(record)) this.recordIssues(recordRules, row, line);
+    }
+  }
+
+  private cellIssues(findings: CellFinding[], plan: PlannedColumn, text: string, row: number, line: number): void {
+    const name = plan.column.name;
+    for (const f of findings) {
+      const issue = makeIssue(
+        f.code,
+        { name, value: text, expected: f.expected, detail: f.detail },
+        {
+          row,
+          line,
+          column: name,
+          columnIndex: plan.column.index + 1,
+          field: plan.fieldLabel,
+          value: f.code === 'value-missing' ? undefined : text,
+          hint: f.hint,
+          fix: f.fix,
+        },
+        f.severity,
+      );
+      this.sink.add(issue);
+    }
+  }
+
+  private recordIssues(validate: ValidateFunction, row: number, line: number): void {
+    const byField = new Map(this.planned.map((p) => [p.field.name, p]));
+    for (const f of explainErrors(validate.errors!)) {
+      if (f.code !== 'row-rule') continue; // property rules were reported cell by cell
+      const fieldName = f.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+      const plan = fieldName !== undefined ? byField.get(fieldName) : undefined;
+      const detail = (f.detail ?? '').replace(/^./, (c) => c.toUpperCase());
+      this.add(
+        'row-rule',
+        { detail },
+        { row, line, column: plan?.column.name, columnIndex: plan ? plan.column.index + 1 : undefined, field: plan?.fieldLabel },
+        severityFrom(this.standard.severity, 'row-rule'),
+      );
+    }
+  }
+
+  private noteBlank(row: number, line: number): void {
+    if (this.blankRun && this.blankRun.endRow === row - 1) {
+      this.blankRun.endRow = row;
+      this.blankRun.endLine = line;
+    } else {
+      this.flushBlankRun();
+      this.blankRun = { row, line, endRow: row, endLine: line };
+    }
+  }
+
+  private flushBlankRun(): void {
+    const run = this.blankRun;
+    if (!run) return;
+    this.blankRun = undefined;
+    const count = run.endRow - run.row + 1;
+    const detail = `rows ${run.row}–${run.endRow}, lines ${run.line}–${run.endLine}`;
+    this.add('row-blank', { count, detail }, count > 1 ? { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count } : { row: run.row, line: run.line });
+  }
+
+  private noteBlankNamedUse(cells: string[]): void {
+    for (const entry of this.blankNamed) {
+      if (!entry.used && (cells[entry.column.index] ?? '').trim() !== '') entry.used = true;
+    }
+  }
+
+  /** Unnamed columns: the empty ones in one warning, each one that holds values in its own. */
+  private reportBlankNamedColumns(): void {
+    const line = this.headerLine;
+    const empty = this.blankNamed.filter((e) => !e.used).map((e) => e.column.index + 1);
+    if (empty.length === 1) this.add('header-blank', { detail: `${empty[0]} (it is empty)` }, { line, columnIndex: empty[0] });
+    else if (empty.length > 1) {
+      this.add('header-blank', { count: empty.length, detail: `${describePositions(empty)}, all empty` }, { line, columnIndex: empty[0], count: empty.length });
+    }
+    for (const e of this.blankNamed.filter((e) => e.used)) {
+      this.add('header-blank', { detail: `${e.column.index + 1} (it holds values)` }, { line, columnIndex: e.column.index + 1 });
+    }
+  }
+
+  private severityOf(code: IssueCode, field: Field | undefined): Severity {
+    return this.options.severityOf?.(code, field) ?? (field ? fieldSeverity(code, field) : undefined) ?? severityFrom(this.standard.severity, code) ?? makeIssue(code, {}).severity;
+  }
+
+  private add(code: IssueCode, args: Parameters<typeof makeIssue>[1], location: Parameters<typeof makeIssue>[2], severity?: Severity): void {
+    this.sink.add(makeIssue(code, args, location, severity ?? this.severityOf(code, undefined)));
+  }
+}
+
+/** Columns 9–32 and 35, from a sorted list of positions. */
+function describePositions(positions: number[]): string {
+  const parts: string[] = [];
+  let start = positions[0]!;
+  let prev = start;
+  for (const p of [...positions.slice(1), Infinity]) {
+    if (p === prev + 1) {
+      prev = p;
+      continue;
+    }
+    parts.push(start === prev ? `${start}` : `${start}–${prev}`);
+    start = prev = p;
+  }
+  return `columns ${parts.join(', ')}`;
+}
+
+export function isBlankRow(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (cell.length !== 0 && cell.trim() !== '') return false;
+  }
+  return true;
+}
+
+const STRUCTURAL = new Set(['$schema', '$id', 'id', '$defs', 'definitions', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'unevaluatedProperties', 'patternProperties', 'propertyNames', 'examples', '$comment', 'default']);
+
+/**
+ * A validator for the rules that look at several fields of a record (if/then/else, dependentRequired,
+ * comparisons between fields through $data), or undefined when the standard has none.
+ */
+function compileRecordRules(standard: Standard): ValidateFunction | undefined {
+  const schema = standard.schema;
+  const hasRecordKeywords = Object.keys(schema).some((k) => !STRUCTURAL.has(k) && !k.startsWith('x-'));
+  const comparesFields = JSON.stringify(schema.properties ?? {}).includes('"$data"');
+  if (!hasRecordKeywords && !comparesFields) return undefined;
+  return standard.ajv.compile({ $ref: standard.schemaKey });
+}

@@ -1,0 +1,23 @@
+// The executable's entry: wire the real process to run() and set the exit code. Never process.exit(),
+// so output is flushed; never a stack trace, unless CONFORM_DEBUG asks for one.
+import type { Io } from './io/io.js';
+import { run } from './run.js';
+
+export async function main(): Promise<void> {
+  // A reader that goes away (`conform … | head`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+  try {
+    process.exitCode = await run(process.argv.slice(2), io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`conform: unexpected failure: ${message}. This is a bug in conform; please report it with the command you ran.\n`);
+    if (process.env.CONFORM_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    process.exitCode = 2;
+  }
+}

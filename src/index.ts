@@ -1,0 +1,11 @@
+// The library API: the same engine and report as the command line.
+export { validate, type ValidateOptions } from './validate.js';
+export { run } from './run.js';
+export type { Io } from './io/io.js';
+export { loadStandardFile } from './standards/load.js';
+export { Registry } from './standards/registry.js';
+export type { Standard, Field } from './standards/standard.js';
+export { FORMATTERS, type FormatName, type Formatter, type FormatOptions } from './formatters/index.js';
+export { CATALOG } from './issues/catalog.js';
+export { ConformError } from './errors.js';
+export type * from './types.js';

@@ -1,0 +1,40 @@
+// Reports and row files appear whole or not at all: written to a temporary file beside the target, then
+// renamed over it. A failure leaves no half-written file behind and becomes a one-line error.
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ConformError } from '../errors.js';
+
+export function temporaryPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+export function writeFileAtomic(target: string, content: string | Uint8Array): void {
+  const temporary = temporaryPathFor(target);
+  try {
+    writeFileSync(temporary, content, { flag: 'wx' });
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new ConformError(`Cannot write ${target}: ${describeWriteError(error)}`);
+  }
+}
+
+export function describeWriteError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EROFS':
+      return 'the file system is read-only';
+    default:
+      return e.message ?? String(error);
+  }
+}

@@ -1,0 +1,213 @@
+// The one place where issue wording lives. Checks say *what* they found (a code and a few facts);
+// this file turns that into a sentence a council data officer can act on.
+import type { Issue, IssueCode, Severity } from '../types.js';
+
+/** The facts a check hands over; each message uses the ones it needs. */
+export interface MessageArgs {
+  /** The field or column the issue is about, as the reader should see it. */
+  name?: string;
+  /** The value as found. */
+  value?: string;
+  /** What was expected, as a phrase that completes "must be …" / "must …". */
+  expected?: string;
+  /** Free detail that completes the sentence (a parser's explanation, a rule's text). */
+  detail?: string;
+  count?: number;
+  /** Another name or place the message refers to (the standard's field, the other file, a line). */
+  other?: string;
+}
+
+export interface CatalogEntry {
+  severity: Severity;
+  /** A short title, used for rule names in SARIF and test names in JUnit. */
+  title: string;
+  /** What the issue means and how to fix it in general. */
+  help: string;
+  message(args: MessageArgs): string;
+}
+
+const SHOWN_VALUE_LENGTH = 80;
+
+/** A value quoted for a message: shortened, with invisible characters made visible. */
+export function quote(value: string | undefined): string {
+  if (value === undefined) return 'empty';
+  let text = value.length > SHOWN_VALUE_LENGTH ? value.slice(0, SHOWN_VALUE_LENGTH) + '…' : value;
+  text = JSON.stringify(text);
+  return text;
+}
+
+const plural = (n: number, one: string, many = one + 's') => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+export const CATALOG: Record<IssueCode, CatalogEntry> = {
+  'file-unreadable': {
+    severity: 'error',
+    title: 'File cannot be read',
+    help: 'The file could not be opened or read. Check that the path is right and that the file is readable.',
+    message: ({ detail }) => `The file cannot be read: ${detail}`,
+  },
+  'file-empty': {
+    severity: 'error',
+    title: 'File is empty',
+    help: 'The file has no content, or no records. Export the data again and check that the file is not blank.',
+    message: ({ detail }) => detail ?? 'The file is empty',
+  },
+  'encoding-invalid': {
+    severity: 'error',
+    title: 'Bytes not valid in the encoding',
+    help: 'Some bytes are not valid in the file\'s character encoding, so some characters cannot be read. Save the file again as UTF-8.',
+    message: ({ detail, count }) =>
+      `The file has ${plural(count ?? 1, 'byte sequence')} that ${count === 1 ? 'is' : 'are'} not valid ${detail ?? 'UTF-8'}; the first is shown here`,
+  },
+  'encoding-not-utf8': {
+    severity: 'warning',
+    title: 'File is not UTF-8',
+    help: 'Standards expect UTF-8 text. In Excel use "Save As" → "CSV UTF-8 (Comma delimited)".',
+    message: ({ detail }) => `The file is encoded as ${detail}, not UTF-8; it was read as ${detail}`,
+  },
+  'format-invalid': {
+    severity: 'error',
+    title: 'File is not well-formed',
+    help: 'The file cannot be read in its format: an unclosed quote, broken JSON, or a file of another kind saved with this name.',
+    message: ({ detail }) => detail ?? 'The file is not well-formed',
+  },
+  'header-missing': {
+    severity: 'error',
+    title: 'Required column missing',
+    help: 'A column the standard requires is not in the header row. Add the column (it may be empty where the standard allows).',
+    message: ({ name, other }) =>
+      `The required column "${name}" is missing${other ? ` (the closest column is "${other}")` : ''}`,
+  },
+  'header-unknown': {
+    severity: 'warning',
+    title: 'Column not in the standard',
+    help: 'The column is not one of the standard\'s fields. Rename it to the standard\'s name, or remove it if the standard does not allow extra columns.',
+    message: ({ name, other }) =>
+      `The column "${name}" is not part of the standard${other ? `; did you mean "${other}"?` : ''}`,
+  },
+  'header-duplicate': {
+    severity: 'error',
+    title: 'Duplicate column',
+    help: 'Two columns have the same name, so it is unclear which one holds the field. Rename or remove one of them.',
+    message: ({ name, other }) => `The column "${name}" appears more than once (also ${other})`,
+  },
+  'header-blank': {
+    severity: 'warning',
+    title: 'Column without a name',
+    help: 'A column has no name in the header row. Name it, or delete it if it is empty.',
+    message: ({ count, detail }) =>
+      count && count > 1 ? `${plural(count, 'column')} have no name (${detail})` : `Column ${detail} has no name`,
+  },
+  'header-mismatch': {
+    severity: 'warning',
+    title: 'Column name differs from the standard',
+    help: 'The column was recognised as one of the standard\'s fields, but its name is written differently. Rename it to the standard\'s name.',
+    message: ({ name, other, detail }) => `The column "${name}" was read as the standard's "${other}" (${detail})`,
+  },
+  'title-rows': {
+    severity: 'warning',
+    title: 'Lines above the header',
+    help: 'The file has title or note lines above the header row. Remove them so the header is the first line.',
+    message: ({ count, other }) =>
+      `${plural(count ?? 1, 'line')} above the header ${count === 1 ? 'was' : 'were'} skipped; the header is on line ${other}`,
+  },
+  'row-length': {
+    severity: 'error',
+    title: 'Wrong number of cells',
+    help: 'The row has more or fewer cells than the header. Look for a stray delimiter or a missing quote.',
+    message: ({ count, other }) => `The row has ${plural(count ?? 0, 'cell')}, but the header has ${other}`,
+  },
+  'row-blank': {
+    severity: 'warning',
+    title: 'Blank row',
+    help: 'The row has no values. Delete blank rows.',
+    message: ({ count, detail }) => (count && count > 1 ? `${plural(count, 'blank row')} (${detail})` : 'The row is blank'),
+  },
+  'row-duplicate': {
+    severity: 'warning',
+    title: 'Duplicate row',
+    help: 'The row repeats an earlier row exactly. Remove the copy unless both are real.',
+    message: ({ other }) => `The row is an exact copy of row ${other}`,
+  },
+  'value-missing': {
+    severity: 'error',
+    title: 'Required value missing',
+    help: 'A field the standard requires is empty. Fill it in.',
+    message: ({ name, detail }) => `${name} is required, but ${detail ?? 'the cell is empty'}`,
+  },
+  'value-type': {
+    severity: 'error',
+    title: 'Value has the wrong type',
+    help: 'The value is not of the type the standard requires (a number, a whole number, true/false…).',
+    message: ({ name, expected, value }) => `${name} must be ${expected}, but is ${quote(value)}`,
+  },
+  'value-format': {
+    severity: 'error',
+    title: 'Value has the wrong format',
+    help: 'The value is not written in the format the standard requires (a date, an email address, a web address…).',
+    message: ({ name, expected, value }) => `${name} must be ${expected}, but is ${quote(value)}`,
+  },
+  'value-pattern': {
+    severity: 'error',
+    title: 'Value does not match the pattern',
+    help: 'The value is not written the way the standard requires. See the field\'s description and examples.',
+    message: ({ name, expected, value }) => `${name} must ${expected}, but is ${quote(value)}`,
+  },
+  'value-enum': {
+    severity: 'error',
+    title: 'Value not allowed',
+    help: 'The value is not one of the values the standard allows. Use one of the listed values, spelled exactly.',
+    message: ({ name, expected, value }) => `${name} must be ${expected}, but is ${quote(value)}`,
+  },
+  'value-range': {
+    severity: 'error',
+    title: 'Value out of range',
+    help: 'The value is outside the range the standard allows.',
+    message: ({ name, expected, value }) => `${name} must be ${expected}, but is ${value}`,
+  },
+  'value-length': {
+    severity: 'error',
+    title: 'Value too long or too short',
+    help: 'The value has more or fewer characters (or items) than the standard allows.',
+    message: ({ name, expected, detail }) => `${name} must ${expected}, but ${detail}`,
+  },
+  'value-invalid': {
+    severity: 'error',
+    title: 'Value breaks a rule',
+    help: 'The value breaks one of the standard\'s rules for the field.',
+    message: ({ name, detail, value }) => `${name} ${detail}${value !== undefined ? `, but is ${quote(value)}` : ''}`,
+  },
+  'row-rule': {
+    severity: 'error',
+    title: 'Record breaks a rule',
+    help: 'The fields of the record do not fit together the way the standard requires.',
+    message: ({ detail }) => `${detail}`,
+  },
+  'key-duplicate': {
+    severity: 'error',
+    title: 'Duplicate key',
+    help: 'A value that must be unique appears more than once. Each record needs its own value.',
+    message: ({ name, value, other }) => `${name} ${quote(value)} is used more than once (first in ${other})`,
+  },
+  'key-reference': {
+    severity: 'error',
+    title: 'Value not found in its list',
+    help: 'The value must come from a code list or refer to a record in another file, and it was not found there.',
+    message: ({ name, value, other }) => `${name} ${quote(value)} is not in ${other}`,
+  },
+  'table-rule': {
+    severity: 'error',
+    title: 'File breaks a rule',
+    help: 'The file as a whole breaks one of the standard\'s rules (number of rows, a value that must be the same throughout…).',
+    message: ({ detail }) => `${detail}`,
+  },
+};
+
+/** Where an issue is; every field is optional because files, headers, rows and cells differ. */
+export type IssueLocation = Omit<Issue, 'code' | 'severity' | 'message'>;
+
+/** Build an issue with its catalog severity and message. */
+export function makeIssue(code: IssueCode, args: MessageArgs, location: IssueLocation = {}, severity?: Severity): Issue {
+  const entry = CATALOG[code];
+  const issue: Issue = { code, severity: severity ?? entry.severity, message: entry.message(args) };
+  return Object.assign(issue, location);
+}

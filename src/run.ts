@@ -1,0 +1,58 @@
+// The command line, as a function: parse argv, run one command, return the exit code. It writes only
+// through the `io` it is given, so every command can be tested in-process.
+import { Command, CommanderError, Option } from 'commander';
+import { validateCommand, type ValidateFlags } from './commands/validate.js';
+import { isConformError } from './errors.js';
+import type { Io } from './io/io.js';
+import { VERSION } from './version.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const program = new Command('conform')
+    .description('Check published data (CSV, JSON, NDJSON) against data standards')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text.startsWith('error:') ? `conform: ${text.slice(7)}` : text),
+    });
+
+  program
+    .command('validate')
+    .description('check data files against a standard')
+    .argument('[files...]', 'the files to check; - reads standard input')
+    .option('-s, --standard <id|file>', 'a standard id (spend-over-500, spend-over-500@1.0) or a JSON Schema file')
+    .option('-f, --format <name>', 'report format: stylish, json', 'stylish')
+    .option('-o, --output <file>', 'write the report to a file instead of the terminal')
+    .option('--report <format=file>', 'also write a report in another format (repeatable)', collect)
+    .option('--fail-on <level>', 'the severity that makes the exit code 1: error, warning, info, never', 'error')
+    .option('--max-issues <n>', 'issues listed per file; counting goes on past it', '1000')
+    .option('--encoding <name>', 'auto, or utf-8, windows-1252, utf-16le, utf-16be…', 'auto')
+    .option('--delimiter <char>', 'auto, or one of , ; \\t |', 'auto')
+    .addOption(new Option('--input-format <format>', 'how to read the input when its name does not say').choices(['csv', 'json', 'ndjson']))
+    .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
+    .option('-q, --quiet', 'print only the verdict of failing runs')
+    .option('--no-color', 'no colour in terminal output')
+    .action(async (files: string[], flags: ValidateFlags) => {
+      code = await validateCommand(files, flags, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end here too, with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (isConformError(error)) {
+      io.stderr.write(`conform: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,169 @@
+// Load a standard from its JSON Schema file: read it in whatever encoding it was saved in, check that it
+// is JSON and a valid schema of its draft (with conform's keywords), and describe its fields.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AnySchemaObject } from 'ajv';
+import { ConformError } from '../errors.js';
+import { decodeWhole } from '../sources/encoding.js';
+import { canonicaliseDraft, createAjv, draftOf, type Draft } from './ajv.js';
+import { describeFields } from './fields.js';
+import type { SeveritySetting, Standard, StandardMeta } from './standard.js';
+
+export interface LoadOptions {
+  /** Bundled standards are tested when they are built, so their schemas are not checked again at every start. */
+  trusted?: boolean;
+}
+
+export async function loadStandardFile(path: string, options: LoadOptions = {}): Promise<Standard> {
+  const file = resolve(path);
+  const schema = readSchemaFile(file);
+  const draft = draftOf(schema);
+  if (!draft) {
+    throw new ConformError(
+      `${path}: "$schema" is ${JSON.stringify(schema.$schema)}, which is not a JSON Schema draft conform knows (draft-04, draft-06, draft-07, 2019-09, 2020-12)`,
+    );
+  }
+  canonicaliseDraft(schema);
+  const idKeyword = draft === 'draft-04' ? 'id' : '$id';
+  const schemaKey = typeof schema[idKeyword] === 'string' ? (schema[idKeyword] as string) : pathToFileURL(file).href;
+  if (typeof schema[idKeyword] !== 'string') schema[idKeyword] = schemaKey;
+
+  const ajv = createAjv(draft, (uri) => loadReferenced(uri, file));
+  if (!options.trusted) {
+    if (!ajv.validateSchema(schema)) {
+      const error = ajv.errors![0]!;
+      throw new ConformError(
+        `${path}: not a valid ${draft} JSON Schema: at ${error.instancePath || '/'} ${error.message}. Fix the schema and try again`,
+      );
+    }
+  }
+  try {
+    ajv.addSchema(schema, schemaKey);
+    // Compiling loads the schemas it refers to and, for a standard that is not bundled, reports unknown
+    // keywords and bad patterns now rather than in the middle of a run.
+    if (!options.trusted || meta(schema, file).mode === 'document') await ajv.compileAsync({ $ref: schemaKey });
+  } catch (error) {
+    if (error instanceof ConformError) throw error;
+    throw new ConformError(`${path}: the schema cannot be used: ${explainCompileError(error, schema)}`);
+  }
+
+  const standardMeta = meta(schema, file);
+  const fields = standardMeta.mode === 'records' ? describeFields(schema) : [];
+  return {
+    ...standardMeta,
+    path: file,
+    schema,
+    draft: draft as Draft,
+    ajv,
+    schemaKey,
+    fields,
+    fieldByName: new Map(fields.map((f) => [f.name, f])),
+    missingValues: Array.isArray(schema['x-missingValues']) ? (schema['x-missingValues'] as string[]) : [],
+    closed: schema.additionalProperties === false || schema.unevaluatedProperties === false,
+    severity: schema['x-severity'] as SeveritySetting | undefined,
+  };
+}
+
+/** Read and parse a schema file, with a message that names the file, line and column when it is not JSON. */
+export function readSchemaFile(file: string): AnySchemaObject {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw new ConformError(`Cannot read the standard ${file}: ${reason}`);
+  }
+  const { text } = decodeWhole(bytes);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConformError(`${file} is not valid JSON: ${describeJsonError(error as Error, text)}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConformError(`${file} is not a JSON Schema: it should hold a JSON object`);
+  }
+  return parsed as AnySchemaObject;
+}
+
+/** A JSON.parse error with its position turned into a line and column. */
+export function describeJsonError(error: Error, text: string): string {
+  const message = error.message.replace(/^JSON\.parse: /, '');
+  const match = /at position (\d+)/.exec(message);
+  if (!match) return message.replace(/\s+in JSON.*$/, '');
+  const position = Number(match[1]);
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `${message.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')} (line ${line}, column ${column})`;
+}
+
+function meta(schema: AnySchemaObject, file: string): StandardMeta {
+  const x = (schema['x-standard'] ?? {}) as Partial<StandardMeta>;
+  const fallbackId = basename(file).replace(/(\.schema)?\.json$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return {
+    id: x.id ?? fallbackId,
+    version: x.version ?? (typeof schema.version === 'string' ? schema.version : '0'),
+    title: x.title ?? (typeof schema.title === 'string' ? schema.title : fallbackId),
+    publisher: x.publisher,
+    source: x.source,
+    licence: x.licence,
+    description: x.description ?? (typeof schema.description === 'string' ? schema.description : undefined),
+    mode: x.mode ?? 'records',
+    recordsPath: x.recordsPath,
+    notes: x.notes,
+  };
+}
+
+/**
+ * Schemas a standard refers to are looked for beside it, by file name, whatever the URL in the
+ * reference says (published schemas often point at an older version's URL). Nothing is fetched.
+ */
+async function loadReferenced(uri: string, from: string): Promise<AnySchemaObject> {
+  const name = basename(new URL(uri, pathToFileURL(from)).pathname);
+  const local = join(dirname(from), name);
+  if (name && existsSync(local)) {
+    const schema = readSchemaFile(local);
+    canonicaliseDraft(schema);
+    // Keep the URL the reference used, so ajv files it under that name.
+    if (typeof schema.$id === 'string') schema.$id = uri.replace(/#.*$/, '');
+    else if (typeof schema.id === 'string') schema.id = uri.replace(/#.*$/, '');
+    return schema;
+  }
+  if (/^https?:/i.test(uri)) {
+    throw new ConformError(
+      `${from} refers to ${uri}, which is not beside it; conform does not fetch schemas from the internet. Save that schema next to the standard and try again`,
+    );
+  }
+  throw new ConformError(`${from} refers to ${uri}, which cannot be found`);
+}
+
+function explainCompileError(error: unknown, schema: AnySchemaObject): string {
+  const message = (error as Error).message ?? String(error);
+  const unknown = /unknown keyword: "([^"]+)"/.exec(message);
+  if (unknown) {
+    const keyword = unknown[1]!;
+    const pointer = findKeyword(schema, keyword) ?? '';
+    return `unknown keyword "${keyword}" at ${pointer || '/'}. Use a keyword of the schema's draft, or one of conform's x- keywords (see docs/standards.md)`;
+  }
+  const format = /unknown format "([^"]+)"/.exec(message);
+  if (format) {
+    const pointer = findKeyword(schema, 'format', format[1]) ?? '';
+    return `unknown format "${format[1]}" at ${pointer || '/'}. Use a format conform knows (date, date-time, email, uri, uuid…) or a pattern`;
+  }
+  return message.replace(/^strict mode: /, '');
+}
+
+/** The JSON Pointer of the first place `keyword` appears (with `value`, if given). */
+function findKeyword(node: unknown, keyword: string, value?: unknown, pointer = ''): string | undefined {
+  if (node === null || typeof node !== 'object') return undefined;
+  for (const [key, child] of Object.entries(node)) {
+    const here = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (key === keyword && (value === undefined || child === value)) return here;
+    const found = findKeyword(child, keyword, value, here);
+    if (found) return found;
+  }
+  return undefined;
+}

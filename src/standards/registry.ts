@@ -1,0 +1,131 @@
+// Where standards are found: the ones bundled with conform, folders named with --standards-dir or in the
+// config, and any JSON Schema file given by path. An id may carry a version (`spend-over-500@1.0`);
+// without one the newest is taken.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConformError } from '../errors.js';
+import { loadStandardFile, readSchemaFile } from './load.js';
+import type { Standard, StandardMeta } from './standard.js';
+
+export const BUNDLED_DIR = fileURLToPath(new URL('../../schemas', import.meta.url));
+
+export interface RegistryEntry extends StandardMeta {
+  path: string;
+  bundled: boolean;
+}
+
+export class Registry {
+  private entries?: RegistryEntry[];
+  private readonly loaded = new Map<string, Promise<Standard>>();
+
+  /** `dirs`: extra folders of standards, searched before the bundled ones. */
+  constructor(private readonly dirs: string[] = [], private readonly includeBundled = true) {}
+
+  /** Every standard, newest version first within each id. */
+  list(): RegistryEntry[] {
+    if (!this.entries) {
+      const found: RegistryEntry[] = [];
+      for (const dir of this.dirs) found.push(...scan(resolve(dir), false));
+      if (this.includeBundled) found.push(...scan(BUNDLED_DIR, true));
+      this.entries = found.sort((a, b) => a.id.localeCompare(b.id) || compareVersions(b.version, a.version));
+    }
+    return this.entries;
+  }
+
+  /** The entry for `spec` (an id, `id@version`, or undefined when it is a path). */
+  find(spec: string): RegistryEntry | undefined {
+    const [id, version] = spec.split('@');
+    return this.list().find((e) => e.id === id && (version === undefined || e.version === version));
+  }
+
+  /** Load a standard by id, `id@version`, or path to a schema file. */
+  async resolve(spec: string): Promise<Standard> {
+    let cached = this.loaded.get(spec);
+    if (!cached) {
+      cached = this.load(spec);
+      this.loaded.set(spec, cached);
+    }
+    return cached;
+  }
+
+  private async load(spec: string): Promise<Standard> {
+    const entry = this.find(spec);
+    if (entry) return loadStandardFile(entry.path, { trusted: entry.bundled });
+    if (looksLikePath(spec)) return loadStandardFile(spec);
+    const [id, version] = spec.split('@');
+    const versions = this.list().filter((e) => e.id === id);
+    if (version && versions.length) {
+      throw new ConformError(`Standard "${id}" has no version ${version}; it has ${versions.map((v) => v.version).join(', ')}`);
+    }
+    const near = this.list()
+      .map((e) => e.id)
+      .filter((other, i, all) => all.indexOf(other) === i && (other.includes(id!) || id!.includes(other.split('-')[0]!)));
+    throw new ConformError(
+      `Unknown standard "${spec}".${near.length ? ` Did you mean ${near.slice(0, 3).map((n) => `"${n}"`).join(' or ')}?` : ''} Run "conform standards list" to see them all, or give the path of a JSON Schema file`,
+    );
+  }
+}
+
+function looksLikePath(spec: string): boolean {
+  return spec.endsWith('.json') || spec.includes('/') || spec.includes('\\') || existsSync(spec);
+}
+
+/** Standards in a folder: each `*.json` with an `x-standard` block, in the folder or one level down. */
+function scan(dir: string, bundled: boolean): RegistryEntry[] {
+  if (!existsSync(dir)) return [];
+  const found: RegistryEntry[] = [];
+  const visit = (folder: string, depth: number) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      const stat = statSync(path);
+      if (stat.isDirectory() && depth < 2 && name !== 'codelists' && name !== 'examples') visit(path, depth + 1);
+      else if (stat.isFile() && name.endsWith('.json')) {
+        const entry = describe(path, bundled);
+        if (entry) found.push(entry);
+      }
+    }
+  };
+  visit(dir, 0);
+  return found;
+}
+
+function describe(path: string, bundled: boolean): RegistryEntry | undefined {
+  let schema;
+  try {
+    schema = readSchemaFile(path);
+  } catch {
+    return undefined;
+  }
+  const x = schema['x-standard'] as Partial<StandardMeta> | undefined;
+  if (!x || typeof x.id !== 'string') return undefined;
+  return {
+    id: x.id,
+    version: x.version ?? '0',
+    title: x.title ?? (schema.title as string) ?? x.id,
+    publisher: x.publisher,
+    source: x.source,
+    licence: x.licence,
+    description: x.description ?? (schema.description as string | undefined),
+    mode: x.mode ?? 'records',
+    recordsPath: x.recordsPath,
+    notes: x.notes,
+    path,
+    bundled,
+  };
+}
+
+/** Compare dotted versions numerically where they are numbers (1.10 after 1.9). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/);
+  const pb = b.split(/[.-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '0';
+    const y = pb[i] ?? '0';
+    const nx = Number(x);
+    const ny = Number(y);
+    const c = Number.isNaN(nx) || Number.isNaN(ny) ? x.localeCompare(y) : nx - ny;
+    if (c !== 0) return c;
+  }
+  return 0;
+}

@@ -1,0 +1,69 @@
+// A loaded standard: its metadata, its compiled schema, and — for standards of records — the fields a
+// table's columns are matched to.
+import type { AnySchemaObject } from 'ajv';
+import type { IssueCode, Severity } from '../types.js';
+import type { Ajv, Draft } from './ajv.js';
+
+export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'null';
+
+/** A severity for every issue a rule raises, or one per issue code. */
+export type SeveritySetting = Severity | Partial<Record<IssueCode, Severity>>;
+
+export interface Field {
+  name: string;
+  /** 1-based position in the standard. */
+  position: number;
+  schema: AnySchemaObject;
+  required: boolean;
+  /** The JSON types a cell may be typed as, in the order tried. */
+  types: JsonType[];
+  nullable: boolean;
+  aliases: string[];
+  /** Separator inside an array cell. */
+  separator: string;
+  severity?: SeveritySetting;
+  description?: string;
+  examples: unknown[];
+  /** The same value must appear in every record. */
+  constant: boolean;
+}
+
+export interface StandardMeta {
+  id: string;
+  version: string;
+  title: string;
+  publisher?: string;
+  source?: string;
+  licence?: string;
+  description?: string;
+  /** `records`: the schema describes one record; `document`: the whole JSON document. */
+  mode: 'records' | 'document';
+  /** For document standards: where the records are, for numbering rows (e.g. `/grants`). */
+  recordsPath?: string;
+  notes?: string[];
+}
+
+export interface Standard extends StandardMeta {
+  /** The schema file it was loaded from. */
+  path: string;
+  schema: AnySchemaObject;
+  draft: Draft;
+  ajv: Ajv;
+  /** The key of the root schema inside `ajv`, for compiling parts of it. */
+  schemaKey: string;
+  fields: Field[];
+  fieldByName: Map<string, Field>;
+  /** Cell texts read as empty. */
+  missingValues: string[];
+  /** The record forbids properties it does not name (so unknown columns are errors). */
+  closed: boolean;
+  /** Severity of the record-level rules. */
+  severity?: SeveritySetting;
+}
+
+/** Severity of an issue raised by a rule with `setting`, or the catalog default. */
+export function severityFrom(setting: SeveritySetting | undefined, code: IssueCode): Severity | undefined {
+  if (setting === undefined) return undefined;
+  if (typeof setting === 'string') return setting;
+  return setting[code];
+}

@@ -1,0 +1,50 @@
+// The main job as a library function: check files against a standard and return the report the CLI
+// prints. Reads the files; writes nothing.
+import type { Readable } from 'node:stream';
+import { checkFile } from './check/file.js';
+import { ConformError } from './errors.js';
+import { buildReport } from './report/build.js';
+import { Registry } from './standards/registry.js';
+import type { Standard } from './standards/standard.js';
+import type { FailOn, FileReport, InputFormat, Report } from './types.js';
+
+export interface ValidateOptions {
+  /** A registry id (`spend-over-500`, `spend-over-500@1.0`), a path to a JSON Schema file, or a loaded standard. */
+  standard: string | Standard;
+  failOn?: FailOn;
+  /** Issues kept per file (the counts stay true past it). */
+  maxIssues?: number;
+  encoding?: string;
+  delimiter?: string;
+  inputFormat?: InputFormat;
+  /** Column names in the files mapped to the standard's fields. */
+  columns?: Record<string, string>;
+  /** Extra folders of standards. */
+  standardsDirs?: string[];
+  /** What `-` reads. */
+  stdin?: Readable;
+}
+
+export const DEFAULT_MAX_ISSUES = 1000;
+
+export async function validate(files: string[], options: ValidateOptions): Promise<Report> {
+  if (!files.length) throw new ConformError('No files to check');
+  const failOn = options.failOn ?? 'error';
+  const standard =
+    typeof options.standard === 'string' ? await new Registry(options.standardsDirs).resolve(options.standard) : options.standard;
+  const reports: FileReport[] = [];
+  for (const path of files) {
+    reports.push(
+      await checkFile(path, standard, {
+        failOn,
+        maxIssues: options.maxIssues ?? DEFAULT_MAX_ISSUES,
+        encoding: options.encoding,
+        delimiter: options.delimiter,
+        inputFormat: options.inputFormat,
+        columns: options.columns,
+        stream: path === '-' ? options.stdin ?? process.stdin : undefined,
+      }),
+    );
+  }
+  return buildReport(reports, failOn);
+}
