@@ -213,8 +213,8 @@ export function typePhrase(types: string[]): string {
 
 const FORMAT_WORDS: Record<string, string> = {
   date: 'a date written as YYYY-MM-DD',
-  'date-time': 'a date and time written as YYYY-MM-DDThh:mm:ss with a time zone (e.g. 2024-03-31T09:30:00Z)',
-  time: 'a time written as hh:mm:ss with a time zone',
+  'date-time': 'a date and time such as 2024-03-31T09:30:00Z',
+  time: 'a time such as 09:30:00Z',
   email: 'an email address',
   'idn-email': 'an email address',
   uri: 'a full web address (URI), such as https://example.org/page',

@@ -122,8 +122,8 @@ function nearestField(name: string, fields: Field[]): Near | undefined {
   }
   if (!best) return undefined;
   if (tie) best.close = false;
-  // Only suggest a field that shares most of its letters with the name.
-  if (best.distance > Math.max(n.length, normaliseName(best.field.name).length) / 2) return undefined;
+  // Only suggest a field that differs from the name in a few letters.
+  if (best.distance > Math.max(2, n.length / 3)) return undefined;
   return best;
 }
 

@@ -61,7 +61,9 @@ function groupIssues(issues: Issue[]): Group[] {
   const groups = new Map<string, Group>();
   for (const issue of issues) {
     const column = issue.column ?? (issue.pointer !== undefined && issue.row === undefined ? issue.pointer : undefined);
-    const title = column !== undefined ? (issue.field ? `${column} (${issue.field})` : column) : issue.columnIndex ? `Column ${issue.columnIndex}` : 'File';
+    const shown = column !== undefined && column !== column.trim() ? JSON.stringify(column) : column;
+    const fallback = issue.columnIndex ? `Column ${issue.columnIndex}` : issue.code.startsWith('header-') ? 'Header' : 'File';
+    const title = shown !== undefined ? (issue.field ? `${shown} (${issue.field})` : shown) : fallback;
     const key = `${title}\u0000${issue.code}\u0000${issue.severity}`;
     let group = groups.get(key);
     if (!group) {

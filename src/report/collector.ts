@@ -1,5 +1,5 @@
 // Collects one file's issues as they are found: counts everything, keeps the first --max-issues row
-// issues (issues about the file, its header or its table are always kept), and remembers which rows
+// issues (issues about the file, its header, its table or a run of rows are always kept), and remembers which rows
 // have an error, in a bitset so that memory stays small on files of millions of rows.
 import type { Issue, IssueCode, Severity, SeverityCounts } from '../types.js';
 
@@ -25,7 +25,8 @@ export class IssueCollector {
     this.counts[issue.severity]++;
     this.byCode[issue.code] = (this.byCode[issue.code] ?? 0) + 1;
     if (issue.severity === 'error' && issue.row !== undefined) this.markInvalid(issue.row);
-    if (issue.row === undefined) {
+    if (issue.row === undefined || issue.endRow !== undefined) {
+      // About the file, its header or a run of rows: few, and needed to understand the rest.
       this.kept.push(issue);
     } else if (this.keptRowIssues < this.maxIssues) {
       this.keptRowIssues++;

@@ -1,0 +1,45 @@
+// Running the command line in-process, the way a user would run it, and reading what it printed.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { run } from '../src/run.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = join(ROOT, 'fixtures');
+export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
+export const hasCorpus = existsSync(CORPUS);
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(argv: string[], options: { cwd?: string; stdin?: string | Buffer; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty },
+    stderr: { write: (s: string) => (stderr += s), isTTY: options.tty },
+    stdin: options.stdin !== undefined ? Readable.from([Buffer.from(options.stdin)]) : undefined,
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? {},
+  });
+  return { code, stdout, stderr };
+}
+
+/** Validate with --format json and return the parsed report. */
+export async function report(argv: string[], options: Parameters<typeof cli>[1] = {}) {
+  const result = await cli(['validate', ...argv, '--format', 'json'], options);
+  if (result.code === 2) throw new Error(`exit 2: ${result.stderr}`);
+  return { ...result, report: JSON.parse(result.stdout) };
+}
+
+/** A scratch folder with the given files written into it. */
+export function scratch(files: Record<string, string | Buffer> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'conform-test-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
