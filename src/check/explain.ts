@@ -28,14 +28,19 @@ export function explainErrors(errors: ErrorObject[], options: { examples?: (path
   const findings: Finding[] = [];
   const consumed = new Set<ErrorObject>();
   // Alternatives come after the errors of their branches; fold each group into one finding.
-  for (const error of errors) {
-    if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue;
+  errors.forEach((error, index) => {
+    if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') return;
+    // A branch's errors come just before the alternative's own error, at or below the same value (the
+    // same schema path recurs for every record of a document, so the value's path must match too).
     const prefix = error.schemaPath + '/';
-    const branches = errors.filter((e) => e !== error && e.schemaPath.startsWith(prefix) && !consumed.has(e));
+    const within = error.instancePath + '/';
+    const branches = errors
+      .slice(0, index)
+      .filter((e) => e.schemaPath.startsWith(prefix) && (e.instancePath === error.instancePath || e.instancePath.startsWith(within)) && !consumed.has(e));
     branches.forEach((e) => consumed.add(e));
     consumed.add(error);
     findings.push(explainAlternatives(error, branches));
-  }
+  });
   // if/then/else: the branch's own errors carry the finding; the "if" error only names the condition.
   const conditions = new Map<string, string>();
   for (const error of errors) {
@@ -159,10 +164,15 @@ function explainAlternatives(error: ErrorObject, branches: ErrorObject[]): Findi
   const simple = branches.length > 0 && branches.every((b) => b.instancePath === error.instancePath && SPECIFIC.includes(b.keyword));
   if (simple) {
     const explained = branches.map((b) => explainOne(b));
-    const phrases = [...new Set(explained.map((f) => f.expected!).filter(Boolean))];
+    if (explained.every((f) => f.code === 'value-pattern')) {
+      const patterns = branches.map((b) => String((b.params as { pattern: string }).pattern));
+      return { ...base, code: 'value-pattern', expected: `match one of the patterns ${patterns.join(', ')}` };
+    }
+    // Phrased to follow "must be": a pattern among other alternatives reads as "text matching …".
+    const phrases = explained.map((f) => (f.code === 'value-pattern' ? `text matching the pattern ${(branches[explained.indexOf(f)]!.params as { pattern: string }).pattern}` : f.expected!));
     const specific = SPECIFIC.find((k) => branches.some((b) => b.keyword === k))!;
     const code = explained.find((f) => f.keyword === specific)!.code;
-    if (code !== 'value-pattern') return { ...base, code, expected: phrases.join(' or ') };
+    return { ...base, code, expected: [...new Set(phrases)].join(' or ') };
   }
   const first = branches.find((b) => b.instancePath === error.instancePath) ?? branches[0];
   const hint = first ? ` (for example, ${sentence(explainOne(first))})` : '';

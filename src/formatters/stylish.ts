@@ -60,7 +60,7 @@ function fileSection(file: FileReport, c: InstanceType<typeof Chalk>, examples: 
 function groupIssues(issues: Issue[]): Group[] {
   const groups = new Map<string, Group>();
   for (const issue of issues) {
-    const column = issue.column ?? (issue.pointer !== undefined && issue.row === undefined ? issue.pointer : undefined);
+    const column = issue.column ?? (issue.pointer ? pointerPattern(issue.pointer) : undefined);
     const shown = column !== undefined && column !== column.trim() ? JSON.stringify(column) : column;
     const fallback = issue.columnIndex ? `Column ${issue.columnIndex}` : issue.code.startsWith('header-') ? 'Header' : 'File';
     const title = shown !== undefined ? (issue.field ? `${shown} (${issue.field})` : shown) : fallback;
@@ -74,6 +74,16 @@ function groupIssues(issues: Issue[]): Group[] {
     group.issues.push(issue);
   }
   return [...groups.values()].sort((a, b) => a.order - b.order);
+}
+
+/** `grants[].awardDate` for `/grants/3/awardDate`: the same place in every record. */
+function pointerPattern(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => (/^\d+$/.test(part) ? '[]' : `.${part.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function location(issue: Issue): string {

@@ -102,6 +102,7 @@ export function describeJsonError(error: Error, text: string): string {
 
 function meta(schema: AnySchemaObject, file: string): StandardMeta {
   const x = (schema['x-standard'] ?? {}) as Partial<StandardMeta>;
+  const holder = x.mode === undefined ? recordsHolder(schema) : undefined;
   const fallbackId = basename(file).replace(/(\.schema)?\.json$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
   return {
     id: x.id ?? fallbackId,
@@ -111,10 +112,23 @@ function meta(schema: AnySchemaObject, file: string): StandardMeta {
     source: x.source,
     licence: x.licence,
     description: x.description ?? (typeof schema.description === 'string' ? schema.description : undefined),
-    mode: x.mode ?? 'records',
-    recordsPath: x.recordsPath,
+    mode: x.mode ?? (holder ? 'document' : 'records'),
+    recordsPath: x.recordsPath ?? (holder ? `/${holder}` : undefined),
     notes: x.notes,
   };
+}
+
+/**
+ * A schema that requires an array property (360Giving's `grants`, OCDS's `releases`) describes a whole
+ * document that holds the records, not one record: the property's name, or undefined.
+ */
+function recordsHolder(schema: AnySchemaObject): string | undefined {
+  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  const properties = (schema.properties ?? {}) as Record<string, AnySchemaObject>;
+  return required.find((name) => {
+    const p = properties[name];
+    return p && typeof p === 'object' && (p.type === 'array' || p.items !== undefined);
+  });
 }
 
 /**
