@@ -6,7 +6,7 @@ import { ConformError } from './errors.js';
 import { buildReport } from './report/build.js';
 import { Registry } from './standards/registry.js';
 import type { Standard } from './standards/standard.js';
-import type { FailOn, FileReport, InputFormat, Report } from './types.js';
+import type { FailOn, FileReport, InputFormat, IssueCode, Report, Severity } from './types.js';
 
 export interface ValidateOptions {
   /** A registry id (`spend-over-500`, `spend-over-500@1.0`), a path to a JSON Schema file, or a loaded standard. */
@@ -23,6 +23,10 @@ export interface ValidateOptions {
   standardsDirs?: string[];
   /** What `-` reads. */
   stdin?: Readable;
+  /** Severities that replace the standard's, by issue code (a council's maturity level). */
+  severity?: Partial<Record<IssueCode, Severity>>;
+  /** Folders where code lists are looked for after the standard's own folder. */
+  codelistDirs?: string[];
 }
 
 export const DEFAULT_MAX_ISSUES = 1000;
@@ -31,7 +35,7 @@ export async function validate(files: string[], options: ValidateOptions): Promi
   if (!files.length) throw new ConformError('No files to check');
   const failOn = options.failOn ?? 'error';
   const standard =
-    typeof options.standard === 'string' ? await new Registry(options.standardsDirs).resolve(options.standard) : options.standard;
+    typeof options.standard === 'string' ? await new Registry(options.standardsDirs, true, options.codelistDirs).resolve(options.standard) : options.standard;
   const reports: FileReport[] = [];
   for (const path of files) {
     reports.push(
@@ -42,6 +46,7 @@ export async function validate(files: string[], options: ValidateOptions): Promi
         delimiter: options.delimiter,
         inputFormat: options.inputFormat,
         columns: options.columns,
+        adjust: options.severity ? (issue) => options.severity![issue.code] : undefined,
         stream: path === '-' ? options.stdin ?? process.stdin : undefined,
       }),
     );

@@ -35,11 +35,21 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * Builds the validator for one field from the standard's own compiled schema, so `$ref`s and the draft's
- * rules hold exactly as in the whole schema.
+ * rules hold exactly as in the whole schema. A field that compares itself with another field (`$data`)
+ * is validated one level down inside an empty record, where the comparison has nothing to compare with
+ * and is skipped: the record's rules check it.
  */
 export function compileField(standard: Standard, field: Field): ValidateFunction {
   const pointer = `#/properties/${encodeURIComponent(field.name.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
-  return standard.ajv.compile({ $ref: standard.schemaKey + pointer });
+  const ref = { $ref: standard.schemaKey + pointer };
+  if (!JSON.stringify(field.schema).includes('"$data"')) return standard.ajv.compile(ref);
+  const inRecord = standard.ajv.compile({ type: 'object', properties: { value: ref } });
+  const validate = ((value: unknown) => {
+    const ok = inRecord({ value });
+    validate.errors = inRecord.errors?.map((e) => ({ ...e, instancePath: e.instancePath.replace(/^\/value/, '') })) ?? null;
+    return ok;
+  }) as ValidateFunction;
+  return validate;
 }
 
 export class CellChecker {
@@ -93,7 +103,7 @@ export class CellChecker {
   }
 
   private finding(f: Finding): CellFinding {
-    return { ...f, severity: this.severityOf(f.code, this.field) };
+    return { ...f, severity: f.severity ?? this.severityOf(f.code, this.field) };
   }
 
   private attachRepair(text: string, findings: CellFinding[]): void {
@@ -101,6 +111,7 @@ export class CellChecker {
       for (const proposal of repair.propose(text, this.field)) {
         if (this.evaluate(proposal.value, false).findings) continue;
         const main = findings[0]!;
+        if (main.hint) return;
         main.hint = proposal.hint.replace('{value}', proposal.value === '' ? '(empty)' : proposal.value);
         if (!proposal.doubtful) main.fix = proposal.value;
         return;

@@ -15,6 +15,10 @@ export interface Finding {
   /** The value found, when ajv has it. */
   data?: unknown;
   keyword: string;
+  /** A severity the rule itself sets (an open code list warns). */
+  severity?: 'error' | 'warning' | 'info';
+  /** How to fix it, when the rule knows (the nearest codes of a list). */
+  hint?: string;
 }
 
 const SPECIFIC = ['format', 'pattern', 'enum', 'const', 'type'];
@@ -77,6 +81,15 @@ function isRecordRule(error: ErrorObject): boolean {
 function explainOne(error: ErrorObject, examples?: (path: string) => unknown[]): Finding {
   const p = error.params as Record<string, any>;
   const base = { path: error.instancePath, data: error.data, keyword: error.keyword };
+  const compared = comparedField(error);
+  if (compared !== undefined && p.comparison) {
+    const words = error.keyword.startsWith('format') ? DATE_COMPARISON : COMPARISON;
+    return {
+      ...base,
+      code: 'row-rule',
+      detail: `${fieldOf(error.instancePath)} must be ${words[p.comparison] ?? p.comparison} ${compared} (${p.limit}), but is ${JSON.stringify(error.data)}`,
+    };
+  }
   switch (error.keyword) {
     case 'required':
       return { ...base, code: 'value-missing', path: `${error.instancePath}/${escape(p.missingProperty)}` };
@@ -123,14 +136,17 @@ function explainOne(error: ErrorObject, examples?: (path: string) => unknown[]):
     case 'formatMinimum':
     case 'formatMaximum':
     case 'formatExclusiveMinimum':
-    case 'formatExclusiveMaximum': {
-      const comparing = error.schema && typeof error.schema === 'object' && '$data' in (error.schema as object);
-      const expected = `${DATE_COMPARISON[p.comparison] ?? p.comparison} ${p.limit}`;
-      if (comparing) {
-        const other = String((error.schema as { $data: string }).$data).replace(/^\d+\//, '');
-        return { ...base, code: 'row-rule', expected, detail: `${fieldOf(error.instancePath)} must be ${DATE_COMPARISON[p.comparison]} ${other} (${p.limit}), but is ${JSON.stringify(error.data)}` };
-      }
-      return { ...base, code: 'value-range', expected };
+    case 'formatExclusiveMaximum':
+      return { ...base, code: 'value-range', expected: `${DATE_COMPARISON[p.comparison] ?? p.comparison} ${p.limit}` };
+    case 'x-codelist': {
+      const nearest = (p.nearest as string[]).map((c) => JSON.stringify(c));
+      return {
+        ...base,
+        code: 'key-reference',
+        detail: `the code list ${p.list}`,
+        severity: p.open ? 'warning' : undefined,
+        hint: nearest.length ? `did you mean ${nearest.join(' or ')}?` : `use a code from ${p.list}`,
+      };
     }
     case 'dependentRequired':
     case 'dependencies':
@@ -177,6 +193,13 @@ function explainAlternatives(error: ErrorObject, branches: ErrorObject[]): Findi
   const first = branches.find((b) => b.instancePath === error.instancePath) ?? branches[0];
   const hint = first ? ` (for example, ${sentence(explainOne(first))})` : '';
   return { ...base, code: 'value-invalid', detail: `must match one of the allowed forms${hint}` };
+}
+
+/** The other field a rule compares with through `$data` (`{ "$data": "1/StartDate" }`), if it does. */
+function comparedField(error: ErrorObject): string | undefined {
+  const rule = (error.parentSchema as Record<string, unknown> | undefined)?.[error.keyword];
+  if (!rule || typeof rule !== 'object' || !('$data' in rule)) return undefined;
+  return fieldOf(String((rule as { $data: unknown }).$data));
 }
 
 /** A finding as a clause, for folding into a bigger sentence. */

@@ -12,6 +12,7 @@ import { DataReadError, openText, type TextFile } from '../sources/text.js';
 import type { Field, Standard } from '../standards/standard.js';
 import type { FailOn, FileReport, InputFormat, IssueCode, Severity } from '../types.js';
 import { checkDocument, RecordsCheck } from './records.js';
+import { loadReferences } from './references.js';
 import { TableCheck } from './table.js';
 
 export interface FileCheckOptions {
@@ -103,18 +104,19 @@ async function checkText(path: string, text: TextFile, standard: Standard, optio
   }
   switch (format) {
     case 'csv':
-      return checkCsv(text, standard, options, sink);
+      return checkCsv(path, text, standard, options, sink);
     case 'ndjson':
-      return checkNdjson(text, standard, options, sink);
+      return checkNdjson(path, text, standard, options, sink);
     case 'json':
-      return standard.mode === 'document' ? checkJsonDocument(text, standard, options, sink) : checkJsonRecords(text, standard, options, sink);
+      return standard.mode === 'document' ? checkJsonDocument(text, standard, options, sink) : checkJsonRecords(path, text, standard, options, sink);
   }
 }
 
-async function checkCsv(text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
+async function checkCsv(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
   const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(text.headText);
   const tokenizer = new CsvTokenizer({ delimiter, quote: '"' });
-  const table = new TableCheck(standard, sink, { columns: options.columns, severityOf: options.severityOf });
+  const references = await loadReferences(standard, path);
+  const table = new TableCheck(standard, sink, { columns: options.columns, severityOf: options.severityOf, references });
   for await (const chunk of text.chunks()) table.push(tokenizer.push(chunk));
   table.push(tokenizer.end());
   if (tokenizer.unclosed) {
@@ -138,9 +140,9 @@ async function checkCsv(text: TextFile, standard: Standard, options: FileCheckOp
   return { format: 'csv', delimiter, rows: table.rows };
 }
 
-async function checkJsonRecords(text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
+async function checkJsonRecords(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
   const splitter = new JsonRecordSplitter();
-  const records = new RecordsCheck(standard, sink, (code, name) => options.severityOf?.(code, name ? standard.fieldByName.get(name) : undefined));
+  const records = new RecordsCheck(standard, sink, (code, name) => options.severityOf?.(code, name ? standard.fieldByName.get(name) : undefined), await loadReferences(standard, path));
   let row = 0;
   const take = (batch: { texts: string[]; lines: number[] }) => {
     for (let k = 0; k < batch.texts.length; k++) {
@@ -150,6 +152,7 @@ async function checkJsonRecords(text: TextFile, standard: Standard, options: Fil
   };
   for await (const chunk of text.chunks()) take(splitter.push(chunk));
   take(splitter.end());
+  records.finish();
   if (splitter.problem) {
     sink.add(makeIssue('format-invalid', { detail: `The file is not valid JSON: ${splitter.problem.message}` }, { line: splitter.problem.line }));
   } else if (records.rows === 0) {
@@ -158,8 +161,8 @@ async function checkJsonRecords(text: TextFile, standard: Standard, options: Fil
   return { format: 'json', rows: records.rows };
 }
 
-async function checkNdjson(text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
-  const records = new RecordsCheck(standard, sink, (code, name) => options.severityOf?.(code, name ? standard.fieldByName.get(name) : undefined));
+async function checkNdjson(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
+  const records = new RecordsCheck(standard, sink, (code, name) => options.severityOf?.(code, name ? standard.fieldByName.get(name) : undefined), await loadReferences(standard, path));
   let rest = '';
   let line = 1;
   let row = 0;
@@ -175,6 +178,7 @@ async function checkNdjson(text: TextFile, standard: Standard, options: FileChec
   };
   for await (const chunk of text.chunks()) rest = take(rest + chunk);
   if (rest.trim()) records.record(rest, ++row, line, undefined);
+  records.finish();
   if (records.rows === 0) sink.add(makeIssue('file-empty', { detail: 'The file holds no records' }));
   return { format: 'ndjson', rows: records.rows };
 }

@@ -2,7 +2,7 @@
 // time as they are, and whole documents (360Giving, OCDS) validated at once. Each issue carries the JSON
 // Pointer of the value and the line of the file it is on.
 import type { ValidateFunction } from 'ajv';
-import { makeIssue } from '../issues/catalog.js';
+import { CATALOG, makeIssue } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
 import { describeJsonError } from '../standards/load.js';
 import type { Standard } from '../standards/standard.js';
@@ -10,6 +10,7 @@ import { severityFrom } from '../standards/standard.js';
 import { locatePointers } from '../sources/json-locate.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
+import { buildTableRules, type Reference, type TableRule } from './table-rules.js';
 
 export type SeverityOf = (code: IssueCode, fieldName: string | undefined) => Severity | undefined;
 
@@ -18,13 +19,27 @@ const SHOWN_VALUE = 200;
 export class RecordsCheck {
   rows = 0;
   private readonly validate: ValidateFunction;
+  private readonly tableRules: TableRule[];
 
   constructor(
     private readonly standard: Standard,
     private readonly sink: IssueCollector,
     private readonly severityOf?: SeverityOf,
+    references: Reference[] = [],
   ) {
     this.validate = compileWhole(standard);
+    this.tableRules = buildTableRules({
+      standard,
+      sink,
+      locate: (name) => ({ column: name }),
+      severityOf: (code, name) => severityOf?.(code, name) ?? severityFrom(standard.severity, code) ?? CATALOG[code].severity,
+      references,
+    });
+  }
+
+  /** The end of the records: rules over the whole table report now. */
+  finish(): void {
+    for (const rule of this.tableRules) rule.finish(this.rows);
   }
 
   /**
@@ -43,6 +58,10 @@ export class RecordsCheck {
       this.sink.add(makeIssue('format-invalid', { detail }, { row, line: at ? line + Number(at[1]) - 1 : line, pointer }));
       return;
     }
+    if (this.tableRules.length && value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      for (const rule of this.tableRules) rule.row(rule.fields.map((f) => keyText(record[f])), row, line);
+    }
     if (this.validate(value)) return;
     const findings = explainErrors(this.validate.errors!);
     const lines = locatePointers(text, findings.map(lineTarget), line);
@@ -54,7 +73,7 @@ export class RecordsCheck {
           line: lines.get(lineTarget(f)) ?? line,
           pointer: (pointer ?? '') + f.path,
           column: field !== undefined ? unescape(field) : undefined,
-          severity: this.severityOf?.(f.code, field) ?? severityFrom(this.standard.severity, f.code),
+          severity: f.severity ?? this.severityOf?.(f.code, field) ?? severityFrom(this.standard.severity, f.code),
         }),
       );
     }
@@ -85,7 +104,7 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
         row: Number.isInteger(row) ? row : undefined,
         line: lines.get(lineTarget(f)),
         pointer: f.path,
-        severity: severityOf?.(f.code, f.path.split('/').pop()) ?? severityFrom(standard.severity, f.code),
+        severity: f.severity ?? severityOf?.(f.code, f.path.split('/').pop()) ?? severityFrom(standard.severity, f.code),
       }),
     );
   }
@@ -128,6 +147,7 @@ function findingIssue(f: Finding, place: Place): Issue {
   if (place.column !== undefined) issue.column = place.column;
   issue.pointer = place.pointer;
   if (value !== undefined) issue.value = value;
+  if (f.hint) issue.hint = f.hint;
   return issue;
 }
 
@@ -145,6 +165,12 @@ export function describePath(pointer: string): string {
 function showValue(data: unknown): string {
   const text = typeof data === 'string' ? data : JSON.stringify(data);
   return text.length > SHOWN_VALUE ? text.slice(0, SHOWN_VALUE) + '…' : text;
+}
+
+/** A JSON value as key text: primitives as written, nothing for absent or null. */
+function keyText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value).trim();
 }
 
 const unescape = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -10,6 +10,7 @@ import type { IssueCode, Severity } from '../types.js';
 import { ABSENT, CellChecker, fieldSeverity, type CellFinding } from './cells.js';
 import { explainErrors } from './explain.js';
 import { headerScore, matchHeader, type Column } from './header.js';
+import { buildTableRules, type Reference, type TableRule } from './table-rules.js';
 
 /** How many records at the top of a file are searched for the header. */
 const HEADER_SEARCH = 25;
@@ -19,6 +20,14 @@ export interface TableOptions {
   columns?: Record<string, string>;
   /** The severity of an issue, with the standard's and the config's overrides applied. */
   severityOf?: (code: IssueCode, field: Field | undefined) => Severity | undefined;
+  /** The other files the standard's foreign keys refer to, already read. */
+  references?: Reference[];
+}
+
+interface PlannedRule {
+  rule: TableRule;
+  /** Column index of each of the rule's fields. */
+  columns: number[];
 }
 
 interface PlannedColumn {
@@ -39,6 +48,7 @@ export class TableCheck {
   private columns: Column[] = [];
   private blankNamed: Array<{ column: Column; used: boolean }> = [];
   private recordRules?: ValidateFunction;
+  private tableRules: PlannedRule[] = [];
   private rowNumber = 0;
   private blankRun?: { row: number; line: number; endRow: number; endLine: number };
 
@@ -61,6 +71,7 @@ export class TableCheck {
     if (!this.header) return false;
     this.flushBlankRun();
     this.reportBlankNamedColumns();
+    for (const { rule } of this.tableRules) rule.finish(this.rows);
     return true;
   }
 
@@ -129,6 +140,27 @@ export class TableCheck {
       this.add('header-missing', { name: field.name, other: closest }, { line, field: field.name, suggestion: closest });
     }
     this.recordRules = compileRecordRules(this.standard);
+    this.planTableRules();
+  }
+
+  /** Rules over the whole table whose fields all have a column in this file. */
+  private planTableRules(): void {
+    const byField = new Map(this.planned.map((p) => [p.field.name, p]));
+    const locate = (name: string) => {
+      const plan = byField.get(name);
+      return plan ? { column: plan.column.name, columnIndex: plan.column.index + 1, field: plan.fieldLabel } : { field: name };
+    };
+    const rules = buildTableRules({
+      standard: this.standard,
+      sink: this.sink,
+      locate,
+      severityOf: (code, name) => this.severityOf(code, name === undefined ? undefined : this.standard.fieldByName.get(name)),
+      references: this.options.references,
+    });
+    for (const rule of rules) {
+      const columns = rule.fields.map((f) => byField.get(f)?.column.index ?? -1);
+      if (columns.every((c) => c >= 0)) this.tableRules.push({ rule, columns });
+    }
   }
 
   private checkRows(rows: string[][], lines: number[]): void {
@@ -159,6 +191,12 @@ export class TableCheck {
       }
       if (this.blankNamed.length) this.noteBlankNamedUse(cells);
       if (recordRules && !recordRules(record)) this.recordIssues(recordRules, row, line);
+      for (let t = 0; t < this.tableRules.length; t++) {
+        const { rule, columns } = this.tableRules[t]!;
+        const texts = new Array<string>(columns.length);
+        for (let k = 0; k < columns.length; k++) texts[k] = (cells[columns[k]!] ?? '').trim();
+        rule.row(texts, row, line);
+      }
     }
   }
 

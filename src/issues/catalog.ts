@@ -192,7 +192,7 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     severity: 'error',
     title: 'Value not found in its list',
     help: 'The value must come from a code list or refer to a record in another file, and it was not found there.',
-    message: ({ name, value, other }) => `${name} ${quote(value)} is not in ${other}`,
+    message: ({ name, value, other, detail }) => `${name} ${quote(value)} is not in ${other ?? detail}`,
   },
   'table-rule': {
     severity: 'error',
@@ -200,6 +200,29 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     help: 'The file as a whole breaks one of the standard\'s rules (number of rows, a value that must be the same throughout…).',
     message: ({ detail }) => `${detail}`,
   },
+};
+
+/** Sentences for the rules over a whole table, which carry more facts than one template can. */
+export const phrases = {
+  notConstant: (field: string, first: string, firstRow: number, other: string, otherRow: number, count: number) =>
+    `${field} must be the same in every row: row ${firstRow} has ${quote(first)} but row ${otherRow} has ${quote(other)}` +
+    (count > 1 ? ` (${plural(count, 'row')} differ from row ${firstRow})` : ''),
+  dateSpan: (field: string, earliest: string, earliestRow: number, latest: string, latestRow: number, days: number, maximum: number) =>
+    `${field} must span at most ${plural(maximum, 'day')}, but runs from ${earliest} (row ${earliestRow}) to ${latest} (row ${latestRow}), ${plural(days, 'day')}`,
+  dateBefore: (field: string, earliest: string, minimum: string) => `${field} must not be before ${minimum}, but the earliest is ${earliest}`,
+  dateAfter: (field: string, latest: string, maximum: string) => `${field} must not be after ${maximum}, but the latest is ${latest}`,
+  rowCount: (rows: number, minimum?: number, maximum?: number) => {
+    const wanted =
+      minimum !== undefined && maximum !== undefined
+        ? `between ${minimum} and ${maximum} records`
+        : minimum !== undefined
+          ? `at least ${plural(minimum, 'record')}`
+          : `at most ${plural(maximum!, 'record')}`;
+    return `The file must have ${wanted}, but has ${rows.toLocaleString('en-GB')}`;
+  },
+  hashCollisions: (count: number, key: string) =>
+    `${plural(count, 'pair')} of different ${key} values shared a 64-bit hash; a second hash told them apart, so no duplicate was reported for them`,
+  referenceUnreadable: (resource: string, reason: string) => `References to ${resource} cannot be checked: ${reason}`,
 };
 
 /** Where an issue is; every field is optional because files, headers, rows and cells differ. */

@@ -2,6 +2,7 @@
 // standard written for any of the four drafts real standards use is compiled by the right rules.
 import { createRequire } from 'node:module';
 import type { AnySchemaObject, KeywordDefinition, Options } from 'ajv';
+import { codelistKeyword } from './codelist.js';
 import type * as AjvCoreModule from 'ajv/dist/core.js';
 
 type AjvCore = AjvCoreModule.default;
@@ -101,6 +102,14 @@ export const EXTENSION_KEYWORDS: Record<string, AnySchemaObject> = {
     },
   },
   'x-constant': { type: 'boolean' },
+  'x-dateRange': {
+    type: 'object',
+    properties: {
+      maximumDays: { type: 'integer', minimum: 0 },
+      minimum: { type: 'string', format: 'date' },
+      maximum: { type: 'string', format: 'date' },
+    },
+  },
   'x-rows': {
     type: 'object',
     properties: { minimum: { type: 'integer', minimum: 0 }, maximum: { type: 'integer', minimum: 0 } },
@@ -152,7 +161,8 @@ export function createAjv(draft: Draft, loadSchema?: LoadSchema): Ajv {
   }
   addFormats(ajv, { mode: 'full', keywords: true });
   for (const [keyword, metaSchema] of Object.entries(EXTENSION_KEYWORDS)) {
-    ajv.addKeyword({ keyword, metaSchema, schemaType: schemaTypesOf(metaSchema) } as KeywordDefinition);
+    const checks = keyword === 'x-codelist' ? codelistKeyword : {};
+    ajv.addKeyword({ keyword, metaSchema, schemaType: schemaTypesOf(metaSchema), ...checks } as KeywordDefinition);
   }
   for (const keyword of [...FOREIGN_ANNOTATIONS, ...LATER_ANNOTATIONS]) {
     // Some drafts know some of these already (deprecated, examples): those stay as the draft defines them.

@@ -7,12 +7,15 @@ import type { AnySchemaObject } from 'ajv';
 import { ConformError } from '../errors.js';
 import { decodeWhole } from '../sources/encoding.js';
 import { canonicaliseDraft, createAjv, draftOf, type Draft } from './ajv.js';
+import { resolveCodelistSources } from './codelist.js';
 import { describeFields } from './fields.js';
 import type { SeveritySetting, Standard, StandardMeta } from './standard.js';
 
 export interface LoadOptions {
   /** Bundled standards are tested when they are built, so their schemas are not checked again at every start. */
   trusted?: boolean;
+  /** Folders where code lists are looked for after the schema's own folder. */
+  codelistDirs?: string[];
 }
 
 export async function loadStandardFile(path: string, options: LoadOptions = {}): Promise<Standard> {
@@ -29,7 +32,8 @@ export async function loadStandardFile(path: string, options: LoadOptions = {}):
   const schemaKey = typeof schema[idKeyword] === 'string' ? (schema[idKeyword] as string) : pathToFileURL(file).href;
   if (typeof schema[idKeyword] !== 'string') schema[idKeyword] = schemaKey;
 
-  const ajv = createAjv(draft, (uri) => loadReferenced(uri, file));
+  resolveCodelistSources(schema, file, options.codelistDirs);
+  const ajv = createAjv(draft, (uri) => loadReferenced(uri, file, options.codelistDirs));
   if (!options.trusted) {
     if (!ajv.validateSchema(schema)) {
       const error = ajv.errors![0]!;
@@ -135,12 +139,13 @@ function recordsHolder(schema: AnySchemaObject): string | undefined {
  * Schemas a standard refers to are looked for beside it, by file name, whatever the URL in the
  * reference says (published schemas often point at an older version's URL). Nothing is fetched.
  */
-async function loadReferenced(uri: string, from: string): Promise<AnySchemaObject> {
+async function loadReferenced(uri: string, from: string, codelistDirs?: string[]): Promise<AnySchemaObject> {
   const name = basename(new URL(uri, pathToFileURL(from)).pathname);
   const local = join(dirname(from), name);
   if (name && existsSync(local)) {
     const schema = readSchemaFile(local);
     canonicaliseDraft(schema);
+    resolveCodelistSources(schema, local, codelistDirs);
     // Keep the URL the reference used, so ajv files it under that name.
     if (typeof schema.$id === 'string') schema.$id = uri.replace(/#.*$/, '');
     else if (typeof schema.id === 'string') schema.id = uri.replace(/#.*$/, '');

@@ -20,7 +20,12 @@ export class Registry {
   private readonly loaded = new Map<string, Promise<Standard>>();
 
   /** `dirs`: extra folders of standards, searched before the bundled ones. */
-  constructor(private readonly dirs: string[] = [], private readonly includeBundled = true) {}
+  constructor(
+    private readonly dirs: string[] = [],
+    private readonly includeBundled = true,
+    /** Folders where code lists are looked for after each standard's own folder. */
+    private readonly codelistDirs: string[] = [],
+  ) {}
 
   /** Every standard, newest version first within each id. */
   list(): RegistryEntry[] {
@@ -51,8 +56,8 @@ export class Registry {
 
   private async load(spec: string): Promise<Standard> {
     const entry = this.find(spec);
-    if (entry) return loadStandardFile(entry.path, { trusted: entry.bundled });
-    if (looksLikePath(spec)) return loadStandardFile(spec);
+    if (entry) return loadStandardFile(entry.path, { trusted: entry.bundled, codelistDirs: this.codelistDirs });
+    if (looksLikePath(spec)) return loadStandardFile(spec, { codelistDirs: this.codelistDirs });
     const [id, version] = spec.split('@');
     const versions = this.list().filter((e) => e.id === id);
     if (version && versions.length) {

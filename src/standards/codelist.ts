@@ -1,0 +1,141 @@
+// Code lists: a value must be one of the codes in a CSV or JSON file shipped beside the standard (or in
+// a folder given by the config or on the command line). Checked by the `x-codelist` keyword inside ajv,
+// so it works the same for a CSV cell, a JSON record and a value deep in a JSON document.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import type { AnySchemaObject, KeywordDefinition, SchemaValidateFunction } from 'ajv';
+import { ConformError } from '../errors.js';
+import { CsvTokenizer } from '../sources/csv-tokenizer.js';
+import { decodeWhole } from '../sources/encoding.js';
+import { detectDelimiter } from '../sources/sniff.js';
+
+export interface CodelistSetting {
+  source: string;
+  column?: string;
+  open?: boolean;
+}
+
+export interface Codelist {
+  name: string;
+  path: string;
+  codes: Set<string>;
+  /** The codes in the order of the file, for suggestions. */
+  list: string[];
+}
+
+const loaded = new Map<string, Codelist>();
+
+/**
+ * Resolve every `x-codelist` source in a schema to an absolute path, in place: relative to the schema
+ * file first, then to the extra folders in order.
+ */
+export function resolveCodelistSources(schema: unknown, schemaFile: string, extraDirs: string[] = []): void {
+  const visit = (node: unknown) => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const setting = (node as Record<string, unknown>)['x-codelist'] as CodelistSetting | undefined;
+    if (setting && typeof setting === 'object' && typeof setting.source === 'string' && !isAbsolute(setting.source)) {
+      const candidates = [dirname(schemaFile), ...extraDirs].map((dir) => resolve(dir, setting.source));
+      const found = candidates.find((path) => existsSync(path));
+      if (!found) {
+        throw new ConformError(`${schemaFile}: the code list "${setting.source}" was not found (looked in ${candidates.map((c) => dirname(c)).join(', ')})`);
+      }
+      setting.source = found;
+    }
+    for (const child of Object.values(node)) visit(child);
+  };
+  visit(schema);
+}
+
+export function loadCodelist(path: string, column?: string): Codelist {
+  const key = `${path}\u0000${column ?? ''}`;
+  let list = loaded.get(key);
+  if (!list) {
+    const codes = path.toLowerCase().endsWith('.json') ? readJsonCodes(path, column) : readCsvCodes(path, column);
+    list = { name: basename(path), path, codes: new Set(codes), list: codes };
+    loaded.set(key, list);
+  }
+  return list;
+}
+
+function readCsvCodes(path: string, column?: string): string[] {
+  const { text } = decodeWhole(readFileSync(path));
+  const tokenizer = new CsvTokenizer({ delimiter: detectDelimiter(text), quote: '"' });
+  const rows = [...tokenizer.push(text).rows, ...tokenizer.end().rows].filter((r) => r.some((c) => c.trim()));
+  const header = rows[0] ?? [];
+  const wanted = column ?? (header.includes('code') ? 'code' : header.includes('Code') ? 'Code' : header[0]);
+  const index = header.indexOf(wanted ?? '');
+  if (index < 0) throw new ConformError(`The code list ${path} has no column "${wanted}"; its columns are ${header.join(', ')}`);
+  return rows.slice(1).map((r) => (r[index] ?? '').trim()).filter(Boolean);
+}
+
+function readJsonCodes(path: string, column?: string): string[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(decodeWhole(readFileSync(path)).text);
+  } catch (error) {
+    throw new ConformError(`The code list ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const items = Array.isArray(data) ? data : Array.isArray((data as { codes?: unknown })?.codes) ? (data as { codes: unknown[] }).codes : undefined;
+  if (!items) throw new ConformError(`The code list ${path} should hold an array of codes (or of objects with a "${column ?? 'code'}" field)`);
+  return items
+    .map((item) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[column ?? 'code'] : item))
+    .filter((v) => v !== undefined && v !== null)
+    .map(String);
+}
+
+/** The ajv keyword: strings and numbers must be codes of the list; other values are left to `type`. */
+export const codelistKeyword: KeywordDefinition = {
+  keyword: 'x-codelist',
+  schemaType: 'object',
+  errors: true,
+  compile(setting: CodelistSetting, _parent: AnySchemaObject) {
+    if (!isAbsolute(setting.source)) {
+      // Resolved at load; an unresolved source means the schema was compiled outside conform's loader.
+      setting.source = resolve(setting.source);
+    }
+    const codelist = loadCodelist(setting.source, setting.column);
+    const check = ((data: unknown) => {
+      if (typeof data !== 'string' && typeof data !== 'number') return true;
+      const value = String(data);
+      if (codelist.codes.has(value)) return true;
+      check.errors = [
+        {
+          keyword: 'x-codelist',
+          message: `must be a code of ${codelist.name}`,
+          params: { list: codelist.name, open: setting.open === true, nearest: nearestCodes(value, codelist.list) },
+        },
+      ];
+      return false;
+    }) as SchemaValidateFunction;
+    return check;
+  },
+};
+
+/** Up to three codes closest to `value`: the same code in another case first, then by edit distance. */
+export function nearestCodes(value: string, codes: string[]): string[] {
+  const lower = value.trim().toLowerCase();
+  const same = codes.filter((c) => c.toLowerCase() === lower);
+  if (same.length) return same.slice(0, 3);
+  return codes
+    .map((code) => ({ code, distance: distance(lower, code.toLowerCase()) }))
+    .filter((c) => c.distance <= Math.max(1, Math.floor(lower.length / 3)))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 3)
+    .map((c) => c.code);
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}

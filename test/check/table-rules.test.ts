@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { KeySet } from '../../src/check/rules/key-set.js';
+import { validate } from '../../src/index.js';
+import { FIXTURES, report, scratch } from '../helpers.js';
+
+const standard = `${FIXTURES}/rules/grants.schema.json`;
+const pick = (issues: any[], code: string) =>
+  issues.filter((i) => i.code === code).map(({ row, line, column, severity, value, firstRow, firstLine, hint }) => ({ row, line, column, severity, value, firstRow, firstLine, hint }));
+
+describe('rules over a whole table', async () => {
+  const { report: r } = await report([`${FIXTURES}/rules/grants.csv`, '-s', standard]);
+  const issues = r.files[0].issues;
+
+  it('finds single and composite duplicate keys, naming the first occurrence', () => {
+    expect(pick(issues, 'key-duplicate')).toEqual([
+      { row: 3, line: 4, column: 'Ref', severity: 'error', value: 'G1', firstRow: 1, firstLine: 2, hint: undefined },
+      { row: 5, line: 6, column: 'Org', severity: 'error', value: 'Anytown Council, R1', firstRow: 1, firstLine: 2, hint: undefined },
+    ]);
+  });
+
+  it('checks code lists: closed lists are errors, open lists warnings, with the nearest codes as a hint', () => {
+    expect(pick(issues, 'key-reference').filter((i) => i.column !== 'Recipient')).toEqual([
+      { row: 2, line: 3, column: 'Currency', severity: 'error', value: 'gbp', hint: 'did you mean "GBP"?' },
+      { row: 2, line: 3, column: 'Region', severity: 'warning', value: 'Nort', hint: 'did you mean "North"?' },
+      { row: 6, line: 7, column: 'Currency', severity: 'error', value: 'XYZ', hint: 'use a code from currency.csv' },
+    ]);
+  });
+
+  it('checks references to another file, naming it', () => {
+    const miss = issues.find((i: any) => i.code === 'key-reference' && i.column === 'Recipient');
+    expect(miss).toMatchObject({ row: 4, line: 5, value: 'R9', otherFile: 'recipients.csv' });
+    expect(miss.message).toBe('Recipient "R9" is not in recipients.csv (id)');
+  });
+
+  it('compares fields of one record as row rules, at the severity the standard sets', () => {
+    expect(issues.filter((i: any) => i.code === 'row-rule').map((i: any) => [i.row, i.column, i.severity, i.message])).toEqual([
+      [2, 'End', 'warning', 'End must be on or after Start (2024-02-01), but is "2024-01-15"'],
+      [2, 'Paid', 'warning', 'Paid must be at most Awarded (500), but is 600'],
+    ]);
+  });
+
+  it('applies table rules: a constant column and the span of dates', () => {
+    const table = issues.filter((i: any) => i.code === 'table-rule');
+    expect(table.map((i: any) => [i.row, i.line, i.column])).toEqual([
+      [5, 6, 'Start'],
+      [6, 7, 'Org'],
+    ]);
+    expect(table[1].message).toBe('Org must be the same in every row: row 1 has "Anytown Council" but row 6 has "Othertown Council"');
+    expect(table[0].message).toContain('runs from 2024-01-10 (row 1) to 2025-03-01 (row 5), 416 days');
+  });
+
+  it('reports an empty required key once, as a missing value', () => {
+    expect(pick(issues, 'value-missing')).toEqual([{ row: 4, line: 5, column: 'Ref', severity: 'error' }]);
+  });
+
+  it('counts records against x-rows', async () => {
+    const dir = scratch({ 'few.csv': 'Ref,Org,Currency,Start,End,Awarded,Paid\n' });
+    const { report: r2 } = await report([`${dir}/few.csv`, '-s', standard]);
+    expect(r2.files[0].issues.find((i: any) => i.code === 'table-rule').message).toBe('The file must have between 1 and 8 records, but has 0');
+  });
+
+  it('lets the caller (a config) override severities per issue code', async () => {
+    const relaxed = await validate([`${FIXTURES}/rules/grants.csv`], { standard, severity: { 'key-duplicate': 'info', 'table-rule': 'warning' } });
+    const file = relaxed.files[0]!;
+    expect(file.issues.filter((i) => i.code === 'key-duplicate').every((i) => i.severity === 'info')).toBe(true);
+    expect(file.issues.filter((i) => i.code === 'table-rule').every((i) => i.severity === 'warning')).toBe(true);
+  });
+
+  it('applies keys to JSON records too', async () => {
+    const dir = scratch({
+      'grants.json': JSON.stringify([
+        { Ref: 'A', Org: 'X', Currency: 'GBP', Start: '2024-01-01', End: '2024-01-02', Awarded: 1, Paid: 1 },
+        { Ref: 'A', Org: 'X', Currency: 'GBP', Start: '2024-01-01', End: '2024-01-02', Awarded: 1, Paid: 1 },
+      ], null, 1),
+    });
+    const { report: r3 } = await report([`${dir}/grants.json`, '-s', standard]);
+    expect(pick(r3.files[0].issues, 'key-duplicate')).toEqual([
+      { row: 2, line: 11, column: 'Ref', severity: 'error', value: 'A', firstRow: 1, firstLine: 2, hint: undefined },
+    ]);
+  });
+});
+
+describe('the key set', () => {
+  it('finds every repeated key and no false duplicate among a million keys', () => {
+    const set = new KeySet();
+    let duplicates = 0;
+    for (let i = 1; i <= 1_000_000; i++) {
+      const key = `INV${(i * 7919) % 999_983}|${i % 13}`;
+      if (set.add(key, i, i + 1)) duplicates++;
+    }
+    // The same keys counted exactly with a Set.
+    const expected = new Set<string>();
+    let count = 0;
+    for (let i = 1; i <= 1_000_000; i++) {
+      const key = `INV${(i * 7919) % 999_983}|${i % 13}`;
+      if (expected.has(key)) count++;
+      else expected.add(key);
+    }
+    expect(duplicates).toBe(count);
+    expect(set.collisions).toBe(0);
+  });
+
+  it('says where a key was first seen', () => {
+    const set = new KeySet(4);
+    for (let i = 1; i <= 100; i++) expect(set.add(`k${i}`, i, i * 2)).toBeUndefined();
+    expect(set.add('k42', 500, 900)).toEqual({ row: 42, line: 84 });
+  });
+});
