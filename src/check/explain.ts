@@ -59,8 +59,8 @@ export function explainErrors(errors: ErrorObject[], options: { examples?: (path
     const finding = explainOne(error, options.examples);
     for (const [prefix, condition] of conditions) {
       if (error.schemaPath.startsWith(prefix)) {
-        finding.code = 'row-rule';
         finding.detail = `${condition}, ${sentence(finding)}`;
+        finding.code = 'row-rule';
       }
     }
     if (finding.code !== 'row-rule' && isRecordRule(error)) {
@@ -161,7 +161,7 @@ function explainOne(error: ErrorObject, examples?: (path: string) => unknown[]):
         ...base,
         code: 'value-invalid',
         path: `${error.instancePath}/${escape(p.additionalProperty)}`,
-        detail: `"${p.additionalProperty}" is not a field the standard allows here`,
+        detail: 'is not a field the standard allows here',
         data: undefined,
       };
     case 'uniqueItems':

@@ -136,7 +136,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
     );
   }
   if (!table.finish()) sink.add(makeIssue('file-empty', { detail: 'The file has no header row and no records' }));
-  else if (table.rows === 0) sink.add(makeIssue('file-empty', { detail: 'The file has a header but no records' }, {}, 'warning'));
+  else if (table.rows === 0 && !tokenizer.unclosed && !tokenizer.tooLong) sink.add(makeIssue('file-empty', { detail: 'The file has a header but no records' }, {}, 'warning'));
   return { format: 'csv', delimiter, rows: table.rows };
 }
 

@@ -267,12 +267,12 @@ export class TableCheck {
   private reportBlankNamedColumns(): void {
     const line = this.headerLine;
     const empty = this.blankNamed.filter((e) => !e.used).map((e) => e.column.index + 1);
-    if (empty.length === 1) this.add('header-blank', { detail: `${empty[0]} (it is empty)` }, { line, columnIndex: empty[0] });
+    if (empty.length === 1) this.add('header-blank', { other: String(empty[0]), detail: 'and holds no values' }, { line, columnIndex: empty[0] });
     else if (empty.length > 1) {
       this.add('header-blank', { count: empty.length, detail: `${describePositions(empty)}, all empty` }, { line, columnIndex: empty[0], count: empty.length });
     }
     for (const e of this.blankNamed.filter((e) => e.used)) {
-      this.add('header-blank', { detail: `${e.column.index + 1} (it holds values)` }, { line, columnIndex: e.column.index + 1 });
+      this.add('header-blank', { other: String(e.column.index + 1), detail: 'but holds values' }, { line, columnIndex: e.column.index + 1 });
     }
   }
 

@@ -62,7 +62,7 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     severity: 'warning',
     title: 'File is not UTF-8',
     help: 'Standards expect UTF-8 text. In Excel use "Save As" → "CSV UTF-8 (Comma delimited)".',
-    message: ({ detail }) => `The file is encoded as ${detail}, not UTF-8; it was read as ${detail}`,
+    message: ({ detail }) => `The file is not UTF-8; it was read as ${detail}`,
   },
   'format-invalid': {
     severity: 'error',
@@ -94,8 +94,8 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     severity: 'warning',
     title: 'Column without a name',
     help: 'A column has no name in the header row. Name it, or delete it if it is empty.',
-    message: ({ count, detail }) =>
-      count && count > 1 ? `${plural(count, 'column')} have no name (${detail})` : `Column ${detail} has no name`,
+    message: ({ count, detail, other }) =>
+      count && count > 1 ? `${plural(count, 'column')} have no name (${detail})` : `Column ${other} has no name${detail ? ` ${detail}` : ''}`,
   },
   'header-mismatch': {
     severity: 'warning',

@@ -20,7 +20,7 @@ export interface LoadOptions {
 
 export async function loadStandardFile(path: string, options: LoadOptions = {}): Promise<Standard> {
   const file = resolve(path);
-  const schema = readSchemaFile(file);
+  const schema = readSchemaFile(file, path);
   const draft = draftOf(schema);
   if (!draft) {
     throw new ConformError(
@@ -70,24 +70,24 @@ export async function loadStandardFile(path: string, options: LoadOptions = {}):
 }
 
 /** Read and parse a schema file, with a message that names the file, line and column when it is not JSON. */
-export function readSchemaFile(file: string): AnySchemaObject {
+export function readSchemaFile(file: string, shownAs = file): AnySchemaObject {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    throw new ConformError(`Cannot read the standard ${file}: ${reason}`);
+    throw new ConformError(`Cannot read the standard ${shownAs}: ${reason}`);
   }
   const { text } = decodeWhole(bytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ConformError(`${file} is not valid JSON: ${describeJsonError(error as Error, text)}`);
+    throw new ConformError(`${shownAs} is not valid JSON: ${describeJsonError(error as Error, text)}`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new ConformError(`${file} is not a JSON Schema: it should hold a JSON object`);
+    throw new ConformError(`${shownAs} is not a JSON Schema: it should hold a JSON object`);
   }
   return parsed as AnySchemaObject;
 }
