@@ -6,6 +6,7 @@ import { REPAIRS } from '../repair/repairs.js';
 import type { Field, Standard } from '../standards/standard.js';
 import { severityFrom } from '../standards/standard.js';
 import { CATALOG } from '../issues/catalog.js';
+import { detach, detachStrings } from '../report/detach.js';
 import type { IssueCode, Severity } from '../types.js';
 import { explainErrors, typePhrase, type Finding } from './explain.js';
 
@@ -78,7 +79,7 @@ export class CellChecker {
       return known;
     }
     const outcome = this.evaluate(text, true);
-    if (cache.size < CACHE_LIMIT) cache.set(flat(text), outcome);
+    if (cache.size < CACHE_LIMIT) cache.set(detach(text), detachOutcome(outcome));
     if (this.lookups === CACHE_TRIAL && this.hits < CACHE_TRIAL / 4) this.cache = undefined;
     return outcome;
   }
@@ -118,6 +119,16 @@ export class CellChecker {
       }
     }
   }
+}
+
+/** An outcome to remember: no string in it may keep the text's chunk alive. */
+function detachOutcome(outcome: CellOutcome): CellOutcome {
+  if (typeof outcome.value === 'string') outcome.value = detach(outcome.value);
+  outcome.findings?.forEach((f) => {
+    detachStrings(f);
+    if (typeof f.data === 'string') f.data = detach(f.data);
+  });
+  return outcome;
 }
 
 /** The default severity of a field's issue: the field's own x-severity, else the catalog's. */
@@ -182,9 +193,4 @@ function isBlank(text: string): boolean {
     if (c !== 32 && c !== 9 && c !== 0xa0) return false;
   }
   return true;
-}
-
-/** A copy of a string that does not keep the chunk it was sliced from alive in the cache. */
-function flat(text: string): string {
-  return text.length > 12 ? Buffer.from(text, 'utf8').toString('utf8') : text;
 }

@@ -4,6 +4,7 @@
 // (keys are hashed), and reports with the row and line — of the first occurrence, too, for duplicates.
 import { makeIssue, phrases, type IssueLocation } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
+import { detach } from '../report/detach.js';
 import { readDate } from '../repair/dates.js';
 import type { Standard } from '../standards/standard.js';
 import { severityFrom } from '../standards/standard.js';
@@ -155,10 +156,10 @@ class ConstantRule implements TableRule {
   row(texts: string[], row: number, line: number): void {
     const value = texts[0]!;
     if (value === '') return;
-    if (!this.first) this.first = { value, row };
+    if (!this.first) this.first = { value: detach(value), row };
     else if (value !== this.first.value) {
       this.differing++;
-      this.firstDiffering ??= { value, row, line };
+      this.firstDiffering ??= { value: detach(value), row, line };
     }
   }
 
@@ -200,8 +201,8 @@ class DateRangeRule implements TableRule {
     const date = readDate(texts[0]!);
     if (!date) return;
     const day = Date.UTC(date.year, date.month - 1, date.day) / 86400000;
-    if (!this.earliest || day < this.earliest.day) this.earliest = { day, text: texts[0]!, row, line };
-    if (!this.latest || day > this.latest.day) this.latest = { day, text: texts[0]!, row, line };
+    if (!this.earliest || day < this.earliest.day) this.earliest = { day, text: detach(texts[0]!), row, line };
+    if (!this.latest || day > this.latest.day) this.latest = { day, text: detach(texts[0]!), row, line };
   }
 
   finish(): void {

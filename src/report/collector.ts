@@ -2,6 +2,7 @@
 // issues (issues about the file, its header, its table or a run of rows are always kept), and remembers which rows
 // have an error, in a bitset so that memory stays small on files of millions of rows.
 import type { Issue, IssueCode, Severity, SeverityCounts } from '../types.js';
+import { detachStrings } from './detach.js';
 
 export type SeverityAdjuster = (issue: Issue) => Severity | undefined;
 
@@ -27,10 +28,10 @@ export class IssueCollector {
     if (issue.severity === 'error' && issue.row !== undefined) this.markInvalid(issue.row);
     if (issue.row === undefined || issue.endRow !== undefined) {
       // About the file, its header or a run of rows: few, and needed to understand the rest.
-      this.kept.push(issue);
+      this.kept.push(detachStrings(issue));
     } else if (this.keptRowIssues < this.maxIssues) {
       this.keptRowIssues++;
-      this.kept.push(issue);
+      this.kept.push(detachStrings(issue));
     } else {
       this.truncated++;
     }
