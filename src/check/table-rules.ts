@@ -92,6 +92,15 @@ class KeyRule implements TableRule {
   }
 
   finish(): void {
+    const name = this.fields.join(' + ');
+    for (const late of this.seen.finish()) {
+      // Found by merging the key runs written to disk: the key's text is not kept, so it is not shown.
+      this.report(
+        'key-duplicate',
+        { name, value: undefined, other: `row ${late.first.row}, line ${late.first.line}` },
+        { row: late.row, line: late.line, ...this.context.locate(this.fields[0]!), firstRow: late.first.row, firstLine: late.first.line },
+      );
+    }
     if (this.seen.collisions) {
       this.report('table-rule', { detail: phrases.hashCollisions(this.seen.collisions, this.fields.join(' + ')) }, {}, 'info');
     }

@@ -186,7 +186,8 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     severity: 'error',
     title: 'Duplicate key',
     help: 'A value that must be unique appears more than once. Each record needs its own value.',
-    message: ({ name, value, other }) => `${name} ${quote(value)} is used more than once (first in ${other})`,
+    message: ({ name, value, other }) =>
+      value === undefined ? `This ${name} value is used more than once (first in ${other})` : `${name} ${quote(value)} is used more than once (first in ${other})`,
   },
   'key-reference': {
     severity: 'error',

@@ -100,8 +100,22 @@ describe('the key set', () => {
     expect(set.collisions).toBe(0);
   });
 
+  it('finds duplicates across the runs it writes to disk when its budget is full', () => {
+    const set = new KeySet(1000);
+    const now: number[] = [];
+    for (let i = 1; i <= 10_000; i++) {
+      // Every key appears twice: row i and row i + 5000 (rows 5001–10000 repeat rows 1–5000).
+      if (set.add(`key-${((i - 1) % 5000) + 1}`, i, i + 1)) now.push(i);
+    }
+    const late = set.finish();
+    const all = [...now, ...late.map((d) => d.row)].sort((a, b) => a - b);
+    expect(all).toEqual(Array.from({ length: 5000 }, (_, k) => 5001 + k));
+    expect(late.every((d) => d.first.row === d.row - 5000 && d.first.line === d.row - 4999)).toBe(true);
+    expect(set.held).toBe(0);
+  });
+
   it('says where a key was first seen', () => {
-    const set = new KeySet(4);
+    const set = new KeySet(4000);
     for (let i = 1; i <= 100; i++) expect(set.add(`k${i}`, i, i * 2)).toBeUndefined();
     expect(set.add('k42', 500, 900)).toEqual({ row: 42, line: 84 });
   });

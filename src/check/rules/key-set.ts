@@ -1,29 +1,44 @@
-// A set of key values that stays small on files of millions of rows: each key is kept as a 96-bit hash
-// (a 64-bit slot key and a 32-bit check) with the row and line where it was first seen — 20 bytes a key,
-// in flat typed arrays. Two different keys whose 64 bits collide are told apart by the check hash and
-// counted; only a match of all 96 bits is taken as a duplicate (a false one is below 1 in 10^15 even at
-// ten million rows).
+// A set of key values whose memory does not grow with the file. Each key is kept as a 96-bit hash (a
+// 64-bit slot key and a 32-bit check) with the row and line where it was first seen — 20 bytes a key,
+// in flat typed arrays. When the table holds its budget of keys, it is sorted and written to a
+// temporary file (a "run") and emptied; at the end the runs are merged, and keys seen in more than one
+// run are duplicates found late. Two different keys whose 64 bits collide are told apart by the check
+// hash and counted; only a match of all 96 bits is taken as a duplicate (a false one is below 1 in 10^15
+// even at ten million rows).
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const EMPTY = 0;
+const ENTRY_BYTES = 20;
 
 export interface FirstSeen {
   row: number;
   line: number;
 }
 
+export interface LateDuplicate {
+  row: number;
+  line: number;
+  first: FirstSeen;
+}
+
 export class KeySet {
-  private capacity: number;
+  private readonly capacity: number;
   private size = 0;
-  private high: Int32Array;
-  private low: Int32Array;
-  private check: Int32Array;
-  private rows: Uint32Array;
-  private lines: Uint32Array;
+  private readonly high: Int32Array;
+  private readonly low: Int32Array;
+  private readonly check: Int32Array;
+  private readonly rows: Uint32Array;
+  private readonly lines: Uint32Array;
+  private runs: string[] = [];
+  private spillDir?: string;
   /** Different keys whose 64-bit hashes were equal, told apart by the check hash. */
   collisions = 0;
 
-  constructor(initialCapacity = 1024) {
-    this.capacity = 1 << Math.ceil(Math.log2(Math.max(16, initialCapacity)));
+  /** `budget`: keys held in memory before the table is written to disk. */
+  constructor(private readonly budget = 1 << 18) {
+    this.capacity = 1 << Math.ceil(Math.log2((budget * 4) / 3 + 1));
     this.high = new Int32Array(this.capacity);
     this.low = new Int32Array(this.capacity);
     this.check = new Int32Array(this.capacity);
@@ -31,7 +46,7 @@ export class KeySet {
     this.lines = new Uint32Array(this.capacity);
   }
 
-  /** Record `key`; returns where it was first seen if it was seen before, else undefined. */
+  /** Record `key`; returns where it was first seen if that is known now, else undefined. */
   add(key: string, row: number, line: number): FirstSeen | undefined {
     let h1 = 0x811c9dc5 | 0;
     let h2 = 0x9747b28c | 0;
@@ -62,36 +77,117 @@ export class KeySet {
     this.check[slot] = h3;
     this.rows[slot] = row;
     this.lines[slot] = line;
-    if (++this.size * 4 > this.capacity * 3) this.grow();
+    if (++this.size >= this.budget) this.spill();
     return undefined;
   }
 
-  /** Bytes held, for the benchmark's memory figures. */
-  get bytes(): number {
-    return this.capacity * 20;
-  }
-
-  private grow(): void {
-    const old = { high: this.high, low: this.low, check: this.check, rows: this.rows, lines: this.lines };
-    const oldCapacity = this.capacity;
-    this.capacity *= 2;
-    this.high = new Int32Array(this.capacity);
-    this.low = new Int32Array(this.capacity);
-    this.check = new Int32Array(this.capacity);
-    this.rows = new Uint32Array(this.capacity);
-    this.lines = new Uint32Array(this.capacity);
-    const mask = this.capacity - 1;
-    for (let i = 0; i < oldCapacity; i++) {
-      if (old.rows[i] === EMPTY) continue;
-      let slot = (old.high[i]! ^ Math.imul(old.low[i]!, 0x9e3779b1)) & mask;
-      while (this.rows[slot] !== EMPTY) slot = (slot + 1) & mask;
-      this.high[slot] = old.high[i]!;
-      this.low[slot] = old.low[i]!;
-      this.check[slot] = old.check[i]!;
-      this.rows[slot] = old.rows[i]!;
-      this.lines[slot] = old.lines[i]!;
+  /**
+   * The duplicates that only merging the runs on disk can find, each with its first occurrence; then the
+   * temporary files are gone. Empty when everything fitted in memory.
+   */
+  finish(): LateDuplicate[] {
+    if (!this.runs.length) return [];
+    this.spill();
+    try {
+      return mergeRuns(this.runs);
+    } finally {
+      if (this.spillDir) rmSync(this.spillDir, { recursive: true, force: true });
+      this.runs = [];
     }
   }
+
+  /** Keys in memory now. */
+  get held(): number {
+    return this.size;
+  }
+
+  private spill(): void {
+    if (!this.size) return;
+    const order = new Uint32Array(this.size);
+    let n = 0;
+    for (let i = 0; i < this.capacity; i++) if (this.rows[i] !== EMPTY) order[n++] = i;
+    const { high, low, check } = this;
+    order.sort((a, b) => high[a]! - high[b]! || low[a]! - low[b]! || check[a]! - check[b]!);
+    const buffer = Buffer.alloc(this.size * ENTRY_BYTES);
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const at = k * ENTRY_BYTES;
+      buffer.writeInt32LE(high[i]!, at);
+      buffer.writeInt32LE(low[i]!, at + 4);
+      buffer.writeInt32LE(check[i]!, at + 8);
+      buffer.writeUInt32LE(this.rows[i]!, at + 12);
+      buffer.writeUInt32LE(this.lines[i]!, at + 16);
+    }
+    this.spillDir ??= mkdtempSync(join(tmpdir(), 'conform-keys-'));
+    const path = join(this.spillDir, `run-${this.runs.length}`);
+    const fd = openSync(path, 'w');
+    try {
+      writeSync(fd, buffer);
+    } finally {
+      closeSync(fd);
+    }
+    this.runs.push(path);
+    this.rows.fill(EMPTY);
+    this.size = 0;
+  }
+}
+
+/** Reads one sorted run in blocks. */
+class RunReader {
+  private readonly fd: number;
+  private buffer = Buffer.alloc(ENTRY_BYTES * 4096);
+  private length = 0;
+  private at = 0;
+  done = false;
+  high = 0;
+  low = 0;
+  check = 0;
+  row = 0;
+  line = 0;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'r');
+    this.next();
+  }
+
+  next(): void {
+    if (this.at >= this.length) {
+      this.length = readSync(this.fd, this.buffer, 0, this.buffer.length, null);
+      this.at = 0;
+      if (this.length < ENTRY_BYTES) {
+        this.done = true;
+        closeSync(this.fd);
+        return;
+      }
+    }
+    const b = this.buffer;
+    this.high = b.readInt32LE(this.at);
+    this.low = b.readInt32LE(this.at + 4);
+    this.check = b.readInt32LE(this.at + 8);
+    this.row = b.readUInt32LE(this.at + 12);
+    this.line = b.readUInt32LE(this.at + 16);
+    this.at += ENTRY_BYTES;
+  }
+}
+
+/** Merge sorted runs; keys in several runs are duplicates of their earliest row. */
+function mergeRuns(paths: string[]): LateDuplicate[] {
+  const readers = paths.map((p) => new RunReader(p));
+  const found: LateDuplicate[] = [];
+  const compare = (a: RunReader, b: RunReader) => a.high - b.high || a.low - b.low || a.check - b.check;
+  for (;;) {
+    let least: RunReader | undefined;
+    for (const r of readers) if (!r.done && (!least || compare(r, least) < 0)) least = r;
+    if (!least) break;
+    const group = readers.filter((r) => !r.done && compare(r, least!) === 0);
+    if (group.length > 1) {
+      // Runs are written in row order, and a key appears once in a run: the earliest run has the first.
+      const first = group.reduce((a, b) => (b.row < a.row ? b : a));
+      for (const r of group) if (r !== first) found.push({ row: r.row, line: r.line, first: { row: first.row, line: first.line } });
+    }
+    for (const r of group) r.next();
+  }
+  return found.sort((a, b) => a.row - b.row);
 }
 
 /** Murmur3's final mix: every input bit affects every output bit. */
