@@ -11,6 +11,8 @@ import { join } from 'node:path';
 
 const EMPTY = 0;
 const ENTRY_BYTES = 20;
+/** Slots are numbered below 2^21, so (high + 2^31) * 2^21 + slot is an exact double (below 2^53). */
+const SLOT_SPAN = 2 ** 21;
 
 export interface FirstSeen {
   row: number;
@@ -38,6 +40,7 @@ export class KeySet {
 
   /** `budget`: keys held in memory before the table is written to disk. */
   constructor(private readonly budget = 1 << 18) {
+    if (budget > 1 << 20) throw new Error('a key set holds at most 2^20 keys in memory');
     this.capacity = 1 << Math.ceil(Math.log2((budget * 4) / 3 + 1));
     this.high = new Int32Array(this.capacity);
     this.low = new Int32Array(this.capacity);
@@ -103,26 +106,27 @@ export class KeySet {
 
   private spill(): void {
     if (!this.size) return;
-    const order = new Uint32Array(this.size);
+    // Sort by the high 32 bits with the engine's native numeric sort: (high, slot) packed into one exact
+    // double. Entries with the same high bits are compared in full when the runs are merged.
+    const packed = new Float64Array(this.size);
     let n = 0;
-    for (let i = 0; i < this.capacity; i++) if (this.rows[i] !== EMPTY) order[n++] = i;
-    const { high, low, check } = this;
-    order.sort((a, b) => high[a]! - high[b]! || low[a]! - low[b]! || check[a]! - check[b]!);
-    const buffer = Buffer.alloc(this.size * ENTRY_BYTES);
+    for (let i = 0; i < this.capacity; i++) if (this.rows[i] !== EMPTY) packed[n++] = (this.high[i]! + 2 ** 31) * SLOT_SPAN + i;
+    packed.sort();
+    const out = new Int32Array(n * 5);
     for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      const at = k * ENTRY_BYTES;
-      buffer.writeInt32LE(high[i]!, at);
-      buffer.writeInt32LE(low[i]!, at + 4);
-      buffer.writeInt32LE(check[i]!, at + 8);
-      buffer.writeUInt32LE(this.rows[i]!, at + 12);
-      buffer.writeUInt32LE(this.lines[i]!, at + 16);
+      const i = packed[k]! % SLOT_SPAN;
+      const at = k * 5;
+      out[at] = this.high[i]!;
+      out[at + 1] = this.low[i]!;
+      out[at + 2] = this.check[i]!;
+      out[at + 3] = this.rows[i]!;
+      out[at + 4] = this.lines[i]!;
     }
     this.spillDir ??= mkdtempSync(join(tmpdir(), 'conform-keys-'));
     const path = join(this.spillDir, `run-${this.runs.length}`);
     const fd = openSync(path, 'w');
     try {
-      writeSync(fd, buffer);
+      writeSync(fd, new Uint8Array(out.buffer));
     } finally {
       closeSync(fd);
     }
@@ -135,7 +139,7 @@ export class KeySet {
 /** Reads one sorted run in blocks. */
 class RunReader {
   private readonly fd: number;
-  private buffer = Buffer.alloc(ENTRY_BYTES * 4096);
+  private readonly words = new Int32Array(5 * 4096);
   private length = 0;
   private at = 0;
   done = false;
@@ -152,40 +156,55 @@ class RunReader {
 
   next(): void {
     if (this.at >= this.length) {
-      this.length = readSync(this.fd, this.buffer, 0, this.buffer.length, null);
+      const bytes = readSync(this.fd, new Uint8Array(this.words.buffer), 0, this.words.byteLength, null);
+      this.length = Math.floor(bytes / ENTRY_BYTES) * 5;
       this.at = 0;
-      if (this.length < ENTRY_BYTES) {
+      if (this.length === 0) {
         this.done = true;
         closeSync(this.fd);
         return;
       }
     }
-    const b = this.buffer;
-    this.high = b.readInt32LE(this.at);
-    this.low = b.readInt32LE(this.at + 4);
-    this.check = b.readInt32LE(this.at + 8);
-    this.row = b.readUInt32LE(this.at + 12);
-    this.line = b.readUInt32LE(this.at + 16);
-    this.at += ENTRY_BYTES;
+    const w = this.words;
+    this.high = w[this.at]!;
+    this.low = w[this.at + 1]!;
+    this.check = w[this.at + 2]!;
+    this.row = w[this.at + 3]! >>> 0;
+    this.line = w[this.at + 4]! >>> 0;
+    this.at += 5;
   }
 }
 
-/** Merge sorted runs; keys in several runs are duplicates of their earliest row. */
+/**
+ * Merge runs sorted by their high hash bits. All entries sharing the lowest high bits are gathered from
+ * every run, and those equal in all 96 bits but in different runs are duplicates of the earliest row
+ * (runs are written in row order, and a key appears at most once in a run).
+ */
 function mergeRuns(paths: string[]): LateDuplicate[] {
   const readers = paths.map((p) => new RunReader(p));
   const found: LateDuplicate[] = [];
-  const compare = (a: RunReader, b: RunReader) => a.high - b.high || a.low - b.low || a.check - b.check;
   for (;;) {
-    let least: RunReader | undefined;
-    for (const r of readers) if (!r.done && (!least || compare(r, least) < 0)) least = r;
-    if (!least) break;
-    const group = readers.filter((r) => !r.done && compare(r, least!) === 0);
-    if (group.length > 1) {
-      // Runs are written in row order, and a key appears once in a run: the earliest run has the first.
-      const first = group.reduce((a, b) => (b.row < a.row ? b : a));
-      for (const r of group) if (r !== first) found.push({ row: r.row, line: r.line, first: { row: first.row, line: first.line } });
+    let high: number | undefined;
+    for (const r of readers) if (!r.done && (high === undefined || r.high < high)) high = r.high;
+    if (high === undefined) break;
+    const entries: Array<{ low: number; check: number; row: number; line: number }> = [];
+    for (const r of readers) {
+      while (!r.done && r.high === high) {
+        entries.push({ low: r.low, check: r.check, row: r.row, line: r.line });
+        r.next();
+      }
     }
-    for (const r of group) r.next();
+    if (entries.length < 2) continue;
+    entries.sort((a, b) => a.low - b.low || a.check - b.check || a.row - b.row);
+    for (let k = 1; k < entries.length; k++) {
+      const first = entries[k - 1]!;
+      const e = entries[k]!;
+      if (e.low !== first.low || e.check !== first.check) continue;
+      // The earliest of a group is the one every later entry is a duplicate of.
+      let head = k - 1;
+      while (head > 0 && entries[head - 1]!.low === e.low && entries[head - 1]!.check === e.check) head--;
+      found.push({ row: e.row, line: e.line, first: { row: entries[head]!.row, line: entries[head]!.line } });
+    }
   }
   return found.sort((a, b) => a.row - b.row);
 }
