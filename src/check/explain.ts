@@ -43,7 +43,12 @@ export function explainErrors(errors: ErrorObject[], options: { examples?: (path
       .filter((e) => e.schemaPath.startsWith(prefix) && (e.instancePath === error.instancePath || e.instancePath.startsWith(within)) && !consumed.has(e));
     branches.forEach((e) => consumed.add(e));
     consumed.add(error);
-    findings.push(explainAlternatives(error, branches));
+    const finding = explainAlternatives(error, branches);
+    if (isRecordRule(error)) {
+      finding.detail = sentence(finding);
+      finding.code = 'row-rule';
+    }
+    findings.push(finding);
   });
   // if/then/else: the branch's own errors carry the finding; the "if" error only names the condition.
   const conditions = new Map<string, string>();
@@ -177,6 +182,11 @@ function explainAlternatives(error: ErrorObject, branches: ErrorObject[]): Findi
   const base = { path: error.instancePath, data: error.data, keyword: error.keyword };
   const passing = (error.params as { passingSchemas?: number[] | null }).passingSchemas;
   if (passing) return { ...base, code: 'value-invalid', detail: 'matches more than one of the allowed forms, but must match exactly one' };
+  // "one of these fields is required": each branch only asks for a field that is missing.
+  if (branches.length > 1 && branches.every((b) => b.keyword === 'required' && b.instancePath === error.instancePath)) {
+    const names = branches.map((b) => String((b.params as { missingProperty: string }).missingProperty));
+    return { ...base, code: 'value-invalid', data: undefined, detail: `needs ${names.slice(0, -1).join(', ')} or ${names.at(-1)}, but has none of them` };
+  }
   const simple = branches.length > 0 && branches.every((b) => b.instancePath === error.instancePath && SPECIFIC.includes(b.keyword));
   if (simple) {
     const explained = branches.map((b) => explainOne(b));
