@@ -258,6 +258,7 @@ const FORMAT_WORDS: Record<string, string> = {
   date: 'a date written as YYYY-MM-DD',
   'date-time': 'a date and time such as 2024-03-31T09:30:00Z',
   time: 'a time such as 09:30:00Z',
+  'iso-time': 'a time such as 09:30:00',
   email: 'an email address',
   'idn-email': 'an email address',
   uri: 'a full web address (URI), such as https://example.org/page',
