@@ -182,10 +182,10 @@ function explainAlternatives(error: ErrorObject, branches: ErrorObject[]): Findi
   const base = { path: error.instancePath, data: error.data, keyword: error.keyword };
   const passing = (error.params as { passingSchemas?: number[] | null }).passingSchemas;
   if (passing) return { ...base, code: 'value-invalid', detail: 'matches more than one of the allowed forms, but must match exactly one' };
-  // "one of these fields is required": each branch only asks for a field that is missing.
-  if (branches.length > 1 && branches.every((b) => b.keyword === 'required' && b.instancePath === error.instancePath)) {
-    const names = branches.map((b) => String((b.params as { missingProperty: string }).missingProperty));
-    return { ...base, code: 'value-invalid', data: undefined, detail: `needs ${names.slice(0, -1).join(', ')} or ${names.at(-1)}, but has none of them` };
+  // "one of these fields is required": each branch failed only for want of one field.
+  const missing = oneMissingFieldPerBranch(error, branches);
+  if (missing) {
+    return { ...base, code: 'value-invalid', data: undefined, detail: `needs ${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}, but has none of them` };
   }
   const simple = branches.length > 0 && branches.every((b) => b.instancePath === error.instancePath && SPECIFIC.includes(b.keyword));
   if (simple) {
@@ -210,6 +210,20 @@ function comparedField(error: ErrorObject): string | undefined {
   const rule = (error.parentSchema as Record<string, unknown> | undefined)?.[error.keyword];
   if (!rule || typeof rule !== 'object' || !('$data' in rule)) return undefined;
   return fieldOf(String((rule as { $data: unknown }).$data));
+}
+
+/** The field each branch of an alternative misses, when every branch failed only because one field is missing. */
+function oneMissingFieldPerBranch(error: ErrorObject, branches: ErrorObject[]): string[] | undefined {
+  const count = Array.isArray(error.schema) ? error.schema.length : 0;
+  if (count < 2 || branches.length !== count) return undefined;
+  const byBranch = new Map<string, string>();
+  for (const b of branches) {
+    if (b.keyword !== 'required' || b.instancePath !== error.instancePath) return undefined;
+    const branch = b.schemaPath.slice(error.schemaPath.length + 1).split('/')[0]!;
+    if (byBranch.has(branch)) return undefined;
+    byBranch.set(branch, String((b.params as { missingProperty: string }).missingProperty));
+  }
+  return [...byBranch.values()];
 }
 
 /** A finding as a clause, for folding into a bigger sentence. */

@@ -2,7 +2,10 @@
 // problems planted in it. Every issue is asserted: its code, severity, row, line, where it is (the column for
 // CSV, the JSON Pointer for documents; the field for a missing column) and the value found.
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, report } from '../helpers.js';
+import { explainErrors } from '../../src/check/explain.js';
+import { createAjv } from '../../src/standards/ajv.js';
+import { loadStandardFile } from '../../src/standards/load.js';
+import { FIXTURES, ROOT, report } from '../helpers.js';
 
 type Where = string | undefined;
 /** [code, severity, row, line, column or pointer (or the field of a missing column), value] */
@@ -220,5 +223,33 @@ describe('the bundled examples', () => {
     expect(r.files[0].issues).toEqual([]);
     expect(r.files[0].rows).toBe(rows);
     expect(code).toBe(0);
+  });
+});
+
+describe('the standards themselves', () => {
+  it.each([
+    ['brownfield-land', 'records', undefined],
+    ['conservation-area', 'records', undefined],
+    ['tree-preservation-order', 'records', undefined],
+    ['article-4-direction', 'records', undefined],
+    ['360giving', 'document', '/grants'],
+    ['ocds-release-package', 'document', '/releases'],
+    ['open-referral-uk', 'records', undefined],
+    ['open-referral-uk-service', 'document', undefined],
+  ])('%s is a valid schema of its draft, in %s mode', async (id, mode, recordsPath) => {
+    // Loaded as a user's own schema would be: checked against its meta-schema and compiled whole.
+    const standard = await loadStandardFile(`${ROOT}/schemas/${id}/schema.json`);
+    expect([standard.id, standard.mode, standard.recordsPath]).toEqual([id, mode, recordsPath]);
+    expect(standard.notes?.length).toBeGreaterThan(0);
+  });
+
+  it('"one of these fields" is one finding only when each alternative misses exactly one field', () => {
+    const ajv = createAjv('2020-12');
+    const oneEach = ajv.compile({ anyOf: [{ required: ['geometry'] }, { required: ['point'] }] });
+    oneEach({});
+    expect(explainErrors(oneEach.errors!).map((f) => [f.code, f.detail])).toEqual([['row-rule', 'the record needs geometry or point, but has none of them']]);
+    const uneven = ajv.compile({ anyOf: [{ required: ['a', 'b'] }, { required: ['c'] }] });
+    uneven({});
+    expect(explainErrors(uneven.errors!).map((f) => [f.code, f.detail])).toEqual([['row-rule', 'the record must match one of the allowed forms (for example, a is required)']]);
   });
 });
