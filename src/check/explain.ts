@@ -43,7 +43,12 @@ export function explainErrors(errors: ErrorObject[], options: { examples?: (path
       .filter((e) => e.schemaPath.startsWith(prefix) && (e.instancePath === error.instancePath || e.instancePath.startsWith(within)) && !consumed.has(e));
     branches.forEach((e) => consumed.add(e));
     consumed.add(error);
-    findings.push(explainAlternatives(error, branches));
+    const finding = explainAlternatives(error, branches);
+    if (isRecordRule(error)) {
+      finding.detail = sentence(finding);
+      finding.code = 'row-rule';
+    }
+    findings.push(finding);
   });
   // if/then/else: the branch's own errors carry the finding; the "if" error only names the condition.
   const conditions = new Map<string, string>();
@@ -177,6 +182,11 @@ function explainAlternatives(error: ErrorObject, branches: ErrorObject[]): Findi
   const base = { path: error.instancePath, data: error.data, keyword: error.keyword };
   const passing = (error.params as { passingSchemas?: number[] | null }).passingSchemas;
   if (passing) return { ...base, code: 'value-invalid', detail: 'matches more than one of the allowed forms, but must match exactly one' };
+  // "one of these fields is required": each branch failed only for want of one field.
+  const missing = oneMissingFieldPerBranch(error, branches);
+  if (missing) {
+    return { ...base, code: 'value-invalid', data: undefined, detail: `needs ${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}, but has none of them` };
+  }
   const simple = branches.length > 0 && branches.every((b) => b.instancePath === error.instancePath && SPECIFIC.includes(b.keyword));
   if (simple) {
     const explained = branches.map((b) => explainOne(b));
@@ -200,6 +210,20 @@ function comparedField(error: ErrorObject): string | undefined {
   const rule = (error.parentSchema as Record<string, unknown> | undefined)?.[error.keyword];
   if (!rule || typeof rule !== 'object' || !('$data' in rule)) return undefined;
   return fieldOf(String((rule as { $data: unknown }).$data));
+}
+
+/** The field each branch of an alternative misses, when every branch failed only because one field is missing. */
+function oneMissingFieldPerBranch(error: ErrorObject, branches: ErrorObject[]): string[] | undefined {
+  const count = Array.isArray(error.schema) ? error.schema.length : 0;
+  if (count < 2 || branches.length !== count) return undefined;
+  const byBranch = new Map<string, string>();
+  for (const b of branches) {
+    if (b.keyword !== 'required' || b.instancePath !== error.instancePath) return undefined;
+    const branch = b.schemaPath.slice(error.schemaPath.length + 1).split('/')[0]!;
+    if (byBranch.has(branch)) return undefined;
+    byBranch.set(branch, String((b.params as { missingProperty: string }).missingProperty));
+  }
+  return [...byBranch.values()];
 }
 
 /** A finding as a clause, for folding into a bigger sentence. */
@@ -248,6 +272,7 @@ const FORMAT_WORDS: Record<string, string> = {
   date: 'a date written as YYYY-MM-DD',
   'date-time': 'a date and time such as 2024-03-31T09:30:00Z',
   time: 'a time such as 09:30:00Z',
+  'iso-time': 'a time such as 09:30:00',
   email: 'an email address',
   'idn-email': 'an email address',
   uri: 'a full web address (URI), such as https://example.org/page',

@@ -137,7 +137,8 @@ export class TableCheck {
       }
     }
     for (const { field, closest } of match.missing) {
-      this.add('header-missing', { name: field.name, other: closest }, { line, field: field.name, suggestion: closest });
+      // A field the standard only recommends (x-severity on the field) is missing at that severity.
+      this.add('header-missing', { name: field.name, other: closest }, { line, field: field.name, suggestion: closest }, this.severityOf('header-missing', field));
     }
     this.recordRules = compileRecordRules(this.standard);
     this.planTableRules();
