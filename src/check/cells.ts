@@ -9,6 +9,7 @@ import { CATALOG } from '../issues/catalog.js';
 import { detach, detachStrings } from '../report/detach.js';
 import type { IssueCode, Severity } from '../types.js';
 import { explainErrors, typePhrase, type Finding } from './explain.js';
+import { compileQuickCheck, type QuickCheck } from './fast-field.js';
 
 /** A cell that holds nothing: the property is absent from the record. */
 export const ABSENT: unique symbol = Symbol('absent');
@@ -56,9 +57,12 @@ export function compileField(standard: Standard, field: Field): ValidateFunction
 export class CellChecker {
   private readonly validate: ValidateFunction;
   private readonly missing: Set<string>;
-  private cache: Map<string, CellOutcome> | undefined = new Map();
+  private cache: Map<string, CellOutcome> | undefined;
+  private readonly quick: QuickCheck | undefined;
   private lookups = 0;
   private hits = 0;
+  /** Reused for every passing cell: read it before checking the next cell. */
+  private readonly passing: CellOutcome = { value: undefined, findings: null };
 
   constructor(
     readonly field: Field,
@@ -66,7 +70,10 @@ export class CellChecker {
     private readonly severityOf: (code: IssueCode, field: Field) => Severity,
   ) {
     this.validate = compileField(standard, field);
-    this.missing = new Set(standard.missingValues);
+    this.quick = compileQuickCheck(field.schema);
+    this.missing = new Set(standard.missingValues.filter((token) => token !== ''));
+    // Remembering texts costs a hash lookup per cell: worth it only where checking costs more.
+    if (!this.quick) this.cache = new Map();
   }
 
   check(text: string): CellOutcome {
@@ -79,14 +86,14 @@ export class CellChecker {
       return known;
     }
     const outcome = this.evaluate(text, true);
-    if (cache.size < CACHE_LIMIT) cache.set(detach(text), detachOutcome(outcome));
+    if (cache.size < CACHE_LIMIT) cache.set(detach(text), detachOutcome({ value: outcome.value, findings: outcome.findings }));
     if (this.lookups === CACHE_TRIAL && this.hits < CACHE_TRIAL / 4) this.cache = undefined;
     return outcome;
   }
 
   /** The outcome for a text, without the cache; with a repair hint when `repair` is set and it fails. */
   evaluate(text: string, repair: boolean): CellOutcome {
-    if (text === '' || this.missing.has(text) || isBlank(text)) {
+    if (text === '' || (this.missing.size !== 0 && this.missing.has(text)) || isBlank(text)) {
       if (this.field.nullable) return OK_NULL;
       if (!this.field.required) return OK_ABSENT;
       const detail = text === '' ? undefined : isBlank(text) ? 'the cell holds only spaces' : `the cell holds ${JSON.stringify(text)}, which means no value`;
@@ -96,10 +103,14 @@ export class CellChecker {
     let findings: CellFinding[] | null = null;
     if (typed === NOT_TYPED) {
       findings = [this.finding({ code: 'value-type', path: '', keyword: 'type', expected: typePhrase(this.field.types), data: text })];
-    } else if (!this.validate(typed)) {
+    } else if ((this.quick === undefined || !this.quick(typed)) && !this.validate(typed)) {
       findings = explainErrors(this.validate.errors!, { examples: () => this.field.examples }).map((f) => this.finding(f));
     }
-    if (findings && repair) this.attachRepair(text, findings);
+    if (findings === null) {
+      this.passing.value = typed;
+      return this.passing;
+    }
+    if (repair) this.attachRepair(text, findings);
     return { value: typed === NOT_TYPED ? text : typed, findings };
   }
 

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { makeIssue } from '../issues/catalog.js';
 import { buildFileReport } from '../report/build.js';
 import { IssueCollector, type SeverityAdjuster } from '../report/collector.js';
+import { ReferenceTokenizer, type Tokenizer } from '../sources/csv-reference.js';
 import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { JsonRecordSplitter } from '../sources/json-records.js';
 import { detectDelimiter, formatFromName, sniffBinary, sniffText } from '../sources/sniff.js';
@@ -29,6 +30,8 @@ export interface FileCheckOptions {
   adjust?: SeverityAdjuster;
   /** Read this stream instead of the path (standard input). */
   stream?: Readable;
+  /** `reference` reads CSV with csv-parse instead of the fast tokenizer (the reports are the same). */
+  tokenizer?: 'fast' | 'reference';
 }
 
 interface Outcome {
@@ -114,7 +117,8 @@ async function checkText(path: string, text: TextFile, standard: Standard, optio
 
 async function checkCsv(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
   const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(text.headText);
-  const tokenizer = new CsvTokenizer({ delimiter, quote: '"' });
+  const dialect = { delimiter, quote: '"' };
+  const tokenizer: Tokenizer = options.tokenizer === 'reference' ? new ReferenceTokenizer(dialect) : new CsvTokenizer(dialect);
   const references = await loadReferences(standard, path);
   const table = new TableCheck(standard, sink, { columns: options.columns, severityOf: options.severityOf, references });
   for await (const chunk of text.chunks()) table.push(tokenizer.push(chunk));

@@ -1,8 +1,9 @@
 // The fast CSV tokenizer. Lines without a quote character are split with indexOf (most lines of real
 // files); lines with one go through a small state machine. It agrees with csv-parse run with
-// `relax_quotes`, `relax_column_count` and record delimiters CRLF and LF, which the differential test
-// holds it to: a quote starts a quoted cell only at the start of a cell, `""` inside one is a quote, and a
-// quoted cell followed by anything but a delimiter or a line end is taken literally, quotes and all.
+// `relax_quotes`, `relax_column_count` and record delimiters LF, CRLF and CR CR LF, which the
+// differential test holds it to: a quote starts a quoted cell only at the start of a cell, `""` inside
+// one is a quote, and a quoted cell followed by anything but a delimiter or a line end is taken
+// literally from there on, in its quotes.
 
 export interface CsvDialect {
   delimiter: string;
@@ -124,7 +125,11 @@ export class CsvTokenizer {
       }
       // A line with no quote in it: split on the delimiter.
       let end = nl;
-      if (end > pos && s.charCodeAt(end - 1) === 13) end--;
+      if (nl < n) {
+        // The CR of CRLF, and of CR CR LF (a CRLF file converted twice), belongs to the line break.
+        if (end > pos && s.charCodeAt(end - 1) === 13) end--;
+        if (end > pos && s.charCodeAt(end - 1) === 13) end--;
+      }
       const cells: string[] = [];
       let start = pos;
       for (;;) {
@@ -178,17 +183,18 @@ export class CsvTokenizer {
           break;
         }
         const c = after < n ? s[after] : undefined;
-        if (c === '\r' && after + 1 >= n && !final) return INCOMPLETE;
-        if (c === undefined || c === d || c === '\n' || (c === '\r' && s[after + 1] === '\n')) {
+        if (c === '\r' && after + 2 >= n && !final) return INCOMPLETE;
+        if (c === undefined || c === d || c === '\n' || lineBreakAt(s, after) > 0) {
           newlines += countNewlines(s, p, after);
           value = text;
           p = after;
         } else {
-          // Something follows the closing quote: the cell is taken literally up to the next delimiter.
+          // Something follows the closing quote: the cell is the quoted text so far, in its quotes, and
+          // everything after it up to the next delimiter, taken literally.
           const end = this.cellEnd(s, after, final);
           if (end === INCOMPLETE) return INCOMPLETE;
           newlines += countNewlines(s, p, end);
-          value = trimCr(s, p, end);
+          value = q + text + q + trimCr(s, after, end);
           p = end;
         }
       } else {
@@ -203,8 +209,7 @@ export class CsvTokenizer {
         p++;
         continue;
       }
-      if (s[p] === '\r') p++; // CRLF
-      p++; // the \n
+      p += lineBreakAt(s, p); // LF, CRLF or CR CR LF
       newlines++;
       break;
     }
@@ -226,10 +231,21 @@ export class CsvTokenizer {
   }
 }
 
-/** Text from `from` to `end`, without the CR of a CRLF that ends the record there. */
+/** Text from `from` to `end`, without the CRs of a CRLF (or CR CR LF) that ends the record there. */
 function trimCr(s: string, from: number, end: number): string {
-  if (end > from && s.charCodeAt(end - 1) === 13 && s[end] === '\n') return s.slice(from, end - 1);
-  return s.slice(from, end);
+  if (s[end] !== '\n') return s.slice(from, end);
+  let stop = end;
+  if (stop > from && s.charCodeAt(stop - 1) === 13) stop--;
+  if (stop > from && s.charCodeAt(stop - 1) === 13) stop--;
+  return s.slice(from, stop);
+}
+
+/** Length of the line break at `i`: LF, CRLF or CR CR LF; 0 when there is none. */
+function lineBreakAt(s: string, i: number): number {
+  if (s[i] === '\n') return 1;
+  if (s[i] === '\r' && s[i + 1] === '\n') return 2;
+  if (s[i] === '\r' && s[i + 1] === '\r' && s[i + 2] === '\n') return 3;
+  return 0;
 }
 
 function countNewlines(s: string, from: number, to: number): number {

@@ -39,7 +39,7 @@ export class KeySet {
   collisions = 0;
 
   /** `budget`: keys held in memory before the table is written to disk. */
-  constructor(private readonly budget = 1 << 18) {
+  constructor(private readonly budget = 1 << 19) {
     if (budget > 1 << 20) throw new Error('a key set holds at most 2^20 keys in memory');
     this.capacity = 1 << Math.ceil(Math.log2((budget * 4) / 3 + 1));
     this.high = new Int32Array(this.capacity);
@@ -51,15 +51,15 @@ export class KeySet {
 
   /** Record `key`; returns where it was first seen if that is known now, else undefined. */
   add(key: string, row: number, line: number): FirstSeen | undefined {
+    // Three hashes computed in one pass, each with its own multiplier, mixed to full strength at the end.
     let h1 = 0x811c9dc5 | 0;
     let h2 = 0x9747b28c | 0;
     let h3 = key.length | 0;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-      h3 = Math.imul(h3 + c, 0x27d4eb2d) ^ (h3 >>> 13);
+      h2 = Math.imul(h2 + c, 0x5bd1e995);
+      h3 = (Math.imul(h3, 31) + c) | 0;
     }
     h1 = finalise(h1);
     h2 = finalise(h2 ^ key.length);
