@@ -6,7 +6,7 @@ import { CATALOG, makeIssue } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
 import { describeJsonError } from '../standards/load.js';
 import type { Standard } from '../standards/standard.js';
-import { severityFrom } from '../standards/standard.js';
+import { recordSeverity } from '../standards/standard.js';
 import { locatePointers } from '../sources/json-locate.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
@@ -32,7 +32,7 @@ export class RecordsCheck {
       standard,
       sink,
       locate: (name) => ({ column: name }),
-      severityOf: (code, name) => severityOf?.(code, name) ?? severityFrom(standard.severity, code) ?? CATALOG[code].severity,
+      severityOf: (code, name) => severityOf?.(code, name) ?? recordSeverity(standard, code) ?? CATALOG[code].severity,
       references,
     });
   }
@@ -73,7 +73,7 @@ export class RecordsCheck {
           line: lines.get(lineTarget(f)) ?? line,
           pointer: (pointer ?? '') + f.path,
           column: field !== undefined ? unescape(field) : undefined,
-          severity: f.severity ?? this.severityOf?.(f.code, field) ?? severityFrom(this.standard.severity, f.code),
+          severity: f.severity ?? this.severityOf?.(f.code, field) ?? recordSeverity(this.standard, f.code),
         }),
       );
     }
@@ -104,7 +104,7 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
         row: Number.isInteger(row) ? row : undefined,
         line: lines.get(lineTarget(f)),
         pointer: f.path,
-        severity: f.severity ?? severityOf?.(f.code, f.path.split('/').pop()) ?? severityFrom(standard.severity, f.code),
+        severity: f.severity ?? severityOf?.(f.code, f.path.split('/').pop()) ?? recordSeverity(standard, f.code),
       }),
     );
   }

@@ -7,7 +7,7 @@ import type { IssueCollector } from '../report/collector.js';
 import { detach } from '../report/detach.js';
 import { readDate } from '../repair/dates.js';
 import type { Standard } from '../standards/standard.js';
-import { severityFrom } from '../standards/standard.js';
+import { recordSeverity } from '../standards/standard.js';
 import type { IssueCode, Severity } from '../types.js';
 import { KeySet } from './rules/key-set.js';
 
@@ -251,7 +251,7 @@ class RowCountRule implements TableRule {
     const { minimum, maximum } = this.bounds;
     const outside = (minimum !== undefined && rows < minimum) || (maximum !== undefined && rows > maximum);
     if (!outside) return;
-    this.context.sink.add(makeIssue('table-rule', { detail: phrases.rowCount(rows, minimum, maximum) }, {}, severityFrom(this.context.standard.severity, 'table-rule')));
+    this.context.sink.add(makeIssue('table-rule', { detail: phrases.rowCount(rows, minimum, maximum) }, {}, recordSeverity(this.context.standard, 'table-rule')));
   }
 }
 

@@ -5,7 +5,7 @@ import { makeIssue } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
 import type { TokenBatch } from '../sources/csv-tokenizer.js';
 import type { Field, Standard } from '../standards/standard.js';
-import { severityFrom } from '../standards/standard.js';
+import { recordSeverity } from '../standards/standard.js';
 import type { IssueCode, Severity } from '../types.js';
 import { ABSENT, CellChecker, fieldSeverity, type CellFinding } from './cells.js';
 import { explainErrors } from './explain.js';
@@ -234,7 +234,7 @@ export class TableCheck {
         'row-rule',
         { detail },
         { row, line, column: plan?.column.name, columnIndex: plan ? plan.column.index + 1 : undefined, field: plan?.fieldLabel },
-        severityFrom(this.standard.severity, 'row-rule'),
+        recordSeverity(this.standard, 'row-rule'),
       );
     }
   }
@@ -278,7 +278,7 @@ export class TableCheck {
   }
 
   private severityOf(code: IssueCode, field: Field | undefined): Severity {
-    return this.options.severityOf?.(code, field) ?? (field ? fieldSeverity(code, field) : undefined) ?? severityFrom(this.standard.severity, code) ?? makeIssue(code, {}).severity;
+    return this.options.severityOf?.(code, field) ?? (field ? fieldSeverity(code, field) : undefined) ?? recordSeverity(this.standard, code) ?? makeIssue(code, {}).severity;
   }
 
   private add(code: IssueCode, args: Parameters<typeof makeIssue>[1], location: Parameters<typeof makeIssue>[2], severity?: Severity): void {

@@ -61,7 +61,15 @@ export interface Standard extends StandardMeta {
   severity?: SeveritySetting;
 }
 
-/** Severity of an issue raised by a rule with `setting`, or the catalog default. */
+/** The issues a record's (or a table's) own rules raise: what a root `x-severity` applies to. */
+const RECORD_RULE_CODES = new Set<IssueCode>(['row-rule', 'key-duplicate', 'key-reference', 'table-rule', 'row-duplicate']);
+
+/** The severity the standard's root `x-severity` gives an issue of the record's rules, if any. */
+export function recordSeverity(standard: { severity?: SeveritySetting }, code: IssueCode): Severity | undefined {
+  return RECORD_RULE_CODES.has(code) ? severityFrom(standard.severity, code) : undefined;
+}
+
+/** Severity of an issue raised by a rule with `setting`, or undefined for the catalog default. */
 export function severityFrom(setting: SeveritySetting | undefined, code: IssueCode): Severity | undefined {
   if (setting === undefined) return undefined;
   if (typeof setting === 'string') return setting;
