@@ -1,7 +1,9 @@
 // One row per issue, for a spreadsheet: RFC 4180 quoting, CRLF line ends, and a UTF-8 byte-order mark so
-// Excel reads the text as UTF-8 rather than the local code page. Values come from the data, so any cell
-// that a spreadsheet would run as a formula is made plain text first.
+// Excel reads the text as UTF-8 rather than the local code page. Values come from the data, so control
+// characters are made visible (the file may be printed to a terminal) and any cell that a spreadsheet
+// would run as a formula is made plain text. The JSON report keeps every value exactly as found.
 import type { Formatter } from './formatter.js';
+import { terminalSafe } from './safe-text.js';
 
 const COLUMNS = ['file', 'row', 'line', 'column', 'code', 'severity', 'value', 'message', 'hint'] as const;
 const BOM = '\uFEFF';
@@ -29,13 +31,14 @@ export const csv: Formatter = (report) => {
 
 function cell(value: string | number | undefined): string {
   if (value === undefined) return '';
-  const text = typeof value === 'number' ? String(value) : neutraliseFormula(value);
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(terminalSafe(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
  * A cell starting with = + - @ (or a tab or carriage return, which some spreadsheets skip before
  * reading one) is run as a formula when the file is opened; a leading apostrophe keeps it as text.
+ * (terminalSafe has already written a carriage return as `\r`, but the rule stands on its own.)
  */
 export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
