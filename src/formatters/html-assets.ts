@@ -75,6 +75,9 @@ footer { color: var(--muted); font-size: 0.9rem; padding-bottom: 2rem; }
 @media print {
   body { font-size: 10pt; }
   .skip, #filters { display: none !important; }
+  /* Paper gets the whole report, whatever was filtered on screen. */
+  tr[hidden] { display: table-row !important; }
+  .grid td.muted { opacity: 1; }
   header.verdict, main, footer { max-width: none; padding: 0; }
   section.file { border: 0; padding: 0; break-before: page; }
   section.file:first-of-type { break-before: auto; }

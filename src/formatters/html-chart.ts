@@ -2,7 +2,7 @@
 // The same numbers are in the table beside it, which is what screen readers are pointed to.
 import type { Severity } from '../types.js';
 import { esc } from './html-escape.js';
-import { n, SEVERITIES } from './where.js';
+import { count, n, SEVERITIES, SEVERITY_WORD } from './where.js';
 
 export interface ColumnCounts {
   label: string;
@@ -51,6 +51,5 @@ export function columnChart(id: string, columns: ColumnCounts[]): string {
 }
 
 function describe(counts: Record<Severity, number>): string {
-  const words: Record<Severity, string> = { error: 'errors', warning: 'warnings', info: 'notes' };
-  return SEVERITIES.filter((s) => counts[s]).map((s) => `${n(counts[s])} ${words[s]}`).join(', ');
+  return SEVERITIES.filter((s) => counts[s]).map((s) => count(counts[s], SEVERITY_WORD[s])).join(', ');
 }

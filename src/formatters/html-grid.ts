@@ -18,7 +18,8 @@ interface GridColumn {
   index?: number;
 }
 
-export function failingRowsGrid(file: FileReport, id: string): string {
+/** `id` names the grid's elements; `titleId` is the file's heading, so each grid's name is its own. */
+export function failingRowsGrid(file: FileReport, id: string, titleId: string): string {
   const rows = failingRows(file);
   if (!rows.length) return '';
   const columns = gridColumns(rows.flatMap(([, issues]) => issues));
@@ -27,7 +28,7 @@ export function failingRowsGrid(file: FileReport, id: string): string {
 
   const head = [
     '<tr><th scope="col" class="rownum">Row</th><th scope="col" class="rownum">Line</th>',
-    ...columns.map((c) => `<th scope="col">${c.index !== undefined ? `<span class="letter">${esc(columnLetter(c.index))}</span> ` : ''}${esc(c.label)}${c.field ? `<span class="field">${esc(c.field)}</span>` : ''}</th>`),
+    ...columns.map((c) => `<th scope="col">${c.index !== undefined ? `<span class="letter">${esc(columnLetter(c.index))}</span> ` : ''}${esc(c.label)}${c.field ? ` <span class="field">${esc(c.field)}</span>` : ''}</th>`),
     rowLevel ? '<th scope="col">Whole row</th>' : '',
     '</tr>',
   ].join('');
@@ -39,7 +40,7 @@ export function failingRowsGrid(file: FileReport, id: string): string {
   const which = totalRows > rows.length ? `The first ${n(rows.length)} of ${n(totalRows)} failing rows listed` : rows.length === 1 ? 'The failing row' : `The ${n(rows.length)} failing rows`;
   const caption = `${which}. Marked cells failed; a cell marked “?” passed or was not checked: the report does not record it.`;
   return [
-    `<div class="scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">`,
+    `<div class="scroll" role="region" aria-labelledby="${id}-caption ${titleId}" tabindex="0">`,
     `<table class="grid"><caption id="${id}-caption">${esc(caption)}</caption>`,
     `<thead>${head}</thead><tbody>${body.join('')}</tbody></table></div>`,
   ].join('');

@@ -132,7 +132,7 @@ function fileSection(file: FileReport, number: number): string {
     `<h3 id="${id}-codes">Issues by kind</h3>`,
     byCodeTable(file, id),
   );
-  const grid = failingRowsGrid(file, `${id}-grid`);
+  const grid = failingRowsGrid(file, `${id}-grid`, `${id}-title`);
   if (grid) out.push(`<h3 id="${id}-rows">First failing rows</h3>`, grid);
   out.push(`<h3 id="${id}-list">All listed issues</h3>`, issueTable(file, id));
   if (file.truncated) {
@@ -215,7 +215,7 @@ function byColumnTable(file: FileReport, id: string, heading: string): string {
     return `<tr><th scope="row">${esc(group.label)}</th>${SEVERITIES.map((s) => `<td class="num">${counts[s] ? n(counts[s]) : ''}</td>`).join('')}<td>${codes.map((c) => `<code>${esc(c)}</code>`).join(', ')}</td></tr>`;
   });
   return [
-    `<div class="scroll" role="region" aria-labelledby="${id}-columns" tabindex="0"><table>`,
+    `<div class="scroll" role="region" aria-labelledby="${id}-columns ${id}-title" tabindex="0"><table>`,
     `<caption>Listed issues in each ${heading.toLowerCase()}${file.truncated ? ' (issues past --max-issues are not included)' : ''}.</caption>`,
     `<thead><tr><th scope="col">${heading}</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Notes</th><th scope="col">Kinds</th></tr></thead>`,
     `<tbody>${rows.join('')}</tbody></table></div>`,
@@ -231,7 +231,7 @@ function byCodeTable(file: FileReport, id: string): string {
     return `<tr><th scope="row"><code>${esc(code)}</code></th><td>${esc(entry?.title ?? '')}</td><td>${severities.map(severityTag).join(' ') || '—'}</td><td class="num">${n(total)}${total > issues.length ? ` <span class="legend">(${n(issues.length)} listed)</span>` : ''}</td><td>${esc(entry?.help ?? '')}</td></tr>`;
   });
   return [
-    `<div class="scroll" role="region" aria-labelledby="${id}-codes" tabindex="0"><table>`,
+    `<div class="scroll" role="region" aria-labelledby="${id}-codes ${id}-title" tabindex="0"><table>`,
     '<caption>Every issue counted in the file, by kind, with what it means.</caption>',
     '<thead><tr><th scope="col">Code</th><th scope="col">Issue</th><th scope="col">Severity</th><th scope="col" class="num">Count</th><th scope="col">What to do</th></tr></thead>',
     `<tbody>${rows.join('')}</tbody></table></div>`,
@@ -247,7 +247,7 @@ function issueTable(file: FileReport, id: string): string {
     return `<tr class="issue" data-issues="${esc(`${issue.severity}:${issue.code}`)}"><td>${severityTag(issue.severity)}</td><td>${esc(where)}</td><td>${column}</td><td class="code"><code>${esc(issue.code)}</code></td><td>${value}</td><td class="message">${esc(issue.message)}${hint}</td></tr>`;
   });
   return [
-    `<div class="scroll" role="region" aria-labelledby="${id}-list" tabindex="0"><table class="issues">`,
+    `<div class="scroll" role="region" aria-labelledby="${id}-list ${id}-title" tabindex="0"><table class="issues">`,
     '<thead><tr><th scope="col">Severity</th><th scope="col">Where</th><th scope="col">Column</th><th scope="col">Code</th><th scope="col">Value</th><th scope="col">Message</th></tr></thead>',
     `<tbody>${rows.join('')}</tbody></table></div>`,
   ].join('');
