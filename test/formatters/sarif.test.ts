@@ -51,6 +51,12 @@ describe('the SARIF log', () => {
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
   });
 
+  it("names the tool's homepage from package.json when it has one", () => {
+    const { homepage } = require('../../package.json') as { homepage?: string };
+    const driver = parseSarif(sarif(loadReport('clean-csv'), {})).runs[0].tool.driver;
+    expect(driver.informationUri).toBe(homepage);
+  });
+
   it('describes one rule per issue code from the catalog', () => {
     const log = parseSarif(sarif(loadReport('failing-csv'), {}));
     const rules = log.runs[0].tool.driver.rules;
