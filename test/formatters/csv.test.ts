@@ -33,7 +33,7 @@ describe('the CSV report', () => {
 
   it('puts the JSON pointer in the column field for JSON documents', () => {
     const body = rows(csv(loadReport('json-document'), {})).slice(1);
-    expect(body.find((r) => r[4] === 'value-missing')!.slice(1, 5)).toEqual(['1', '31', '/grants/0/recipientOrganization/0/id', 'value-missing']);
+    expect(body.find((r) => r[3] === '/grants/0/recipientOrganization/0/id')!.slice(1, 5)).toEqual(['1', '31', '/grants/0/recipientOrganization/0/id', 'value-missing']);
   });
 
   it('quotes by RFC 4180 and reads back to the same fields', () => {

@@ -94,7 +94,7 @@ describe('the SARIF log', () => {
     const batch = parseSarif(sarif(loadReport('batch'), {})).runs[0];
     expect(batch.results.find((r: { ruleId: string }) => r.ruleId === 'row-blank').level).toBe('note');
     const doc = parseSarif(sarif(loadReport('json-document'), {})).runs[0];
-    const missing = doc.results.find((r: { ruleId: string }) => r.ruleId === 'value-missing');
+    const missing = doc.results.find((r: { properties: { pointer?: string } }) => r.properties.pointer === '/grants/0/recipientOrganization/0/id');
     expect(missing.locations[0].logicalLocations).toEqual([{ fullyQualifiedName: '/grants/0/recipientOrganization/0/id', kind: 'value' }]);
     expect(missing.locations[0].physicalLocation.region).toEqual({ startLine: 31 });
   });
