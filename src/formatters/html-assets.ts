@@ -115,7 +115,8 @@ export const SCRIPT = `
       else el.hidden = !match;
       if (el.classList.contains('issue')) { total++; if (match) shown++; }
     });
-    status.textContent = shown === total ? 'Showing all ' + total + ' listed issues.' : 'Showing ' + shown + ' of ' + total + ' listed issues.';
+    var number = function (n) { return n.toLocaleString('en-GB'); };
+    status.textContent = shown === total ? 'Showing all ' + number(total) + ' listed issues.' : 'Showing ' + number(shown) + ' of ' + number(total) + ' listed issues.';
   }
   panel.hidden = false;
   panel.addEventListener('change', apply);

@@ -38,8 +38,9 @@ export function failingRowsGrid(file: FileReport, id: string, titleId: string): 
     return `<tr data-issues="${esc(issueKeys(issues))}"><th scope="row" class="rownum">${n(row)}</th><td class="rownum">${issues[0]?.line !== undefined ? n(issues[0].line) : ''}</td>${cells.join('')}</tr>`;
   });
   const which = totalRows > rows.length ? `The first ${n(rows.length)} of ${n(totalRows)} failing rows listed` : rows.length === 1 ? 'The failing row' : `The ${n(rows.length)} failing rows`;
-  const caption = `${which}. Marked cells failed; a cell marked “?” passed or was not checked: the report does not record it.`;
+  const caption = `${which}.`;
   return [
+    '<p class="legend">Marked cells failed. A cell marked “?” passed or was not checked: the report records only the cells that failed.</p>',
     `<div class="scroll" role="region" aria-labelledby="${id}-caption ${titleId}" tabindex="0">`,
     `<table class="grid"><caption id="${id}-caption">${esc(caption)}</caption>`,
     `<thead>${head}</thead><tbody>${body.join('')}</tbody></table></div>`,

@@ -104,7 +104,8 @@ describe('the HTML report', () => {
     expect(row2[3]).toContain('<span class="value">48,210.55</span>');
     expect(rows[2]![4]).toContain('<em class="empty">empty</em>');
     expect(rows[5]![4]).toContain('The row has 13 cells, but the header has 12');
-    expect(grid).toContain('<caption id="file-1-grid-caption">The 8 failing rows.');
+    expect(grid).toContain('<caption id="file-1-grid-caption">The 8 failing rows.</caption>');
+    expect(page).toContain('<p class="legend">Marked cells failed. A cell marked “?” passed or was not checked: the report records only the cells that failed.</p>');
   });
 
   it('shows at most 20 rows in the grid and names the spreadsheet columns past Z', () => {
