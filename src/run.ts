@@ -26,7 +26,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('check data files against a standard')
     .argument('[files...]', 'the files to check; - reads standard input')
     .option('-s, --standard <id|file>', 'a standard id (spend-over-500, spend-over-500@1.0) or a JSON Schema file')
-    .option('-f, --format <name>', 'report format: stylish, json', 'stylish')
+    .option('-f, --format <name>', 'report format: stylish, json, junit, github, markdown, html, csv, sarif', 'stylish')
     .option('-o, --output <file>', 'write the report to a file instead of the terminal')
     .option('--report <format=file>', 'also write a report in another format (repeatable)', collect)
     .option('--fail-on <level>', 'the severity that makes the exit code 1: error, warning, info, never', 'error')

@@ -1,0 +1,45 @@
+// One row per issue, for a spreadsheet: RFC 4180 quoting, CRLF line ends, and a UTF-8 byte-order mark so
+// Excel reads the text as UTF-8 rather than the local code page. Values come from the data, so control
+// characters are made visible (the file may be printed to a terminal) and any cell that a spreadsheet
+// would run as a formula is made plain text. The JSON report keeps every value exactly as found.
+import type { Formatter } from './formatter.js';
+import { terminalSafe } from './safe-text.js';
+
+const COLUMNS = ['file', 'row', 'line', 'column', 'code', 'severity', 'value', 'message', 'hint'] as const;
+const BOM = '\uFEFF';
+
+export const csv: Formatter = (report) => {
+  const lines = [COLUMNS.join(',')];
+  for (const file of report.files) {
+    for (const issue of file.issues) {
+      const row: Record<(typeof COLUMNS)[number], string | number | undefined> = {
+        file: file.path,
+        row: issue.row,
+        line: issue.line,
+        column: issue.column ?? issue.pointer,
+        code: issue.code,
+        severity: issue.severity,
+        value: issue.value,
+        message: issue.message,
+        hint: issue.hint,
+      };
+      lines.push(COLUMNS.map((name) => cell(row[name])).join(','));
+    }
+  }
+  return BOM + lines.join('\r\n') + '\r\n';
+};
+
+function cell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(terminalSafe(value));
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A cell starting with = + - @ (or a tab or carriage return, which some spreadsheets skip before
+ * reading one) is run as a formula when the file is opened; a leading apostrophe keeps it as text.
+ * (terminalSafe has already written a carriage return as `\r`, but the rule stands on its own.)
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

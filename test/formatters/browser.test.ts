@@ -1,0 +1,176 @@
+// The HTML report opened in a real headless Chromium (Debian's /usr/bin/chromium, driven by
+// playwright-core): it renders with no console error and no request beyond the page itself, its filters
+// work, hostile values stay text, and axe-core finds no serious or critical accessibility problem.
+// Screenshots are saved to test-output/ to be looked at. Without Chromium the test is skipped with a
+// note, except in CI, where it must run.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { html } from '../../src/formatters/html.js';
+import { ROOT } from '../helpers.js';
+import { loadReport, type ReportFixture } from './report-fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const runHere = existsSync(CHROMIUM) || process.env.CI === 'true';
+if (!runHere) console.log(`note: ${CHROMIUM} is absent, so the HTML report was not opened in a browser (apt-get install chromium)`);
+
+const OUT = join(ROOT, 'test-output');
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Opened {
+  page: Page;
+  url: string;
+  requests: string[];
+  errors: string[];
+  dialogs: string[];
+}
+
+describe.skipIf(!runHere)('the HTML report in Chromium', () => {
+  let context: BrowserContext;
+  let profile: string;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    profile = mkdtempSync(join(tmpdir(), 'conform-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function open(fixture: ReportFixture, options: { scripts?: boolean } = {}): Promise<Opened> {
+    const file = join(OUT, `${fixture}${options.scripts === false ? '.no-js' : ''}.html`);
+    writeFileSync(file, html(loadReport(fixture), {}));
+    const page = await context.newPage();
+    const opened: Opened = { page, url: pathToFileURL(file).href, requests: [], errors: [], dialogs: [] };
+    page.on('request', (request) => opened.requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') opened.errors.push(message.text());
+    });
+    page.on('pageerror', (error) => opened.errors.push(error.message));
+    page.on('dialog', async (dialog) => {
+      opened.dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    if (options.scripts === false) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    }
+    await page.goto(opened.url, { waitUntil: 'load' });
+    return opened;
+  }
+
+  /** The listed issues a reader can see, as severity:code. */
+  async function visibleIssues(page: Page): Promise<string[]> {
+    return page.locator('tr.issue:visible').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-issues')!));
+  }
+
+  it('renders with no console error and no request but the page itself', async () => {
+    for (const fixture of ['failing-csv', 'json-document', 'batch', 'clean-csv'] as const) {
+      const { page, url, requests, errors } = await open(fixture);
+      await page.screenshot({ path: join(OUT, `${fixture}.png`), fullPage: true });
+      expect(errors, fixture).toEqual([]);
+      expect(requests, fixture).toEqual([url]);
+      await page.close();
+    }
+  });
+
+  it('filters the listed issues by severity and by code', async () => {
+    const { page, errors } = await open('failing-csv');
+    const report = loadReport('failing-csv');
+    const all = report.files[0]!.issues.map((i) => `${i.severity}:${i.code}`);
+    // The script ran under the page's policy: it showed the filters and said what is shown.
+    await expect(page.locator('#filters').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#filter-status').textContent()).resolves.toBe('Showing all 26 listed issues.');
+    expect(await visibleIssues(page)).toEqual(all);
+
+    await page.getByLabel('Warnings (16 listed)').uncheck();
+    expect(await visibleIssues(page)).toEqual(all.filter((i) => i.startsWith('error:')));
+    await expect(page.locator('#filter-status').textContent()).resolves.toBe('Showing 10 of 26 listed issues.');
+    // Grid rows with no error left are hidden too: row 14 had only a duplicate-row warning.
+    await expect(page.locator('table.grid tbody tr:visible th').allTextContents()).resolves.toEqual(['2', '7', '8', '9', '10', '11', '12']);
+
+    await page.getByLabel('Warnings (16 listed)').check();
+    await page.getByLabel('Issue', { exact: true }).selectOption('value-type');
+    expect(await visibleIssues(page)).toEqual(['error:value-type', 'error:value-type', 'error:value-type']);
+    await expect(page.locator('table.grid tbody tr:visible th').allTextContents()).resolves.toEqual(['2', '7', '11']);
+    // In a shown grid row, the cells of other kinds are dimmed, not hidden.
+    await expect(page.locator('table.grid tbody tr:visible td.muted').count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: join(OUT, 'failing-csv.filtered.png'), fullPage: true });
+
+    await page.getByLabel('Errors (10 listed)').uncheck();
+    expect(await visibleIssues(page)).toEqual([]);
+    await expect(page.locator('#filter-status').textContent()).resolves.toBe('Showing 0 of 26 listed issues.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows hostile values as text: no element injected, no dialog', async () => {
+    const { page, url, requests, errors, dialogs } = await open('hostile-values');
+    await page.screenshot({ path: join(OUT, 'hostile-values.png'), fullPage: true });
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('b').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(1);
+    expect(await page.locator('a[href^="http"]').count()).toBe(0);
+    const cell = page.locator('tr.issue', { hasText: 'value-format' }).locator('code.value');
+    await expect(cell.textContent()).resolves.toBe('<img src=x onerror=alert(1)>');
+    await expect(page.title()).resolves.toBe('Failed: uploads/q1, 100% final: <v2>.csv — conform report');
+    const body = await page.locator('body').innerText();
+    expect(body).toContain('</script><script>alert("hint")</script>');
+    expect(body).toContain('\\x1b[31mPAID\\x1b[0m');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    await page.close();
+  });
+
+  it('shows everything, and no dead controls, with scripts off', async () => {
+    const { page, errors } = await open('failing-csv', { scripts: false });
+    expect(await page.locator('#filters').isVisible()).toBe(false);
+    expect(await visibleIssues(page)).toHaveLength(26);
+    expect(await page.locator('table.grid tbody tr:visible').count()).toBe(8);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('prints without the filters and with every issue', async () => {
+    const { page } = await open('failing-csv');
+    await page.getByLabel('Errors (10 listed)').uncheck();
+    expect(await visibleIssues(page)).toHaveLength(16);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#filters').isVisible()).toBe(false);
+    expect(await visibleIssues(page)).toHaveLength(26);
+    expect(await page.locator('table.grid tbody tr:visible').count()).toBe(8);
+    await page.emulateMedia({ media: 'screen' });
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    for (const fixture of ['failing-csv', 'hostile-values', 'json-document', 'batch', 'clean-csv'] as const) {
+      const { page } = await open(fixture);
+      await page.evaluate(AXE);
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), fixture).toEqual([]);
+      // Lesser findings are printed so they can be judged, not hidden.
+      if (violations.length) console.log(`axe (${fixture}): ${JSON.stringify(violations)}`);
+      await page.close();
+    }
+  });
+});
