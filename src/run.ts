@@ -35,6 +35,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--delimiter <char>', 'auto, or one of , ; \\t |', 'auto')
     .addOption(new Option('--input-format <format>', 'how to read the input when its name does not say').choices(['csv', 'json', 'ndjson']))
     .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
+    .option('--valid-rows <file>', 'also write the records that pass, in the input\'s format ({name} = each input\'s name)')
+    .option('--invalid-rows <file>', 'also write the records that fail, in the input\'s format ({name} = each input\'s name)')
     .option('-q, --quiet', 'print only the verdict of failing runs')
     .option('--no-color', 'no colour in terminal output')
     .action(async (files: string[], flags: ValidateFlags) => {

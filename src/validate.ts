@@ -1,7 +1,9 @@
 // The main job as a library function: check files against a standard and return the report the CLI
 // prints. Reads the files; writes nothing.
 import type { Readable } from 'node:stream';
+import { basename } from 'node:path';
 import { checkFile } from './check/file.js';
+import type { RowTargets } from './check/route-rows.js';
 import { ConformError } from './errors.js';
 import { buildReport } from './report/build.js';
 import { Registry } from './standards/registry.js';
@@ -29,6 +31,9 @@ export interface ValidateOptions {
   codelistDirs?: string[];
   /** `reference` reads CSV with csv-parse instead of the fast tokenizer; the report is the same. */
   tokenizer?: 'fast' | 'reference';
+  /** Write the records that pass / fail to these files; `{name}` stands for each input's name. */
+  validRows?: string;
+  invalidRows?: string;
 }
 
 export const DEFAULT_MAX_ISSUES = 1000;
@@ -39,7 +44,8 @@ export async function validate(files: string[], options: ValidateOptions): Promi
   const standard =
     typeof options.standard === 'string' ? await new Registry(options.standardsDirs, true, options.codelistDirs).resolve(options.standard) : options.standard;
   const reports: FileReport[] = [];
-  for (const path of files) {
+  const rowTargets = rowTargetsFor(files, options);
+  for (const [index, path] of files.entries()) {
     reports.push(
       await checkFile(path, standard, {
         failOn,
@@ -49,10 +55,28 @@ export async function validate(files: string[], options: ValidateOptions): Promi
         inputFormat: options.inputFormat,
         columns: options.columns,
         tokenizer: options.tokenizer,
+        rowTargets: rowTargets[index],
         adjust: options.severity ? (issue) => options.severity![issue.code] : undefined,
         stream: path === '-' ? options.stdin ?? process.stdin : undefined,
       }),
     );
   }
   return buildReport(reports, failOn);
+}
+
+/** Each file's --valid-rows / --invalid-rows paths, with `{name}` replaced by the file's own name. */
+function rowTargetsFor(files: string[], options: ValidateOptions): Array<RowTargets | undefined> {
+  const templates = { valid: options.validRows, invalid: options.invalidRows };
+  if (!templates.valid && !templates.invalid) return files.map(() => undefined);
+  if (files.includes('-')) throw new ConformError('--valid-rows and --invalid-rows need files to read twice; they cannot be used with standard input');
+  for (const template of [templates.valid, templates.invalid]) {
+    if (template && files.length > 1 && !template.includes('{name}')) {
+      throw new ConformError(`With several files, put {name} in the row file's path (e.g. "${template.replace(/(\.[^./]+)?$/, '-{name}$1')}") so each file gets its own`);
+    }
+  }
+  return files.map((file) => {
+    const name = basename(file).replace(/\.[^.]+$/, '');
+    const fill = (template?: string) => template?.replace(/\{name\}/g, name);
+    return { valid: fill(templates.valid), invalid: fill(templates.invalid) };
+  });
 }

@@ -14,6 +14,7 @@ import type { Field, Standard } from '../standards/standard.js';
 import type { FailOn, FileReport, InputFormat, IssueCode, Severity } from '../types.js';
 import { checkDocument, RecordsCheck } from './records.js';
 import { loadReferences } from './references.js';
+import { routeRows, type RowTargets } from './route-rows.js';
 import { TableCheck } from './table.js';
 
 export interface FileCheckOptions {
@@ -32,12 +33,15 @@ export interface FileCheckOptions {
   stream?: Readable;
   /** `reference` reads CSV with csv-parse instead of the fast tokenizer (the reports are the same). */
   tokenizer?: 'fast' | 'reference';
+  /** Where to write the records that pass and those that fail. */
+  rowTargets?: RowTargets;
 }
 
 interface Outcome {
   format: InputFormat | 'unknown';
   delimiter?: string;
   rows: number;
+  headerLine?: number;
 }
 
 export async function checkFile(path: string, standard: Standard, options: FileCheckOptions): Promise<FileReport> {
@@ -62,6 +66,10 @@ export async function checkFile(path: string, standard: Standard, options: FileC
         makeIssue('encoding-invalid', { detail: describeEncoding(decoding.encoding), count }, { line, offset, count, hint: 'save the file again as UTF-8; the bad bytes were read as �' }),
       );
     }
+  }
+  const targets = options.rowTargets;
+  if (text && (targets?.valid || targets?.invalid) && outcome.format !== 'unknown' && !(standard.mode === 'document')) {
+    await routeRows(path, { format: outcome.format, encoding: text.decoding.encoding, delimiter: outcome.delimiter, headerLine: outcome.headerLine }, (row) => sink.isInvalid(row), targets);
   }
   const ref = { id: standard.id, version: standard.version, title: standard.title };
   return buildFileReport(
@@ -141,7 +149,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   }
   if (!table.finish()) sink.add(makeIssue('file-empty', { detail: 'The file has no header row and no records' }));
   else if (table.rows === 0 && !tokenizer.unclosed && !tokenizer.tooLong) sink.add(makeIssue('file-empty', { detail: 'The file has a header but no records' }, {}, 'warning'));
-  return { format: 'csv', delimiter, rows: table.rows };
+  return { format: 'csv', delimiter, rows: table.rows, headerLine: table.headerLine || undefined };
 }
 
 async function checkJsonRecords(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {

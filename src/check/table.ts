@@ -42,7 +42,8 @@ export class TableCheck {
   /** Data rows checked (blank rows are numbered but not counted). */
   rows = 0;
   private header?: string[];
-  private headerLine = 0;
+  /** Line of the header (after any title lines); 0 until found. */
+  headerLine = 0;
   private waiting: TokenBatch = { rows: [], lines: [] };
   private planned: PlannedColumn[] = [];
   private columns: Column[] = [];

@@ -20,6 +20,8 @@ export interface ValidateFlags {
   delimiter?: string;
   inputFormat?: string;
   standardsDir?: string[];
+  validRows?: string;
+  invalidRows?: string;
   quiet?: boolean;
   color?: boolean;
 }
@@ -57,6 +59,8 @@ export async function validateCommand(files: string[], flags: ValidateFlags, io:
       inputFormat,
       standardsDirs: (flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)),
       stdin: io.stdin,
+      validRows: flags.validRows && resolve(io.cwd, flags.validRows),
+      invalidRows: flags.invalidRows && resolve(io.cwd, flags.invalidRows),
     },
   );
   showPathsAsGiven(report, files);

@@ -1,7 +1,7 @@
 // Reports and row files appear whole or not at all: written to a temporary file beside the target, then
 // renamed over it. A failure leaves no half-written file behind and becomes a one-line error.
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ConformError } from '../errors.js';
 
@@ -37,4 +37,43 @@ export function describeWriteError(error: unknown): string {
     default:
       return e.message ?? String(error);
   }
+}
+
+/** A file written as a stream that appears at its path only when committed; aborted, it leaves nothing. */
+export interface AtomicStream {
+  write(text: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): void;
+}
+
+export function openAtomic(target: string): AtomicStream {
+  const temporary = temporaryPathFor(target);
+  const stream = createWriteStream(temporary, { flags: 'wx' });
+  let failure: unknown;
+  stream.on('error', (error) => (failure ??= error));
+  const fail = (error: unknown): never => {
+    stream.destroy();
+    rmSync(temporary, { force: true });
+    throw new ConformError(`Cannot write ${target}: ${describeWriteError(error)}`);
+  };
+  return {
+    async write(text) {
+      if (failure) fail(failure);
+      if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve).once('error', () => resolve()));
+      if (failure) fail(failure);
+    },
+    async commit() {
+      await new Promise<void>((resolve) => stream.end(resolve));
+      if (failure) fail(failure);
+      try {
+        renameSync(temporary, target);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    abort() {
+      stream.destroy();
+      rmSync(temporary, { force: true });
+    },
+  };
 }

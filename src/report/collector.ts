@@ -53,6 +53,12 @@ export class IssueCollector {
     }
   }
 
+  /** Whether a row has an error (known for certain once the whole file has been checked). */
+  isInvalid(row: number): boolean {
+    const word = row >>> 5;
+    return word < this.invalid.length && (this.invalid[word]! & (1 << (row & 31))) !== 0;
+  }
+
   /** Issues in file order: by line, then column; issues without a line first. */
   sorted(): Issue[] {
     return this.kept
