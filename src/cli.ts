@@ -1,6 +1,7 @@
 // The executable's entry: wire the real process to run() and set the exit code. Never process.exit(),
 // so output is flushed; never a stack trace, unless CONFORM_DEBUG asks for one.
 import type { Io } from './io/io.js';
+import { removeTemporaries } from './io/cleanup.js';
 import { run } from './run.js';
 
 export async function main(): Promise<void> {
@@ -9,6 +10,14 @@ export async function main(): Promise<void> {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       throw error;
+    });
+  }
+  // Interrupted: remove half-written reports, row files and key runs, then stop as interrupted.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      removeTemporaries();
+      process.stderr.write(`\nconform: stopped (${signal}); nothing was left half-written\n`);
+      process.exit(code);
     });
   }
   const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };

@@ -35,6 +35,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--delimiter <char>', 'auto, or one of , ; \\t |', 'auto')
     .addOption(new Option('--input-format <format>', 'how to read the input when its name does not say').choices(['csv', 'json', 'ndjson']))
     .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
+    .option('--allow-remote', 'fetch schemas and code lists that standards name by web address (10 s, 10 MB limits)')
     .option('--valid-rows <file>', 'also write the records that pass, in the input\'s format ({name} = each input\'s name)')
     .option('--invalid-rows <file>', 'also write the records that fail, in the input\'s format ({name} = each input\'s name)')
     .option('-q, --quiet', 'print only the verdict of failing runs')

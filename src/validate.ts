@@ -31,6 +31,8 @@ export interface ValidateOptions {
   codelistDirs?: string[];
   /** `reference` reads CSV with csv-parse instead of the fast tokenizer; the report is the same. */
   tokenizer?: 'fast' | 'reference';
+  /** Fetch schemas and code lists that standards name by web address (with a time and size limit). */
+  allowRemote?: boolean;
   /** Write the records that pass / fail to these files; `{name}` stands for each input's name. */
   validRows?: string;
   invalidRows?: string;
@@ -42,7 +44,7 @@ export async function validate(files: string[], options: ValidateOptions): Promi
   if (!files.length) throw new ConformError('No files to check');
   const failOn = options.failOn ?? 'error';
   const standard =
-    typeof options.standard === 'string' ? await new Registry(options.standardsDirs, true, options.codelistDirs).resolve(options.standard) : options.standard;
+    typeof options.standard === 'string' ? await new Registry(options.standardsDirs, true, options.codelistDirs, options.allowRemote).resolve(options.standard) : options.standard;
   const reports: FileReport[] = [];
   const rowTargets = rowTargetsFor(files, options);
   for (const [index, path] of files.entries()) {

@@ -103,7 +103,7 @@ export class CellChecker {
     let findings: CellFinding[] | null = null;
     if (typed === NOT_TYPED) {
       findings = [this.finding({ code: 'value-type', path: '', keyword: 'type', expected: typePhrase(this.field.types), data: text })];
-    } else if ((this.quick === undefined || !this.quick(typed)) && !this.validate(typed)) {
+    } else if ((this.quick === undefined || !this.quick(typed)) && !validateSafely(this.validate, typed)) {
       findings = explainErrors(this.validate.errors!, { examples: () => this.field.examples }).map((f) => this.finding(f));
     }
     if (findings === null) {
@@ -140,6 +140,17 @@ function detachOutcome(outcome: CellOutcome): CellOutcome {
     if (typeof f.data === 'string') f.data = detach(f.data);
   });
   return outcome;
+}
+
+/** Validate, turning a stack overflow on absurdly nested JSON in a cell into a finding. */
+function validateSafely(validate: ValidateFunction, value: unknown): boolean {
+  try {
+    return validate(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    validate.errors = [{ keyword: 'nesting', instancePath: '', schemaPath: '#', params: {}, message: 'is nested too deeply to be checked' }];
+    return false;
+  }
 }
 
 /** The default severity of a field's issue: the field's own x-severity, else the catalog's. */

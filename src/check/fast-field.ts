@@ -2,6 +2,7 @@
 // list of values, bounds), written as plain JavaScript. It only ever says "passes" when ajv would too,
 // so a value it passes needs nothing more; a value it fails goes to ajv, which says exactly why.
 import type { AnySchemaObject } from 'ajv';
+import { safeRegExp, type RegExpLike } from '../standards/safe-regexp.js';
 
 export type QuickCheck = (value: unknown) => boolean;
 
@@ -40,9 +41,9 @@ function keywordTest(keyword: string, value: unknown, schema: AnySchemaObject): 
       return typeof value === 'number' ? (v) => typeof v !== 'string' || v.length <= value || codePoints(v, value) <= value : undefined;
     case 'pattern': {
       if (typeof value !== 'string') return undefined;
-      let regex: RegExp;
+      let regex: RegExpLike;
       try {
-        regex = new RegExp(value, 'u');
+        regex = safeRegExp(value, 'u');
       } catch {
         return undefined;
       }

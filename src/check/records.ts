@@ -2,12 +2,13 @@
 // time as they are, and whole documents (360Giving, OCDS) validated at once. Each issue carries the JSON
 // Pointer of the value and the line of the file it is on.
 import type { ValidateFunction } from 'ajv';
-import { CATALOG, makeIssue } from '../issues/catalog.js';
+import { CATALOG, makeIssue, phrases } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
 import { describeJsonError } from '../standards/load.js';
 import type { Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import { locatePointers } from '../sources/json-locate.js';
+import { preview } from '../report/preview.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
 import { buildTableRules, type Reference, type TableRule } from './table-rules.js';
@@ -62,7 +63,12 @@ export class RecordsCheck {
       const record = value as Record<string, unknown>;
       for (const rule of this.tableRules) rule.row(rule.fields.map((f) => keyText(record[f])), row, line);
     }
-    if (this.validate(value)) return;
+    const valid = withinStack(() => this.validate(value));
+    if (valid === undefined) {
+      this.sink.add(makeIssue('format-invalid', { detail: phrases.tooDeep(`Record ${row}`) }, { row, line, pointer }));
+      return;
+    }
+    if (valid) return;
     const findings = explainErrors(this.validate.errors!);
     const lines = locatePointers(text, findings.map(lineTarget), line);
     for (const f of findings) {
@@ -93,7 +99,12 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
   }
   const records = recordsAt(document, standard.recordsPath);
   const validate = compileWhole(standard);
-  if (validate(document)) return records;
+  const valid = withinStack(() => validate(document));
+  if (valid === undefined) {
+    sink.add(makeIssue('format-invalid', { detail: phrases.tooDeep('The document') }));
+    return records;
+  }
+  if (valid) return records;
   const findings = explainErrors(validate.errors!);
   const lines = locatePointers(text, findings.map(lineTarget));
   const prefix = standard.recordsPath ? `${standard.recordsPath}/` : undefined;
@@ -109,6 +120,19 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
     );
   }
   return records;
+}
+
+/**
+ * Run a validation that recurses with the data; undefined when the data is nested so deeply that it would
+ * overflow the stack (JSON nested 100,000 levels deep is valid JSON, and hostile).
+ */
+function withinStack(run: () => boolean): boolean | undefined {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 function compileWhole(standard: Standard): ValidateFunction {
@@ -163,14 +187,18 @@ export function describePath(pointer: string): string {
 }
 
 function showValue(data: unknown): string {
-  const text = typeof data === 'string' ? data : JSON.stringify(data);
-  return text.length > SHOWN_VALUE ? text.slice(0, SHOWN_VALUE) + '…' : text;
+  return preview(data, SHOWN_VALUE);
 }
 
 /** A JSON value as key text: primitives as written, nothing for absent or null. */
 function keyText(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value).trim();
+  if (typeof value !== 'object') return String(value).trim();
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return preview(value, 1000); // nested beyond the stack's depth
+  }
 }
 
 const unescape = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -22,6 +22,7 @@ export interface ValidateFlags {
   standardsDir?: string[];
   validRows?: string;
   invalidRows?: string;
+  allowRemote?: boolean;
   quiet?: boolean;
   color?: boolean;
 }
@@ -61,6 +62,7 @@ export async function validateCommand(files: string[], flags: ValidateFlags, io:
       stdin: io.stdin,
       validRows: flags.validRows && resolve(io.cwd, flags.validRows),
       invalidRows: flags.invalidRows && resolve(io.cwd, flags.invalidRows),
+      allowRemote: flags.allowRemote,
     },
   );
   showPathsAsGiven(report, files);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ConformError } from '../errors.js';
+import { holdTemporary, releaseTemporary } from './cleanup.js';
 
 export function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -11,12 +12,15 @@ export function temporaryPathFor(target: string): string {
 
 export function writeFileAtomic(target: string, content: string | Uint8Array): void {
   const temporary = temporaryPathFor(target);
+  holdTemporary(temporary);
   try {
     writeFileSync(temporary, content, { flag: 'wx' });
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw new ConformError(`Cannot write ${target}: ${describeWriteError(error)}`);
+  } finally {
+    releaseTemporary(temporary);
   }
 }
 
@@ -48,12 +52,14 @@ export interface AtomicStream {
 
 export function openAtomic(target: string): AtomicStream {
   const temporary = temporaryPathFor(target);
+  holdTemporary(temporary);
   const stream = createWriteStream(temporary, { flags: 'wx' });
   let failure: unknown;
   stream.on('error', (error) => (failure ??= error));
   const fail = (error: unknown): never => {
     stream.destroy();
     rmSync(temporary, { force: true });
+    releaseTemporary(temporary);
     throw new ConformError(`Cannot write ${target}: ${describeWriteError(error)}`);
   };
   return {
@@ -70,10 +76,12 @@ export function openAtomic(target: string): AtomicStream {
       } catch (error) {
         fail(error);
       }
+      releaseTemporary(temporary);
     },
     abort() {
       stream.destroy();
       rmSync(temporary, { force: true });
+      releaseTemporary(temporary);
     },
   };
 }

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type { AnySchemaObject, KeywordDefinition, Options } from 'ajv';
 import { codelistKeyword } from './codelist.js';
+import { safeRegExp } from './safe-regexp.js';
 import type * as AjvCoreModule from 'ajv/dist/core.js';
 
 type AjvCore = AjvCoreModule.default;
@@ -139,6 +140,7 @@ export function createAjv(draft: Draft, loadSchema?: LoadSchema): Ajv {
     $data: true,
     verbose: true,
     loadSchema,
+    code: { regExp: safeRegExp },
   };
   let ajv: Ajv;
   switch (draft) {

@@ -8,6 +8,7 @@ import { ConformError } from '../errors.js';
 import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { decodeWhole } from '../sources/encoding.js';
 import { detectDelimiter } from '../sources/sniff.js';
+import { fetchText, isRemote, remoteRefused } from './remote.js';
 
 export interface CodelistSetting {
   source: string;
@@ -26,40 +27,51 @@ export interface Codelist {
 const loaded = new Map<string, Codelist>();
 
 /**
- * Resolve every `x-codelist` source in a schema to an absolute path, in place: relative to the schema
- * file first, then to the extra folders in order.
+ * Make every `x-codelist` source ready, in place: a relative path is resolved against the schema file's
+ * folder, then the extra folders in order; a web address is fetched, only when remote fetching is allowed.
  */
-export function resolveCodelistSources(schema: unknown, schemaFile: string, extraDirs: string[] = []): void {
+export async function prepareCodelists(schema: unknown, schemaFile: string, options: { dirs?: string[]; allowRemote?: boolean } = {}): Promise<void> {
+  const settings: CodelistSetting[] = [];
   const visit = (node: unknown) => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const setting = (node as Record<string, unknown>)['x-codelist'] as CodelistSetting | undefined;
-    if (setting && typeof setting === 'object' && typeof setting.source === 'string' && !isAbsolute(setting.source)) {
-      const candidates = [dirname(schemaFile), ...extraDirs].map((dir) => resolve(dir, setting.source));
+    if (setting && typeof setting === 'object' && typeof setting.source === 'string') settings.push(setting);
+    for (const child of Object.values(node)) visit(child);
+  };
+  visit(schema);
+  for (const setting of settings) {
+    if (isRemote(setting.source)) {
+      if (!options.allowRemote) throw remoteRefused(`The code list ${setting.source} (in ${schemaFile})`);
+      const key = `${setting.source}\u0000${setting.column ?? ''}`;
+      if (!loaded.has(key)) loaded.set(key, fromText(setting.source, await fetchText(setting.source), setting.column));
+    } else if (!isAbsolute(setting.source)) {
+      const candidates = [dirname(schemaFile), ...(options.dirs ?? [])].map((dir) => resolve(dir, setting.source));
       const found = candidates.find((path) => existsSync(path));
       if (!found) {
         throw new ConformError(`${schemaFile}: the code list "${setting.source}" was not found (looked in ${candidates.map((c) => dirname(c)).join(', ')})`);
       }
       setting.source = found;
     }
-    for (const child of Object.values(node)) visit(child);
-  };
-  visit(schema);
+  }
 }
 
 export function loadCodelist(path: string, column?: string): Codelist {
   const key = `${path}\u0000${column ?? ''}`;
   let list = loaded.get(key);
   if (!list) {
-    const codes = path.toLowerCase().endsWith('.json') ? readJsonCodes(path, column) : readCsvCodes(path, column);
-    list = { name: basename(path), path, codes: new Set(codes), list: codes };
+    list = fromText(path, decodeWhole(readFileSync(path)).text, column);
     loaded.set(key, list);
   }
   return list;
 }
 
-function readCsvCodes(path: string, column?: string): string[] {
-  const { text } = decodeWhole(readFileSync(path));
+function fromText(path: string, text: string, column?: string): Codelist {
+  const codes = /\.json($|\?)/i.test(path) ? jsonCodes(path, text, column) : csvCodes(path, text, column);
+  return { name: basename(path.replace(/\?.*$/, '')), path, codes: new Set(codes), list: codes };
+}
+
+function csvCodes(path: string, text: string, column?: string): string[] {
   const tokenizer = new CsvTokenizer({ delimiter: detectDelimiter(text), quote: '"' });
   const rows = [...tokenizer.push(text).rows, ...tokenizer.end().rows].filter((r) => r.some((c) => c.trim()));
   const header = rows[0] ?? [];
@@ -69,10 +81,10 @@ function readCsvCodes(path: string, column?: string): string[] {
   return rows.slice(1).map((r) => (r[index] ?? '').trim()).filter(Boolean);
 }
 
-function readJsonCodes(path: string, column?: string): string[] {
+function jsonCodes(path: string, text: string, column?: string): string[] {
   let data: unknown;
   try {
-    data = JSON.parse(decodeWhole(readFileSync(path)).text);
+    data = JSON.parse(text);
   } catch (error) {
     throw new ConformError(`The code list ${path} is not valid JSON: ${(error as Error).message}`);
   }
@@ -90,7 +102,7 @@ export const codelistKeyword: KeywordDefinition = {
   schemaType: 'object',
   errors: true,
   compile(setting: CodelistSetting, _parent: AnySchemaObject) {
-    if (!isAbsolute(setting.source)) {
+    if (!isAbsolute(setting.source) && !isRemote(setting.source)) {
       // Resolved at load; an unresolved source means the schema was compiled outside conform's loader.
       setting.source = resolve(setting.source);
     }

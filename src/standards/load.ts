@@ -7,7 +7,8 @@ import type { AnySchemaObject } from 'ajv';
 import { ConformError } from '../errors.js';
 import { decodeWhole } from '../sources/encoding.js';
 import { canonicaliseDraft, createAjv, draftOf, type Draft } from './ajv.js';
-import { resolveCodelistSources } from './codelist.js';
+import { prepareCodelists } from './codelist.js';
+import { fetchText, isRemote, remoteRefused } from './remote.js';
 import { describeFields } from './fields.js';
 import type { SeveritySetting, Standard, StandardMeta } from './standard.js';
 
@@ -16,6 +17,8 @@ export interface LoadOptions {
   trusted?: boolean;
   /** Folders where code lists are looked for after the schema's own folder. */
   codelistDirs?: string[];
+  /** Fetch schemas and code lists that standards name by web address (off unless the user asks). */
+  allowRemote?: boolean;
 }
 
 export async function loadStandardFile(path: string, options: LoadOptions = {}): Promise<Standard> {
@@ -32,8 +35,8 @@ export async function loadStandardFile(path: string, options: LoadOptions = {}):
   const schemaKey = typeof schema[idKeyword] === 'string' ? (schema[idKeyword] as string) : pathToFileURL(file).href;
   if (typeof schema[idKeyword] !== 'string') schema[idKeyword] = schemaKey;
 
-  resolveCodelistSources(schema, file, options.codelistDirs);
-  const ajv = createAjv(draft, (uri) => loadReferenced(uri, file, options.codelistDirs));
+  await prepareCodelists(schema, file, { dirs: options.codelistDirs, allowRemote: options.allowRemote });
+  const ajv = createAjv(draft, (uri) => loadReferenced(uri, file, options));
   if (!options.trusted) {
     if (!ajv.validateSchema(schema)) {
       const error = ajv.errors![0]!;
@@ -139,22 +142,30 @@ function recordsHolder(schema: AnySchemaObject): string | undefined {
  * Schemas a standard refers to are looked for beside it, by file name, whatever the URL in the
  * reference says (published schemas often point at an older version's URL). Nothing is fetched.
  */
-async function loadReferenced(uri: string, from: string, codelistDirs?: string[]): Promise<AnySchemaObject> {
+async function loadReferenced(uri: string, from: string, options: LoadOptions): Promise<AnySchemaObject> {
   const name = basename(new URL(uri, pathToFileURL(from)).pathname);
   const local = join(dirname(from), name);
   if (name && existsSync(local)) {
     const schema = readSchemaFile(local);
     canonicaliseDraft(schema);
-    resolveCodelistSources(schema, local, codelistDirs);
+    await prepareCodelists(schema, local, { dirs: options.codelistDirs, allowRemote: options.allowRemote });
     // Keep the URL the reference used, so ajv files it under that name.
     if (typeof schema.$id === 'string') schema.$id = uri.replace(/#.*$/, '');
     else if (typeof schema.id === 'string') schema.id = uri.replace(/#.*$/, '');
     return schema;
   }
-  if (/^https?:/i.test(uri)) {
-    throw new ConformError(
-      `${from} refers to ${uri}, which is not beside it; conform does not fetch schemas from the internet. Save that schema next to the standard and try again`,
-    );
+  if (isRemote(uri)) {
+    if (!options.allowRemote) throw remoteRefused(`The schema ${uri} (referred to by ${from})`);
+    const text = await fetchText(uri);
+    try {
+      const schema = JSON.parse(text) as AnySchemaObject;
+      canonicaliseDraft(schema);
+      await prepareCodelists(schema, from, { dirs: options.codelistDirs, allowRemote: true });
+      return schema;
+    } catch (error) {
+      if (error instanceof ConformError) throw error;
+      throw new ConformError(`${uri}, which ${from} refers to, is not valid JSON: ${(error as Error).message}`);
+    }
   }
   throw new ConformError(`${from} refers to ${uri}, which cannot be found`);
 }

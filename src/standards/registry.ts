@@ -25,6 +25,8 @@ export class Registry {
     private readonly includeBundled = true,
     /** Folders where code lists are looked for after each standard's own folder. */
     private readonly codelistDirs: string[] = [],
+    /** Fetch schemas and code lists named by web address. */
+    private readonly allowRemote = false,
   ) {}
 
   /** Every standard, newest version first within each id. */
@@ -56,8 +58,9 @@ export class Registry {
 
   private async load(spec: string): Promise<Standard> {
     const entry = this.find(spec);
-    if (entry) return loadStandardFile(entry.path, { trusted: entry.bundled, codelistDirs: this.codelistDirs });
-    if (looksLikePath(spec)) return loadStandardFile(spec, { codelistDirs: this.codelistDirs });
+    const options = { codelistDirs: this.codelistDirs, allowRemote: this.allowRemote };
+    if (entry) return loadStandardFile(entry.path, { ...options, trusted: entry.bundled });
+    if (looksLikePath(spec)) return loadStandardFile(spec, options);
     const [id, version] = spec.split('@');
     const versions = this.list().filter((e) => e.id === id);
     if (version && versions.length) {

@@ -8,6 +8,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { holdTemporary, releaseTemporary } from '../../io/cleanup.js';
 
 const EMPTY = 0;
 const ENTRY_BYTES = 20;
@@ -94,7 +95,10 @@ export class KeySet {
     try {
       return mergeRuns(this.runs);
     } finally {
-      if (this.spillDir) rmSync(this.spillDir, { recursive: true, force: true });
+      if (this.spillDir) {
+        rmSync(this.spillDir, { recursive: true, force: true });
+        releaseTemporary(this.spillDir);
+      }
       this.runs = [];
     }
   }
@@ -122,7 +126,10 @@ export class KeySet {
       out[at + 3] = this.rows[i]!;
       out[at + 4] = this.lines[i]!;
     }
-    this.spillDir ??= mkdtempSync(join(tmpdir(), 'conform-keys-'));
+    if (!this.spillDir) {
+      this.spillDir = mkdtempSync(join(tmpdir(), 'conform-keys-'));
+      holdTemporary(this.spillDir);
+    }
     const path = join(this.spillDir, `run-${this.runs.length}`);
     const fd = openSync(path, 'w');
     try {
