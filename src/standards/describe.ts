@@ -1,6 +1,7 @@
 // What a standard asks of each field, gathered from its schema into plain facts: the type in words,
 // whether it is required, the allowed values, patterns, formats and limits, examples and other names.
 // Pure: `conform standards show` and `conform template` render these; nothing here prints.
+import { dirname, isAbsolute, relative } from 'node:path';
 import type { AnySchemaObject } from 'ajv';
 import { typePhrase } from '../check/explain.js';
 import { describeFields, resolveLocalRef } from './fields.js';
@@ -70,11 +71,20 @@ export function describeStandard(standard: Standard): StandardDescription {
     path: standard.path,
     primaryKey: fieldList(root['x-primaryKey']),
     uniqueKeys: Array.isArray(root['x-uniqueKeys']) ? (root['x-uniqueKeys'] as unknown[]).map((k) => fieldList(k) ?? []) : undefined,
-    fields: fields.map((field) => describeField(field, root)),
+    fields: fields.map((field) => shownFromSchemaFolder(describeField(field, root, standard.mode === 'records'), standard.path)),
   };
 }
 
-export function describeField(field: Field, root: AnySchemaObject): FieldDescription {
+/** Code lists are found when the standard loads and held by absolute path; show them as the schema names them. */
+function shownFromSchemaFolder(field: FieldDescription, schemaPath: string): FieldDescription {
+  const source = field.codelist?.source;
+  if (!source || !isAbsolute(source)) return field;
+  const near = relative(dirname(schemaPath), source);
+  return near.startsWith('..') ? field : { ...field, codelist: { ...field.codelist!, source: near } };
+}
+
+/** `inCells`: the field is a CSV column, so a list is written in one cell with a separator. */
+export function describeField(field: Field, root: AnySchemaObject, inCells = true): FieldDescription {
   const schema = field.schema;
   const isList = field.types.length === 1 && field.types[0] === 'array';
   const items = isList && schema.items && typeof schema.items === 'object' ? (schema.items as AnySchemaObject) : undefined;
@@ -85,10 +95,12 @@ export function describeField(field: Field, root: AnySchemaObject): FieldDescrip
     title: stringOf(schema.title),
     description: field.description,
     types: field.types,
-    typeWords: isList ? `a list of ${itemWords(itemTypes)} separated by ${field.separator}` : typePhrase(field.types.length ? field.types : ['string']),
+    typeWords: isList
+      ? `a list of ${itemWords(itemTypes)}${inCells ? ` separated by ${field.separator}` : ''}`
+      : typePhrase(field.types.length ? field.types : ['string']),
     required: field.required,
     nullable: field.nullable,
-    separator: isList ? field.separator : undefined,
+    separator: isList && inCells ? field.separator : undefined,
     ...rules,
     codelist: codelistOf(schema['x-codelist']),
     constant: field.constant,

@@ -258,8 +258,10 @@ describe('describeStandard', () => {
           When: { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }] },
           Tags: { type: 'array', items: { type: 'string', enum: ['a', 'b'] }, 'x-separator': '|' },
           Size: { type: ['number', 'null'], exclusiveMinimum: 0 },
+          Ward: { type: 'string', 'x-codelist': { source: 'wards.csv', column: 'code' } },
         },
       }),
+      'wards.csv': 'code,name\nE05000001,North\n',
     });
     const d = describeStandard(await loadStandardFile(join(dir, 's.json')));
     expect(d.fields.map((f) => [f.name, f.typeWords, f.required])).toEqual([
@@ -267,10 +269,13 @@ describe('describeStandard', () => {
       ['When', 'text', false],
       ['Tags', 'a list of text items separated by |', false],
       ['Size', 'a number', false],
+      ['Ward', 'text', false],
     ]);
     expect(d.fields[0]!.patterns).toEqual(['^[A-Z]{3}$']);
     expect(d.fields[1]!.formats).toEqual(['date', 'date-time']);
     expect(d.fields[2]!.allowedValues).toEqual(['a', 'b']);
     expect(d.fields[3]).toMatchObject({ nullable: true, exclusiveMinimum: 0 });
+    // Shown as the schema names it, not by the absolute path it was found at.
+    expect(d.fields[4]!.codelist).toEqual({ source: 'wards.csv', column: 'code', open: undefined });
   });
 });

@@ -54,6 +54,7 @@ const CASES: Record<string, Case> = {
       ['value-missing', 'error', 2, 3, 'StreetNumber'],
       ['value-enum', 'error', 2, 3, 'CoordinateReferenceSystem'], // OSGB3
       ['value-enum', 'error', 3, 4, 'EnergyRating'], // A+
+      ['key-duplicate', 'error', 4, 5, 'AssetCode'], // B-1 again
     ],
   },
   'counter-fraud': {
@@ -155,6 +156,9 @@ const CASES: Record<string, Case> = {
       ['value-enum', 'error', 2, 3, 'Decision'], // approved
       ['value-enum', 'error', 2, 3, 'DecisionType'], // Committee
       ['value-type', 'error', 2, 3, 'ResponsesFor'], // 2.5
+      // Row 3 repeats row 1's authority and case; row 4 repeats the case without an authority, so it
+      // makes no key and is not compared.
+      ['key-duplicate', 'error', 3, 4, 'OrganisationURI'],
     ],
   },
   'premises-licences': {
