@@ -1,13 +1,13 @@
 // The LGA standards bundled with conform: each one loads as a valid schema, its example passes, a file
 // written to it passes, and a file with planted problems is reported exactly — every issue's code,
 // severity, row, line and column, in the order the report lists them.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseName } from '../../src/check/header.js';
 import { loadStandardFile } from '../../src/standards/load.js';
 import { BUNDLED_DIR, Registry } from '../../src/standards/registry.js';
-import { FIXTURES, report } from '../helpers.js';
+import { cli, FIXTURES, report, ROOT, scratch } from '../helpers.js';
 
 /** code, severity, row, line, column */
 type Expected = [string, string, number | undefined, number, string | undefined];
@@ -256,5 +256,27 @@ describe('the bundled library', () => {
   it.each(withExamples.map((e) => [`${e.id}@${e.version}`, e.path] as const))('the example of %s passes', async (spec, path) => {
     const { code } = await report([join(path, '..', 'example.csv'), '-s', spec]);
     expect(code).toBe(0);
+  });
+});
+
+describe('the worked example in docs/standards.md', () => {
+  it('gives the output the guide shows', async () => {
+    const guide = readFileSync(join(ROOT, 'docs', 'standards.md'), 'utf8');
+    const blocks = [...guide.matchAll(/```(\w+) ([^\n]+)\n([\s\S]*?)```/g)].map(([, , info, body]) => ({ info: info!, body: body! }));
+    const files = blocks.filter((b) => b.info.startsWith('file='));
+    const command = blocks.find((b) => b.info === 'command')!.body.trim();
+    const output = blocks.find((b) => b.info === 'output')!.body;
+    expect(files.map((f) => f.info)).toEqual(['file=standards/allotment-sites/schema.json', 'file=standards/allotment-sites/wards.csv', 'file=allotments.csv']);
+
+    const dir = scratch();
+    for (const file of files) {
+      const path = join(dir, file.info.slice('file='.length));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.body);
+    }
+    expect(command.startsWith('conform ')).toBe(true);
+    const { code, stdout } = await cli(command.slice('conform '.length).split(' '), { cwd: dir });
+    expect(stdout).toBe(output);
+    expect(code).toBe(1);
   });
 });
