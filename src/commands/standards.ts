@@ -6,6 +6,7 @@ import { formatPhrase } from '../check/explain.js';
 import type { Io } from '../io/io.js';
 import { describeStandard, type FieldDescription, type StandardDescription } from '../standards/describe.js';
 import { Registry, type RegistryEntry } from '../standards/registry.js';
+import type { Standard } from '../standards/standard.js';
 import { VERSION } from '../version.js';
 
 export interface StandardsFlags {
@@ -18,6 +19,13 @@ const SHOW_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export function registryFor(flags: StandardsFlags, io: Io): Registry {
   return new Registry((flags.standardsDir ?? []).map((dir) => resolve(io.cwd, dir)));
+}
+
+/** A standard by id, `id@version`, or the path of a schema file (relative to where conform is run). */
+export function loadFor(spec: string, flags: StandardsFlags, io: Io): Promise<Standard> {
+  const registry = registryFor(flags, io);
+  const isFile = !registry.find(spec) && (spec.endsWith('.json') || /[\\/]/.test(spec));
+  return registry.resolve(isFile ? resolve(io.cwd, spec) : spec);
 }
 
 export async function standardsListCommand(flags: StandardsFlags, io: Io): Promise<number> {
@@ -33,7 +41,7 @@ export async function standardsListCommand(flags: StandardsFlags, io: Io): Promi
 
 export async function standardsShowCommand(spec: string, flags: StandardsFlags, io: Io): Promise<number> {
   const format = oneOf(flags.format ?? 'text', SHOW_FORMATS);
-  const standard = await registryFor(flags, io).resolve(spec);
+  const standard = await loadFor(spec, flags, io);
   const described = describeStandard(standard);
   const text = format === 'json' ? JSON.stringify(described, null, 2) + '\n' : format === 'markdown' ? showMarkdown(described) : showText(described);
   io.stdout.write(text);
@@ -171,6 +179,9 @@ function rulesOf(field: FieldDescription, q: Quoting = PLAIN): string[] {
   }
   if (field.constant) rules.push('must be the same on every row');
   if (field.severity === 'warning' || field.severity === 'info') rules.push(`checked as ${field.severity === 'warning' ? 'a warning' : 'information'} only`);
+  else if (field.severity && typeof field.severity === 'object') {
+    for (const [issue, level] of Object.entries(field.severity)) if (level !== 'error') rules.push(`${issue} issues are ${level === 'warning' ? 'warnings' : 'information'} only`);
+  }
   return rules;
 }
 

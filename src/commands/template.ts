@@ -5,7 +5,7 @@ import { ConformError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { Io } from '../io/io.js';
 import { describeStandard } from '../standards/describe.js';
-import { exampleText, registryFor } from './standards.js';
+import { exampleText, loadFor } from './standards.js';
 
 export interface TemplateFlags {
   example?: boolean;
@@ -14,7 +14,7 @@ export interface TemplateFlags {
 }
 
 export async function templateCommand(spec: string, flags: TemplateFlags, io: Io): Promise<number> {
-  const standard = await registryFor(flags, io).resolve(spec);
+  const standard = await loadFor(spec, flags, io);
   if (standard.mode === 'document') {
     throw new ConformError(`${standard.title} (${standard.id}) describes whole JSON documents, not rows of a table, so it has no CSV template`);
   }

@@ -162,6 +162,20 @@ describe('conform standards show', () => {
     expect(stdout).not.toContain('Waiting');
   });
 
+  it('shows a schema given by its path, with severities set per issue code', async () => {
+    const dir = scratch({
+      'codes.json': JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        'x-standard': { id: 'codes', version: '2' },
+        type: 'object',
+        properties: { Code: { type: 'string', pattern: '^[0-9]{8}$', 'x-severity': { 'value-pattern': 'warning' } } },
+      }),
+    });
+    const { code, stdout } = await cli(['standards', 'show', 'codes.json'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Code\n  optional · text\n  must match the pattern ^[0-9]{8}$\n  value-pattern issues are warnings only\n');
+  });
+
   it('says which standard was meant when the id is unknown', async () => {
     const { code, stdout, stderr } = await cli(['standards', 'show', 'contract']);
     expect(code).toBe(2);
