@@ -1,6 +1,8 @@
 // The command line, as a function: parse argv, run one command, return the exit code. It writes only
 // through the `io` it is given, so every command can be tested in-process.
 import { Command, CommanderError, Option } from 'commander';
+import { standardsListCommand, standardsShowCommand, type StandardsFlags } from './commands/standards.js';
+import { templateCommand, type TemplateFlags } from './commands/template.js';
 import { validateCommand, type ValidateFlags } from './commands/validate.js';
 import { isConformError } from './errors.js';
 import type { Io } from './io/io.js';
@@ -42,6 +44,36 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--no-color', 'no colour in terminal output')
     .action(async (files: string[], flags: ValidateFlags) => {
       code = await validateCommand(files, flags, io);
+    });
+
+  const standards = program.command('standards').description('the standards conform knows, and what each asks of a file');
+  standards
+    .command('list', { isDefault: true })
+    .description('list the bundled standards and those in --standards-dir folders')
+    .option('-f, --format <name>', 'table or json', 'table')
+    .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
+    .action(async (flags: StandardsFlags) => {
+      code = await standardsListCommand(flags, io);
+    });
+  standards
+    .command('show')
+    .description("one standard's fields: types, required, allowed values, patterns, examples, other names")
+    .argument('<id>', 'a standard id (contracts, contracts@1.0) or a JSON Schema file')
+    .option('-f, --format <name>', 'text, markdown (to publish as guidance) or json', 'text')
+    .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
+    .action(async (id: string, flags: StandardsFlags) => {
+      code = await standardsShowCommand(id, flags, io);
+    });
+
+  program
+    .command('template')
+    .description("a blank CSV for a standard: its header row, and with --example a row of examples")
+    .argument('<id>', 'a standard id (contracts, contracts@1.0) or a JSON Schema file')
+    .option('--example', 'add a row built from the fields\' examples')
+    .option('-o, --output <file>', 'write the CSV to a file instead of the terminal')
+    .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
+    .action(async (id: string, flags: TemplateFlags) => {
+      code = await templateCommand(id, flags, io);
     });
 
   try {

@@ -1,0 +1,38 @@
+// `conform template <id>`: a blank CSV for a standard — its header row, and with --example one row made
+// from the fields' examples — printed, or written to a file with -o.
+import { resolve } from 'node:path';
+import { ConformError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { Io } from '../io/io.js';
+import { describeStandard } from '../standards/describe.js';
+import { exampleText, loadFor } from './standards.js';
+
+export interface TemplateFlags {
+  example?: boolean;
+  output?: string;
+  standardsDir?: string[];
+}
+
+export async function templateCommand(spec: string, flags: TemplateFlags, io: Io): Promise<number> {
+  const standard = await loadFor(spec, flags, io);
+  if (standard.mode === 'document') {
+    throw new ConformError(`${standard.title} (${standard.id}) describes whole JSON documents, not rows of a table, so it has no CSV template`);
+  }
+  const fields = describeStandard(standard).fields;
+  if (!fields.length) throw new ConformError(`${standard.title} (${standard.id}) names no fields, so it has no CSV template`);
+  const lines = [csvLine(fields.map((f) => f.name))];
+  if (flags.example) lines.push(csvLine(fields.map((f) => (f.examples.length ? exampleText(f.examples[0], f) : ''))));
+  const text = lines.join('\n') + '\n';
+  if (!flags.output) {
+    io.stdout.write(text);
+    return 0;
+  }
+  writeFileAtomic(resolve(io.cwd, flags.output), text);
+  io.stdout.write(`Wrote ${flags.output}: the ${fields.length} columns of ${standard.title} ${standard.version}${flags.example ? ', with an example row' : ''}\n`);
+  return 0;
+}
+
+/** One CSV record: cells quoted only when they must be (a comma, quote, line break, or edge spaces). */
+export function csvLine(cells: string[]): string {
+  return cells.map((c) => (/[",\r\n]|^\s|\s$/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+}
