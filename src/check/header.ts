@@ -26,6 +26,8 @@ export interface HeaderMatch {
 }
 
 /** Case, spaces (including non-breaking ones), underscores, hyphens and punctuation do not count. */
+const MAX_TYPO_CHECKS = 1000;
+
 export function normaliseName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
@@ -68,8 +70,11 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
   for (const column of columns) claim(column, standard.fieldByName.get(column.name), 'exact');
   for (const column of columns) claim(column, byNormal.get(normaliseName(column.name)), 'spelling');
   for (const column of columns) claim(column, byAlias.get(normaliseName(column.name)), 'alias');
+  let compared = 0;
   for (const column of columns) {
     if (column.field || column.blank || column.duplicateOf) continue;
+    // A header of thousands of names is not a header to correct: compare only the first ones.
+    if (++compared > MAX_TYPO_CHECKS) break;
     const near = nearestField(column.name, standard.fields.filter((f) => !claimed.has(f)));
     if (near?.close) claim(column, near.field, 'typo');
     else if (near) column.closest = near.field.name;

@@ -1,7 +1,7 @@
 // Checking a table (a CSV file) against a standard of records: find the header (skipping title lines),
 // match it to the fields, then check each row — its shape, each cell, and the rules over the whole record.
 import type { ValidateFunction } from 'ajv';
-import { makeIssue } from '../issues/catalog.js';
+import { makeIssue, phrases } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
 import type { TokenBatch } from '../sources/csv-tokenizer.js';
 import type { Field, Standard } from '../standards/standard.js';
@@ -11,6 +11,9 @@ import { ABSENT, CellChecker, fieldSeverity, type CellFinding } from './cells.js
 import { explainErrors } from './explain.js';
 import { headerScore, matchHeader, type Column } from './header.js';
 import { buildTableRules, type Reference, type TableRule } from './table-rules.js';
+
+/** Unknown columns listed one by one; the rest are one issue with a count. */
+const LISTED_UNKNOWN_COLUMNS = 50;
 
 /** How many records at the top of a file are searched for the header. */
 const HEADER_SEARCH = 25;
@@ -112,6 +115,7 @@ export class TableCheck {
     const match = matchHeader(names, this.standard, this.options.columns);
     this.columns = match.columns;
     const line = this.headerLine;
+    const unknown: Column[] = [];
     for (const column of match.columns) {
       const where = { line, column: column.name, columnIndex: column.index + 1 };
       if (column.blank) {
@@ -120,9 +124,9 @@ export class TableCheck {
         const other = column.duplicateOf;
         this.add('header-duplicate', { name: column.name, other: `as column ${other.index + 1}${other.name !== column.name ? `, "${other.name}"` : ''}` }, where);
       } else if (!column.field) {
-        const code: IssueCode = 'header-unknown';
-        const severity = this.standard.closed ? 'error' : undefined;
-        this.add(code, { name: column.name, other: column.closest }, { ...where, suggestion: column.closest }, severity);
+        unknown.push(column);
+        if (unknown.length > LISTED_UNKNOWN_COLUMNS) continue;
+        this.add('header-unknown', { name: column.name, other: column.closest }, { ...where, suggestion: column.closest }, this.standard.closed ? 'error' : undefined);
       } else {
         const field = column.field;
         if (column.matchedBy !== 'exact' && column.matchedBy !== 'config') {
@@ -136,6 +140,15 @@ export class TableCheck {
           fieldLabel: column.name !== field.name ? field.name : undefined,
         });
       }
+    }
+    if (unknown.length > LISTED_UNKNOWN_COLUMNS) {
+      const rest = unknown.slice(LISTED_UNKNOWN_COLUMNS);
+      this.add(
+        'header-unknown',
+        { name: rest[0]!.name, other: undefined },
+        { line, column: rest[0]!.name, columnIndex: rest[0]!.index + 1, count: rest.length, hint: phrases.moreUnknownColumns(rest.length) },
+        this.standard.closed ? 'error' : undefined,
+      );
     }
     for (const { field, closest } of match.missing) {
       // A field the standard only recommends (x-severity on the field) is missing at that severity.

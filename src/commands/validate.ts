@@ -1,5 +1,6 @@
 // `conform validate`: check the files, print or write the reports, and say by the exit code whether the
 // data passed (0), failed (1), or the run could not be done (2, thrown as ConformError).
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConformError } from '../errors.js';
 import { FORMATTERS, isFormatName, type FormatName } from '../formatters/index.js';
@@ -49,6 +50,10 @@ export async function validateCommand(files: string[], flags: ValidateFlags, io:
   }
   if (!files.length) throw new ConformError('No files given: name the files to check, or - for standard input');
 
+  refuseOverwritingInputs(
+    [flags.output, ...reports.map((r) => r.path), flags.validRows, flags.invalidRows].filter((p): p is string => Boolean(p)).map((p) => resolve(io.cwd, p)),
+    files.filter((f) => f !== '-').map((f) => resolve(io.cwd, f)),
+  );
   const report = await validate(
     files.map((f) => (f === '-' ? f : resolve(io.cwd, f))),
     {
@@ -76,6 +81,21 @@ export async function validateCommand(files: string[], flags: ValidateFlags, io:
   else if (!flags.quiet || format !== 'stylish') io.stdout.write(text);
   else if (!report.passed) io.stdout.write(text.split('\n').filter(Boolean).pop() + '\n');
   return report.passed ? 0 : 1;
+}
+
+/** An output that is one of the inputs would destroy the data being checked. */
+function refuseOverwritingInputs(outputs: string[], inputs: string[]): void {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  const inputSet = new Set(inputs.map(real));
+  for (const output of outputs) {
+    if (inputSet.has(real(output))) throw new ConformError(`Writing to ${output} would overwrite the input file being checked; choose another path`);
+  }
 }
 
 /** Reports show each file as the user named it. */

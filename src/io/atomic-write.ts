@@ -17,10 +17,19 @@ export function writeFileAtomic(target: string, content: string | Uint8Array): v
     writeFileSync(temporary, content, { flag: 'wx' });
     renameSync(temporary, target);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
     throw new ConformError(`Cannot write ${target}: ${describeWriteError(error)}`);
   } finally {
     releaseTemporary(temporary);
+  }
+}
+
+/** Remove a temporary file that may never have been created, whatever the path holds. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing was written there (the folder is missing, or part of the path is a file).
   }
 }
 
@@ -29,6 +38,8 @@ export function describeWriteError(error: unknown): string {
   switch (e.code) {
     case 'ENOENT':
       return 'the folder does not exist';
+    case 'ENOTDIR':
+      return 'part of the path is a file, not a folder';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
@@ -58,7 +69,7 @@ export function openAtomic(target: string): AtomicStream {
   stream.on('error', (error) => (failure ??= error));
   const fail = (error: unknown): never => {
     stream.destroy();
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
     releaseTemporary(temporary);
     throw new ConformError(`Cannot write ${target}: ${describeWriteError(error)}`);
   };
@@ -80,7 +91,7 @@ export function openAtomic(target: string): AtomicStream {
     },
     abort() {
       stream.destroy();
-      rmSync(temporary, { force: true });
+      removeQuietly(temporary);
       releaseTemporary(temporary);
     },
   };

@@ -224,6 +224,7 @@ export const phrases = {
   hashCollisions: (count: number, key: string) =>
     `${plural(count, 'pair')} of different ${key} values shared a 64-bit hash; a second hash told them apart, so no duplicate was reported for them`,
   referenceUnreadable: (resource: string, reason: string) => `References to ${resource} cannot be checked: ${reason}`,
+  moreUnknownColumns: (count: number) => `${count.toLocaleString('en-GB')} more columns after this one are not part of the standard either; is the delimiter or the header row right?`,
   tooDeep: (what: string) => `${what} is nested too deeply to be checked (thousands of levels of arrays or objects); no real data is shaped like this`,
 };
 

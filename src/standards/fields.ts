@@ -5,12 +5,15 @@ import type { Field, JsonType, SeveritySetting } from './standard.js';
 
 const ALL_TYPES: JsonType[] = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
 
-export function describeFields(root: AnySchemaObject): Field[] {
+/** Finds the schema a `$ref` that is not local points to (one loaded from beside the standard or the web). */
+export type RefResolver = (ref: string) => AnySchemaObject | undefined;
+
+export function describeFields(root: AnySchemaObject, resolveRef?: RefResolver): Field[] {
   const properties = (root.properties ?? {}) as Record<string, AnySchemaObject | boolean>;
   const required = new Set(Array.isArray(root.required) ? (root.required as string[]) : []);
   return Object.entries(properties).map(([name, raw], index) => {
     const schema: AnySchemaObject = typeof raw === 'object' && raw !== null ? raw : {};
-    const types = typesOf(schema, root);
+    const types = typesOf(schema, root, new Set(), resolveRef);
     return {
       name,
       position: index + 1,
@@ -32,7 +35,7 @@ export function describeFields(root: AnySchemaObject): Field[] {
  * The JSON types a value of `schema` may have, in the order a cell is tried against them. Follows local
  * `$ref`s and looks through anyOf/oneOf; a schema that says nothing about type takes text.
  */
-export function typesOf(schema: AnySchemaObject, root: AnySchemaObject, seen = new Set<AnySchemaObject>()): JsonType[] {
+export function typesOf(schema: AnySchemaObject, root: AnySchemaObject, seen = new Set<AnySchemaObject>(), resolveRef?: RefResolver): JsonType[] {
   if (seen.has(schema)) return ['string'];
   seen.add(schema);
   const found = new Set<JsonType>();
@@ -40,12 +43,12 @@ export function typesOf(schema: AnySchemaObject, root: AnySchemaObject, seen = n
   if (typeof declared === 'string') found.add(declared as JsonType);
   else if (Array.isArray(declared)) for (const t of declared) found.add(t as JsonType);
   if (!found.size && typeof schema.$ref === 'string') {
-    const target = resolveLocalRef(schema.$ref, root);
-    if (target) typesOf(target, root, seen).forEach((t) => found.add(t));
+    const target = resolveLocalRef(schema.$ref, root) ?? resolveRef?.(schema.$ref);
+    if (target) typesOf(target, root, seen, resolveRef).forEach((t) => found.add(t));
   }
   if (!found.size) {
     for (const branch of [...asList(schema.anyOf), ...asList(schema.oneOf)]) {
-      if (branch && typeof branch === 'object') typesOf(branch, root, seen).forEach((t) => found.add(t));
+      if (branch && typeof branch === 'object') typesOf(branch, root, seen, resolveRef).forEach((t) => found.add(t));
     }
   }
   if (!found.size) {

@@ -56,7 +56,14 @@ export async function loadStandardFile(path: string, options: LoadOptions = {}):
   }
 
   const standardMeta = meta(schema, file);
-  const fields = standardMeta.mode === 'records' ? describeFields(schema) : [];
+  const resolveRef = (ref: string) => {
+    try {
+      return ajv.getSchema(new URL(ref, schemaKey).href)?.schema as AnySchemaObject | undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const fields = standardMeta.mode === 'records' ? describeFields(schema, resolveRef) : [];
   return {
     ...standardMeta,
     path: file,
