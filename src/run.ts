@@ -1,6 +1,7 @@
 // The command line, as a function: parse argv, run one command, return the exit code. It writes only
 // through the `io` it is given, so every command can be tested in-process.
 import { Command, CommanderError, Option } from 'commander';
+import { fixCommand, type FixFlags } from './commands/fix.js';
 import { standardsListCommand, standardsShowCommand, type StandardsFlags } from './commands/standards.js';
 import { templateCommand, type TemplateFlags } from './commands/template.js';
 import { validateCommand, type ValidateFlags } from './commands/validate.js';
@@ -40,6 +41,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--allow-remote', 'fetch schemas and code lists that standards name by web address (10 s, 10 MB limits)')
     .option('--valid-rows <file>', 'also write the records that pass, in the input\'s format ({name} = each input\'s name)')
     .option('--invalid-rows <file>', 'also write the records that fail, in the input\'s format ({name} = each input\'s name)')
+    .option('--column <name=field>', 'read a column of the file as a field of the standard, e.g. "Paid Date=PaymentDate" (repeatable)', collect)
     .option('-q, --quiet', 'print only the verdict of failing runs')
     .option('--no-color', 'no colour in terminal output')
     .action(async (files: string[], flags: ValidateFlags) => {
@@ -74,6 +76,28 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
     .action(async (id: string, flags: TemplateFlags) => {
       code = await templateCommand(id, flags, io);
+    });
+
+  program
+    .command('fix')
+    .description('write a repaired copy of a CSV file using only safe, logged repairs, then check the copy')
+    .argument('<file>', 'the CSV file to repair')
+    .option('-s, --standard <id|file>', 'a standard id (spend-over-500) or a JSON Schema file')
+    .option('-o, --output <file>', 'where to write the repaired copy')
+    .option('--in-place', 'replace the input file with the repaired copy')
+    .option('--log <file>', 'where to write the log of changes (default: <output>.log.csv)')
+    .option('--column <name=field>', 'read a column of the file as a field of the standard, e.g. "Paid Date=PaymentDate" (repeatable)', collect)
+    .option('--encoding <name>', 'auto, or utf-8, windows-1252, utf-16le, utf-16be…', 'auto')
+    .option('--delimiter <char>', 'auto, or one of , ; \\t |', 'auto')
+    .option('-f, --format <name>', 'format of the report on the repaired copy', 'stylish')
+    .option('--report <format=file>', 'also write that report in another format (repeatable)', collect)
+    .option('--fail-on <level>', 'the severity left in the copy that makes the exit code 1', 'error')
+    .option('--max-issues <n>', 'issues listed in the report', '1000')
+    .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
+    .option('-q, --quiet', 'print only the verdict of failing runs')
+    .option('--no-color', 'no colour in terminal output')
+    .action(async (file: string, flags: FixFlags) => {
+      code = await fixCommand(file, flags, io);
     });
 
   try {

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { basename } from 'node:path';
 import { checkFile } from './check/file.js';
 import type { RowTargets } from './check/route-rows.js';
+import { checkColumnMap } from './check/header.js';
 import { ConformError } from './errors.js';
 import { buildReport } from './report/build.js';
 import { Registry } from './standards/registry.js';
@@ -45,6 +46,7 @@ export async function validate(files: string[], options: ValidateOptions): Promi
   const failOn = options.failOn ?? 'error';
   const standard =
     typeof options.standard === 'string' ? await new Registry(options.standardsDirs, true, options.codelistDirs, options.allowRemote).resolve(options.standard) : options.standard;
+  if (options.columns) checkColumnMap(options.columns, standard);
   const reports: FileReport[] = [];
   const rowTargets = rowTargetsFor(files, options);
   for (const [index, path] of files.entries()) {

@@ -2,7 +2,9 @@
 // CSV), validated by a validator compiled for that field alone, and — when it fails — offered a safe
 // repair. Each distinct text is checked once per column while that pays off.
 import type { ValidateFunction } from 'ajv';
-import { REPAIRS } from '../repair/repairs.js';
+import { DateOrder, quickYear } from '../repair/dates.js';
+import { DIAGNOSES, isDateField } from '../repair/diagnoses.js';
+import { enumValues, isNullToken, isPadded, REPAIRS, type RepairContext } from '../repair/repairs.js';
 import type { Field, Standard } from '../standards/standard.js';
 import { severityFrom } from '../standards/standard.js';
 import { CATALOG } from '../issues/catalog.js';
@@ -18,16 +20,38 @@ export interface CellFinding extends Finding {
   severity: Severity;
   hint?: string;
   fix?: string;
+  /** The repair (or diagnosis) that gave the hint and fix. */
+  repair?: string;
+  /** The hint reads a date whose day and month the column's other dates decide, so it may change as they are read. */
+  dateOrderDependent?: boolean;
+}
+
+/**
+ * Something about a value that passes, worth one warning per column rather than one per cell: spaces
+ * around it, or a text such as "N/A" that means no value. `fix` is what `conform fix` writes instead.
+ */
+export interface CellNote {
+  kind: 'padded' | 'null-token';
+  repair: string;
+  fix?: string;
 }
 
 export interface CellOutcome {
   /** The typed value, or ABSENT. */
   value: unknown;
   findings: CellFinding[] | null;
+  note?: CellNote;
+}
+
+export interface CellCheckerOptions {
+  /** The file writes decimal commas (it is separated by semicolons). */
+  decimalComma?: boolean;
 }
 
 const OK_ABSENT: CellOutcome = { value: ABSENT, findings: null };
 const OK_NULL: CellOutcome = { value: null, findings: null };
+/** A cell of only spaces where a value may be absent: empty, once the spaces are gone. */
+const BLANK_NOTE: CellNote = { kind: 'padded', repair: 'trim-spaces', fix: '' };
 
 /** After this many cells, a column whose texts rarely repeat stops remembering them. */
 const CACHE_TRIAL = 4096;
@@ -63,17 +87,27 @@ export class CellChecker {
   private hits = 0;
   /** Reused for every passing cell: read it before checking the next cell. */
   private readonly passing: CellOutcome = { value: undefined, findings: null };
+  /** What the column's dates say about the order of day and month. */
+  readonly dates = new DateOrder();
+  private readonly decimalComma: boolean;
+  private readonly dateField: boolean;
+  private readonly allowed: Set<string>;
 
   constructor(
     readonly field: Field,
     standard: Standard,
     private readonly severityOf: (code: IssueCode, field: Field) => Severity,
+    options: CellCheckerOptions = {},
   ) {
     this.validate = compileField(standard, field);
     this.quick = compileQuickCheck(field.schema);
     this.missing = new Set(standard.missingValues.filter((token) => token !== ''));
     // Remembering texts costs a hash lookup per cell: worth it only where checking costs more.
     if (!this.quick) this.cache = new Map();
+    this.decimalComma = options.decimalComma ?? false;
+    // A standard's own x-dateRange governs its dates; otherwise years far off are warned of.
+    this.dateField = isDateField(field) && field.schema['x-dateRange'] === undefined;
+    this.allowed = new Set(enumValues(field));
   }
 
   check(text: string): CellOutcome {
@@ -86,7 +120,7 @@ export class CellChecker {
       return known;
     }
     const outcome = this.evaluate(text, true);
-    if (cache.size < CACHE_LIMIT) cache.set(detach(text), detachOutcome({ value: outcome.value, findings: outcome.findings }));
+    if (cache.size < CACHE_LIMIT) cache.set(detach(text), detachOutcome({ value: outcome.value, findings: outcome.findings, note: outcome.note }));
     if (this.lookups === CACHE_TRIAL && this.hits < CACHE_TRIAL / 4) this.cache = undefined;
     return outcome;
   }
@@ -94,8 +128,8 @@ export class CellChecker {
   /** The outcome for a text, without the cache; with a repair hint when `repair` is set and it fails. */
   evaluate(text: string, repair: boolean): CellOutcome {
     if (text === '' || (this.missing.size !== 0 && this.missing.has(text)) || isBlank(text)) {
-      if (this.field.nullable) return OK_NULL;
-      if (!this.field.required) return OK_ABSENT;
+      if (this.field.nullable) return text !== '' && repair && isBlank(text) ? { ...OK_NULL, note: BLANK_NOTE } : OK_NULL;
+      if (!this.field.required) return text !== '' && repair && isBlank(text) ? { ...OK_ABSENT, note: BLANK_NOTE } : OK_ABSENT;
       const detail = text === '' ? undefined : isBlank(text) ? 'the cell holds only spaces' : `the cell holds ${JSON.stringify(text)}, which means no value`;
       return { value: ABSENT, findings: [this.finding({ code: 'value-missing', path: '', keyword: 'required', detail })] };
     }
@@ -107,30 +141,92 @@ export class CellChecker {
       findings = explainErrors(this.validate.errors!, { examples: () => this.field.examples }).map((f) => this.finding(f));
     }
     if (findings === null) {
+      let note: CellNote | undefined;
+      if (repair && typeof typed === 'string') {
+        if (this.dateField) {
+          const implausible = this.plausibleDate(text);
+          if (implausible) return { value: typed, findings: implausible };
+        }
+        note = this.noteFor(text);
+      }
       this.passing.value = typed;
+      this.passing.note = note;
       return this.passing;
     }
-    if (repair) this.attachRepair(text, findings);
+    if (repair) {
+      // A date that settles the column's order of day and month changes how its other dates are repaired.
+      if (this.dates.note(text)) this.cache?.clear();
+      if (!this.attachRepair(text, findings)) this.attachDiagnosis(text, findings);
+    }
     return { value: typed === NOT_TYPED ? text : typed, findings };
+  }
+
+  /** Passing texts that still deserve a word: spaces around them, or "N/A" for no value. */
+  private noteFor(text: string): CellNote | undefined {
+    if (isNullToken(text) && !this.allowed.has(text)) {
+      const fix = this.field.required ? undefined : '';
+      return { kind: 'null-token', repair: 'null-token', fix };
+    }
+    if (isPadded(text)) {
+      const trimmed = text.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
+      return { kind: 'padded', repair: 'trim-spaces', fix: this.evaluate(trimmed, false).findings ? undefined : trimmed };
+    }
+    return undefined;
+  }
+
+  /** A date in 1066 or 2999 passes the format, but is almost surely a typing mistake. */
+  private plausibleDate(text: string): CellFinding[] | null {
+    const year = quickYear(text);
+    if (year === undefined || (year >= EARLIEST_PLAUSIBLE_YEAR && year <= LATEST_PLAUSIBLE_YEAR)) return null;
+    const latest = LATEST_PLAUSIBLE_YEAR;
+    return [
+      {
+        code: 'value-range',
+        path: '',
+        keyword: 'plausible-date',
+        expected: `a date between ${EARLIEST_PLAUSIBLE_YEAR} and ${latest}`,
+        severity: 'warning',
+        hint: 'check the year',
+      },
+    ];
   }
 
   private finding(f: Finding): CellFinding {
     return { ...f, severity: f.severity ?? this.severityOf(f.code, this.field) };
   }
 
-  private attachRepair(text: string, findings: CellFinding[]): void {
+  /** The first repair whose value passes becomes the hint (and the fix, unless its meaning is in doubt). */
+  private attachRepair(text: string, findings: CellFinding[]): boolean {
+    const main = findings[0]!;
+    if (main.hint) return true; // the finding explains itself (a near miss in a code list)
+    const context: RepairContext = { dateOrder: this.dates.state, decimalComma: this.decimalComma };
     for (const repair of REPAIRS) {
-      for (const proposal of repair.propose(text, this.field)) {
-        if (this.evaluate(proposal.value, false).findings) continue;
-        const main = findings[0]!;
-        if (main.hint) return;
-        main.hint = proposal.hint.replace('{value}', proposal.value === '' ? '(empty)' : proposal.value);
-        if (!proposal.doubtful) main.fix = proposal.value;
-        return;
-      }
+      const passing = repair.propose(text, this.field, context).filter((p) => !this.evaluate(p.value, false).findings);
+      if (!passing.length || (repair.onlyIfUnique && passing.length > 1)) continue;
+      const proposal = passing[0]!;
+      main.hint = proposal.hint.replace('{value}', proposal.value === '' ? '(empty)' : proposal.value);
+      if (!proposal.doubtful) main.fix = proposal.value;
+      main.repair = repair.name;
+      if (proposal.dependsOnDateOrder) main.dateOrderDependent = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** No repair, but an explanation of what went wrong, as the hint. */
+  private attachDiagnosis(text: string, findings: CellFinding[]): void {
+    for (const diagnosis of DIAGNOSES) {
+      const hint = diagnosis.explain(text, this.field);
+      if (hint === undefined) continue;
+      findings[0]!.hint = hint;
+      findings[0]!.repair = diagnosis.name;
+      return;
     }
   }
 }
+
+const EARLIEST_PLAUSIBLE_YEAR = 1900;
+const LATEST_PLAUSIBLE_YEAR = new Date().getUTCFullYear() + 50;
 
 /** An outcome to remember: no string in it may keep the text's chunk alive. */
 function detachOutcome(outcome: CellOutcome): CellOutcome {

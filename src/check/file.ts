@@ -9,6 +9,7 @@ import { ReferenceTokenizer, type Tokenizer } from '../sources/csv-reference.js'
 import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { JsonRecordSplitter } from '../sources/json-records.js';
 import { detectDelimiter, formatFromName, sniffBinary, sniffText } from '../sources/sniff.js';
+import type { DecodeOutcome } from '../sources/encoding.js';
 import { DataReadError, openText, type TextFile } from '../sources/text.js';
 import type { Field, Standard } from '../standards/standard.js';
 import type { FailOn, FileReport, InputFormat, IssueCode, Severity } from '../types.js';
@@ -57,16 +58,8 @@ export async function checkFile(path: string, standard: Standard, options: FileC
     const detail = text ? `reading stopped part-way: ${error.message}` : error.message;
     sink.add(makeIssue('file-unreadable', { detail }));
   }
-  if (text) {
-    const decoding = text.decoding;
-    if (decoding.detectedNotUtf8) sink.add(makeIssue('encoding-not-utf8', { detail: describeEncoding(decoding.encoding) }));
-    if (decoding.invalid) {
-      const { offset, line, count } = decoding.invalid;
-      sink.add(
-        makeIssue('encoding-invalid', { detail: describeEncoding(decoding.encoding), count }, { line, offset, count, hint: 'save the file again as UTF-8; the bad bytes were read as �' }),
-      );
-    }
-  }
+  // A file that is not a data file at all (a workbook, a web page) has no encoding worth a word.
+  if (text && outcome.format !== 'unknown') encodingIssues(text.decoding, sink);
   const targets = options.rowTargets;
   if (text && (targets?.valid || targets?.invalid) && outcome.format !== 'unknown' && !(standard.mode === 'document')) {
     await routeRows(path, { format: outcome.format, encoding: text.decoding.encoding, delimiter: outcome.delimiter, headerLine: outcome.headerLine }, (row) => sink.isInvalid(row), targets);
@@ -128,8 +121,12 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   const dialect = { delimiter, quote: '"' };
   const tokenizer: Tokenizer = options.tokenizer === 'reference' ? new ReferenceTokenizer(dialect) : new CsvTokenizer(dialect);
   const references = await loadReferences(standard, path);
-  const table = new TableCheck(standard, sink, { columns: options.columns, severityOf: options.severityOf, references });
-  for await (const chunk of text.chunks()) table.push(tokenizer.push(chunk));
+  const table = new TableCheck(standard, sink, { columns: options.columns, severityOf: options.severityOf, references, delimiter });
+  for await (const chunk of text.chunks()) {
+    // Replacement characters the decoder put in for invalid bytes are reported as encoding-invalid.
+    if (!text.decoding.invalid && !text.lastChunkAscii) table.noteChunk(chunk);
+    table.push(tokenizer.push(chunk));
+  }
   table.push(tokenizer.end());
   if (tokenizer.unclosed) {
     const { line, linesSwallowed } = tokenizer.unclosed;
@@ -211,6 +208,31 @@ function guessFormat(head: string): InputFormat {
     return firstLine.endsWith('}') && start.indexOf('\n') > 0 ? 'ndjson' : 'json';
   }
   return 'csv';
+}
+
+/** What the decoder found about the file's bytes: not UTF-8, bytes invalid in the encoding, NUL bytes. */
+function encodingIssues(decoding: DecodeOutcome, sink: IssueCollector): void {
+  if (decoding.detectedNotUtf8) sink.add(makeIssue('encoding-not-utf8', { detail: describeEncoding(decoding.encoding) }));
+  if (decoding.invalid) {
+    const { offset, line, count } = decoding.invalid;
+    sink.add(
+      makeIssue(
+        'encoding-invalid',
+        { detail: describeEncoding(decoding.encoding), count, other: `byte ${offset.toLocaleString('en-GB')}, line ${line}` },
+        { line, offset, count, hint: 'save the file again as UTF-8 (or name its encoding with --encoding); the bad bytes were read as �' },
+      ),
+    );
+  }
+  if (decoding.nul) {
+    const { offset, line, count } = decoding.nul;
+    sink.add(
+      makeIssue(
+        'format-invalid',
+        { detail: `The file has ${count.toLocaleString('en-GB')} NUL byte${count === 1 ? '' : 's'} (the first at byte ${offset.toLocaleString('en-GB')}, on line ${line}), which text never holds: the file may be damaged, padded, or partly binary` },
+        { line, offset, count, hint: 'export the file again; if the NULs remain, remove them with a text editor' },
+      ),
+    );
+  }
 }
 
 function describeEncoding(encoding: string): string {

@@ -1,6 +1,7 @@
 // Matching a file's header to the standard's fields: exactly, then by a name written differently (case,
 // spaces, punctuation), a known alias, the config's column map, and finally a likely typo. A matched
 // column is validated under the standard's name whatever it is called in the file.
+import { ConformError } from '../errors.js';
 import type { Field, Standard } from '../standards/standard.js';
 
 export type MatchedBy = 'exact' | 'config' | 'spelling' | 'alias' | 'typo';
@@ -12,6 +13,8 @@ export interface Column {
   name: string;
   field?: Field;
   matchedBy?: MatchedBy;
+  /** For a typo: the name or alias it is a typo of. */
+  typoOf?: string;
   /** A blank name, or a repeat of an earlier column's name or field. */
   blank?: boolean;
   duplicateOf?: Column;
@@ -76,8 +79,10 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
     // A header of thousands of names is not a header to correct: compare only the first ones.
     if (++compared > MAX_TYPO_CHECKS) break;
     const near = nearestField(column.name, standard.fields.filter((f) => !claimed.has(f)));
-    if (near?.close) claim(column, near.field, 'typo');
-    else if (near) column.closest = near.field.name;
+    if (near?.close) {
+      claim(column, near.field, 'typo');
+      column.typoOf = near.candidate;
+    } else if (near) column.closest = near.field.name;
   }
 
   const missing = standard.fields
@@ -105,6 +110,8 @@ export function headerScore(names: string[], standard: Standard, columnMap: Reco
 
 interface Near {
   field: Field;
+  /** The field's name or alias the name is nearest to. */
+  candidate: string;
   distance: number;
   /** Close enough to be taken as a typo of the field. */
   close: boolean;
@@ -120,15 +127,14 @@ function nearestField(name: string, fields: Field[]): Near | undefined {
       const c = normaliseName(candidate);
       const distance = editDistance(n, c);
       if (!best || distance < best.distance) {
-        best = { field, distance, close: distance <= typoTolerance(Math.min(n.length, c.length)) };
+        best = { field, candidate, distance, close: distance <= typoTolerance(Math.min(n.length, c.length)) };
         tie = false;
       } else if (distance === best.distance && field !== best.field) tie = true;
     }
   }
   if (!best) return undefined;
   if (tie) best.close = false;
-  // Only suggest a field that differs from the name in a few letters.
-  if (best.distance > Math.max(2, n.length / 3)) return undefined;
+  if (best.distance > suggestionTolerance(n.length)) return undefined;
   return best;
 }
 
@@ -143,7 +149,27 @@ function nearestName(target: string, names: string[]): string | undefined {
       bestDistance = d;
     }
   }
-  return bestDistance <= Math.max(2, t.length / 3) ? best : undefined;
+  return bestDistance <= suggestionTolerance(t.length) ? best : undefined;
+}
+
+/**
+ * How far a name may be from a field's for the field to be suggested: a slip of a few letters, not a
+ * different word ("VAT Registration Number" is not "Charity Registration Number").
+ */
+function suggestionTolerance(length: number): number {
+  if (length < 5) return 1;
+  if (length < 12) return 2;
+  return 3;
+}
+
+/** A column map that names a field the standard does not have is a mistake in the run's set-up. */
+export function checkColumnMap(columnMap: Record<string, string>, standard: Standard): void {
+  for (const [from, to] of Object.entries(columnMap)) {
+    if (standard.fieldByName.has(to)) continue;
+    const near = nearestField(to, standard.fields);
+    const hint = near ? `; did you mean "${near.field.name}"?` : `; its fields are ${standard.fields.map((f) => f.name).join(', ')}`;
+    throw new ConformError(`The column map sends "${from}" to "${to}", but the standard "${standard.id}" has no field "${to}"${hint}`);
+  }
 }
 
 /** Typos allowed for a name of this length: none for short names, where one letter changes the word. */

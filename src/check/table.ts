@@ -7,16 +7,21 @@ import type { TokenBatch } from '../sources/csv-tokenizer.js';
 import type { Field, Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import type { IssueCode, Severity } from '../types.js';
-import { ABSENT, CellChecker, fieldSeverity, type CellFinding } from './cells.js';
+import { findDamage, MOJIBAKE } from '../repair/mojibake.js';
+import type { Issue } from '../types.js';
+import { ABSENT, CellChecker, fieldSeverity, type CellFinding, type CellNote } from './cells.js';
 import { explainErrors } from './explain.js';
-import { headerScore, matchHeader, type Column } from './header.js';
+import { matchHeader, type Column } from './header.js';
+import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, TEMPLATE_WORDS, templateKind } from './layout.js';
 import { buildTableRules, type Reference, type TableRule } from './table-rules.js';
 
 /** Unknown columns listed one by one; the rest are one issue with a count. */
 const LISTED_UNKNOWN_COLUMNS = 50;
 
-/** How many records at the top of a file are searched for the header. */
-const HEADER_SEARCH = 25;
+export { isBlankRow } from './layout.js';
+
+/** Issues whose date hint may change once the whole column has been read; more are left as they are. */
+const DATE_HINTS_REVISITED = 10000;
 
 export interface TableOptions {
   /** Column names in the file mapped to the standard's fields (from the config). */
@@ -25,6 +30,8 @@ export interface TableOptions {
   severityOf?: (code: IssueCode, field: Field | undefined) => Severity | undefined;
   /** The other files the standard's foreign keys refer to, already read. */
   references?: Reference[];
+  /** The file's delimiter: a semicolon means decimal commas are likely. */
+  delimiter?: string;
 }
 
 interface PlannedRule {
@@ -39,6 +46,16 @@ interface PlannedColumn {
   checker: CellChecker;
   /** The standard's name, when the file writes it differently. */
   fieldLabel?: string;
+  /** Passing values that still deserve a word, by kind: how many, and where the first and last are. */
+  notes?: Map<CellNote['kind'], NoteTally>;
+}
+
+interface NoteTally {
+  count: number;
+  row: number;
+  line: number;
+  example: string;
+  fixable: boolean;
 }
 
 export class TableCheck {
@@ -55,6 +72,12 @@ export class TableCheck {
   private tableRules: PlannedRule[] = [];
   private rowNumber = 0;
   private blankRun?: { row: number; line: number; endRow: number; endLine: number };
+  /** Rows right under the header still to be looked at as possible template rows. */
+  private templateLeft = 0;
+  private templateRun?: { row: number; line: number; endRow: number; endLine: number; kinds: string[] };
+  /** Text damaged by an earlier bad conversion was seen in the file: look for it in every cell. */
+  private watchDamage = false;
+  private dateHints: Array<{ issue: Issue; plan: PlannedColumn; text: string }> = [];
 
   constructor(
     private readonly standard: Standard,
@@ -69,45 +92,42 @@ export class TableCheck {
     if (this.waiting.rows.length >= HEADER_SEARCH) this.start();
   }
 
+  /**
+   * Text in the chunk just read carries the marks of an earlier bad conversion (`�`, `Ã©`), so from now on
+   * each cell is looked at for it. One test per chunk keeps clean files free of the per-cell cost.
+   */
+  noteChunk(text: string): void {
+    if (!this.watchDamage && MOJIBAKE.test(text)) this.watchDamage = true;
+  }
+
   /** The end of the file. Returns false when the file held no header at all. */
   finish(): boolean {
     if (!this.header) this.start();
     if (!this.header) return false;
+    this.flushTemplateRun();
     this.flushBlankRun();
     this.reportBlankNamedColumns();
     for (const { rule } of this.tableRules) rule.finish(this.rows);
+    this.reportNotes();
+    this.reviseDateHints();
     return true;
   }
 
   private start(): void {
     const { rows, lines } = this.waiting;
     this.waiting = { rows: [], lines: [] };
-    const at = this.findHeader(rows);
+    const at = findHeader(rows, this.standard, this.options.columns);
     if (at < 0) return;
     this.header = rows[at]!;
     this.headerLine = lines[at]!;
     if (this.headerLine > 1) {
-      this.add('title-rows', { count: this.headerLine - 1, other: String(this.headerLine) }, { line: 1 });
+      const title = rows.slice(0, at).find((r) => !isBlankRow(r))?.find((c) => c.trim());
+      const detail = title ? ` (the first says ${JSON.stringify(title.trim().slice(0, 60))})` : '';
+      this.add('title-rows', { count: this.headerLine - 1, other: String(this.headerLine), detail }, { line: 1, endLine: this.headerLine - 1, count: this.headerLine - 1 });
     }
+    this.templateLeft = TEMPLATE_SEARCH;
     this.planColumns();
     this.checkRows(rows.slice(at + 1), lines.slice(at + 1));
-  }
-
-  /** The header is the first line, unless a later one of the first few matches the standard better. */
-  private findHeader(rows: string[][]): number {
-    let first = -1;
-    let best = -1;
-    let bestScore = 0;
-    for (let i = 0; i < rows.length && i < HEADER_SEARCH; i++) {
-      if (isBlankRow(rows[i]!)) continue;
-      if (first < 0) first = i;
-      const score = headerScore(rows[i]!, this.standard, this.options.columns);
-      if (score > bestScore) {
-        best = i;
-        bestScore = score;
-      }
-    }
-    return best >= 0 ? best : first;
   }
 
   private planColumns(): void {
@@ -130,13 +150,14 @@ export class TableCheck {
       } else {
         const field = column.field;
         if (column.matchedBy !== 'exact' && column.matchedBy !== 'config') {
-          const why = { spelling: 'written differently', alias: 'a known alias', typo: 'a likely typo' }[column.matchedBy!];
+          const typoOf = column.typoOf && column.typoOf !== field.name ? `a likely typo of "${column.typoOf}", a known alias` : 'a likely typo';
+          const why = { spelling: 'written differently', alias: 'a known alias', typo: typoOf }[column.matchedBy!];
           this.add('header-mismatch', { name: column.name, other: field.name, detail: why }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"` });
         }
         this.planned.push({
           column,
           field,
-          checker: new CellChecker(field, this.standard, (code, f) => this.severityOf(code, f)),
+          checker: new CellChecker(field, this.standard, (code, f) => this.severityOf(code, f), { decimalComma: this.options.delimiter === ';' }),
           fieldLabel: column.name !== field.name ? field.name : undefined,
         });
       }
@@ -187,9 +208,11 @@ export class TableCheck {
       const line = lines[r]!;
       const row = ++this.rowNumber;
       if (isBlankRow(cells)) {
+        this.templateLeft = 0;
         this.noteBlank(row, line);
         continue;
       }
+      if (this.templateLeft > 0 && this.isTemplate(cells, row, line)) continue;
       if (this.blankRun) this.flushBlankRun();
       this.rows++;
       if (cells.length !== width) {
@@ -202,9 +225,11 @@ export class TableCheck {
         if (text === undefined) continue; // a short row: already reported as row-length
         const outcome = plan.checker.check(text);
         if (outcome.findings !== null) this.cellIssues(outcome.findings, plan, text, row, line);
+        else if (outcome.note !== undefined) this.tallyNote(plan, outcome.note, text, row, line);
         if (record && outcome.value !== ABSENT) record[plan.field.name] = outcome.value;
       }
       if (this.blankNamed.length) this.noteBlankNamedUse(cells);
+      if (this.watchDamage) this.checkDamage(cells, row, line);
       if (recordRules && !recordRules(record)) this.recordIssues(recordRules, row, line);
       for (let t = 0; t < this.tableRules.length; t++) {
         const { rule, columns } = this.tableRules[t]!;
@@ -234,6 +259,114 @@ export class TableCheck {
         f.severity,
       );
       this.sink.add(issue);
+      if (f.dateOrderDependent && this.dateHints.length < DATE_HINTS_REVISITED) this.dateHints.push({ issue, plan, text });
+    }
+  }
+
+  /**
+   * A date's hint was given with what the column's dates had settled so far; now that the whole column
+   * has been read, give each the hint (and the fix) that the column as a whole supports.
+   */
+  private reviseDateHints(): void {
+    for (const { issue, plan, text } of this.dateHints) {
+      const main = plan.checker.evaluate(text, true).findings?.[0];
+      if (!main) continue;
+      issue.hint = main.hint;
+      if (main.fix !== undefined) issue.fix = main.fix;
+      else delete issue.fix;
+    }
+    this.dateHints = [];
+  }
+
+  /** Template rows right under the header: numbered, not counted, not checked, reported as one run. */
+  private isTemplate(cells: string[], row: number, line: number): boolean {
+    this.templateLeft--;
+    const kind = templateKind(cells, this.columns.filter((c) => !c.blank).length);
+    if (!kind) {
+      this.templateLeft = 0;
+      this.flushTemplateRun();
+      return false;
+    }
+    const run = this.templateRun;
+    if (run) {
+      run.endRow = row;
+      run.endLine = line;
+      run.kinds.push(`line ${line} ${TEMPLATE_WORDS[kind]}`);
+    } else this.templateRun = { row, line, endRow: row, endLine: line, kinds: [`line ${line} ${TEMPLATE_WORDS[kind]}`] };
+    return true;
+  }
+
+  private flushTemplateRun(): void {
+    const run = this.templateRun;
+    if (!run) return;
+    this.templateRun = undefined;
+    const count = run.endRow - run.row + 1;
+    const lines = count > 1 ? `lines ${run.line}–${run.endLine}` : `line ${run.line}`;
+    const detail = `${count > 1 ? `${count} rows` : 'The row'} under the header (${lines}) ${count > 1 ? 'are' : 'is'} a template, not data: ${run.kinds.join('; ')}. ${count > 1 ? 'They were' : 'It was'} skipped`;
+    this.add('title-rows', { detail, count }, { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count, hint: 'delete the template rows so that the data starts right under the header' });
+  }
+
+  private tallyNote(plan: PlannedColumn, note: CellNote, text: string, row: number, line: number): void {
+    const notes = (plan.notes ??= new Map());
+    const tally = notes.get(note.kind);
+    if (tally) {
+      tally.count++;
+      if (note.fix === undefined) tally.fixable = false;
+    } else notes.set(note.kind, { count: 1, row, line, example: text, fixable: note.fix !== undefined });
+  }
+
+  /** One warning per column for values with spaces around them, one for "N/A"-like texts. */
+  private reportNotes(): void {
+    for (const plan of this.planned) {
+      if (!plan.notes) continue;
+      for (const [kind, t] of plan.notes) {
+        const values = t.count === 1 ? 'value' : 'values';
+        const first = t.count === 1 ? `row ${t.row}, line ${t.line}` : `the first on row ${t.row}, line ${t.line}`;
+        const detail =
+          kind === 'padded'
+            ? `has ${t.count.toLocaleString('en-GB')} ${values} with spaces before or after ${t.count === 1 ? 'it' : 'them'} (${first}: ${JSON.stringify(t.example)})`
+            : `has ${t.count.toLocaleString('en-GB')} ${values} such as ${JSON.stringify(t.example)} that mean${t.count === 1 ? 's' : ''} no value (${first})`;
+        const hint =
+          kind === 'padded'
+            ? 'remove the spaces; conform fix does this'
+            : t.fixable
+              ? 'leave such cells empty; conform fix does this'
+              : 'the field is required, so fill in the real value';
+        const name = plan.column.name;
+        this.add(
+          'value-invalid',
+          { name, detail },
+          // About the column, so kept whatever --max-issues says: placed on the line of the first such value.
+          { line: t.line, count: t.count, column: name, columnIndex: plan.column.index + 1, field: plan.fieldLabel, value: t.example, hint },
+          'warning',
+        );
+      }
+    }
+  }
+
+  /** Damaged text in any cell of the row: a warning with the damage explained, and the repair where it is certain. */
+  private checkDamage(cells: string[], row: number, line: number): void {
+    for (let c = 0; c < cells.length; c++) {
+      const text = cells[c]!;
+      if (!MOJIBAKE.test(text)) continue;
+      const damage = findDamage(text);
+      if (!damage) continue;
+      const column = this.columns[c];
+      const name = column && !column.blank ? column.name : `Column ${c + 1}`;
+      this.add(
+        'value-invalid',
+        { name, detail: `holds ${JSON.stringify(text.trim().slice(0, 60))}, which is damaged: ${damage.explanation}` },
+        {
+          row,
+          line,
+          column: column && !column.blank ? column.name : undefined,
+          columnIndex: c + 1,
+          value: text,
+          hint: damage.repaired !== undefined ? `write it as ${JSON.stringify(damage.repaired)}` : 'correct the text at the source',
+          fix: damage.repaired,
+        },
+        'warning',
+      );
     }
   }
 
@@ -314,14 +447,6 @@ function describePositions(positions: number[]): string {
     start = prev = p;
   }
   return `columns ${parts.join(', ')}`;
-}
-
-export function isBlankRow(cells: string[]): boolean {
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]!;
-    if (cell.length !== 0 && cell.trim() !== '') return false;
-  }
-  return true;
 }
 
 const STRUCTURAL = new Set(['$schema', '$id', 'id', '$defs', 'definitions', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'unevaluatedProperties', 'patternProperties', 'propertyNames', 'examples', '$comment', 'default']);

@@ -7,6 +7,7 @@ import { FORMATTERS, isFormatName, type FormatName } from '../formatters/index.j
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { colorWanted, type Io } from '../io/io.js';
 import { isKnownEncoding } from '../sources/text.js';
+import { parseColumnFlags } from './column-flag.js';
 import type { FailOn, InputFormat, Report } from '../types.js';
 import { DEFAULT_MAX_ISSUES, validate } from '../validate.js';
 
@@ -24,6 +25,7 @@ export interface ValidateFlags {
   validRows?: string;
   invalidRows?: string;
   allowRemote?: boolean;
+  column?: string[];
   quiet?: boolean;
   color?: boolean;
 }
@@ -64,6 +66,7 @@ export async function validateCommand(files: string[], flags: ValidateFlags, io:
       delimiter,
       inputFormat,
       standardsDirs: (flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)),
+      columns: flags.column ? parseColumnFlags(flags.column) : undefined,
       stdin: io.stdin,
       validRows: flags.validRows && resolve(io.cwd, flags.validRows),
       invalidRows: flags.invalidRows && resolve(io.cwd, flags.invalidRows),

@@ -55,8 +55,8 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     severity: 'error',
     title: 'Bytes not valid in the encoding',
     help: 'Some bytes are not valid in the file\'s character encoding, so some characters cannot be read. Save the file again as UTF-8.',
-    message: ({ detail, count }) =>
-      `The file has ${plural(count ?? 1, 'byte sequence')} that ${count === 1 ? 'is' : 'are'} not valid ${detail ?? 'UTF-8'}; the first is shown here`,
+    message: ({ detail, count, other }) =>
+      `The file has ${plural(count ?? 1, 'byte sequence')} that ${count === 1 ? 'is' : 'are'} not valid ${detail ?? 'UTF-8'}; the first is at ${other ?? 'the place shown'}`,
   },
   'encoding-not-utf8': {
     severity: 'warning',
@@ -107,8 +107,10 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     severity: 'warning',
     title: 'Lines above the header',
     help: 'The file has title or note lines above the header row. Remove them so the header is the first line.',
-    message: ({ count, other }) =>
-      `${plural(count ?? 1, 'line')} above the header ${count === 1 ? 'was' : 'were'} skipped; the header is on line ${other}`,
+    message: ({ count, other, detail }) =>
+      other === undefined
+        ? detail ?? 'Rows under the header are a template, not data'
+        : `${plural(count ?? 1, 'line')} above the header ${count === 1 ? 'was' : 'were'} skipped${detail ?? ''}; the header is on line ${other}`,
   },
   'row-length': {
     severity: 'error',

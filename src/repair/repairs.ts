@@ -2,7 +2,8 @@
 // A proposal is only offered (as a hint, and by `conform fix`) after the caller has checked that the
 // repaired value passes the field's rules; a proposal whose meaning is in doubt carries no fix.
 import type { Field } from '../standards/standard.js';
-import { isoDate, readDate, spokenDate, ukDate } from './dates.js';
+import { isoDate, readColumnDate, spokenDate, ukDate, type DateOrderState } from './dates.js';
+import { describeChanges, readAmount } from './numbers.js';
 
 export interface Proposal {
   /** The repaired cell text. */
@@ -11,14 +12,44 @@ export interface Proposal {
   hint: string;
   /** The repair could change the meaning (an ambiguous date), so it is suggested but never applied. */
   doubtful?: boolean;
+  /** The repair reads a date whose day and month order was settled by the column's other dates. */
+  dependsOnDateOrder?: boolean;
+}
+
+/** What the rest of the file says about how its cells are written. */
+export interface RepairContext {
+  /** What the column's dates settle about day and month. */
+  dateOrder?: DateOrderState;
+  /** The file writes decimal commas (1.234,56): it is separated by semicolons, as European-locale Excel does. */
+  decimalComma?: boolean;
 }
 
 export interface Repair {
+  /** The name `conform fix` logs for each change. */
   name: string;
-  propose(text: string, field: Field): Proposal[];
+  propose(text: string, field: Field, context: RepairContext): Proposal[];
+  /** Offered only when exactly one of the proposals passes (padding a number to a pattern's length). */
+  onlyIfUnique?: boolean;
 }
 
-const NULL_TOKENS = new Set(['na', 'n/a', '#n/a', 'null', 'none', 'nil', '-', '--', 'n.a.', '#value!', '#ref!']);
+/** Texts that stand for "no value" in exports from spreadsheets and databases. */
+const NULL_TOKENS = new Set(['na', 'n/a', 'n.a.', '#n/a', 'null', '-', '--']);
+
+export function isNullToken(text: string): boolean {
+  if (text.length === 0 || text.length > 5) return false;
+  // Every token starts with n, #, - (or a space before them): most short values are turned away here.
+  const first = text.charCodeAt(0) | 0x20;
+  if (first !== 0x6e && first !== 0x23 && first !== 0x2d && first !== 0x20) return false;
+  return NULL_TOKENS.has(text.trim().toLowerCase());
+}
+
+/** Spaces, tabs or non-breaking spaces at either end. */
+export function isPadded(text: string): boolean {
+  if (!text.length) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first === 32 || first === 9 || first === 0xa0 || last === 32 || last === 9 || last === 0xa0;
+}
 
 export const trimSpaces: Repair = {
   name: 'trim-spaces',
@@ -30,38 +61,15 @@ export const trimSpaces: Repair = {
   },
 };
 
-/** `£1,200.00`, `"5,303.57 "`, `(1,234.50)`, `1 200`, `600.00 CR` where a number is expected. */
+/** `£1,200.00`, `"5,303.57 "`, `(1,234.50)`, `600.00 CR`, `1.234,56` where a number is expected. */
 export const plainNumber: Repair = {
   name: 'plain-number',
-  propose(text, field) {
+  propose(text, field, context) {
     if (!wantsNumber(field)) return [];
-    let t = text.replace(/[\s\u00a0]/g, '');
-    let negative = false;
-    const hadCurrency = /[£$€]|GBP/i.test(t);
-    t = t.replace(/GBP|[£$€]/gi, '');
-    if (/^\(.*\)$/.test(t)) {
-      negative = true;
-      t = t.slice(1, -1);
-    }
-    if (/CR$/i.test(t)) {
-      negative = true;
-      t = t.slice(0, -2);
-    }
-    if (t.startsWith('-')) {
-      negative = !negative;
-      t = t.slice(1);
-    }
-    const hadSeparators = t.includes(',');
-    if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) return [];
-    t = t.replace(/,/g, '');
-    const value = (negative ? '-' : '') + t;
-    if (value === text) return [];
-    const what = [hadCurrency && 'the currency sign', hadSeparators && 'the thousands separators', text !== text.trim() && 'the spaces']
-      .filter(Boolean)
-      .join(' and ');
-    const sign = /^\(.*\)$/.test(text.trim()) || /CR\s*$/i.test(text) ? 'write the negative amount with a minus sign' : '';
-    const hint = [what && `remove ${what}`, sign].filter(Boolean).join(', and ') || 'write the number plainly';
-    return [{ value, hint: `${hint}: {value}` }];
+    const amount = readAmount(text, context.decimalComma);
+    if (!amount || amount.value === text) return [];
+    if (amount.doubtful) return [{ value: amount.value, hint: `${amount.doubtful}: check which is meant and write it plainly`, doubtful: true }];
+    return [{ value: amount.value, hint: `${describeChanges(amount.changes)}: {value}` }];
   },
 };
 
@@ -101,42 +109,84 @@ export const allowedSpelling: Repair = {
   },
 };
 
-/** A UK or Excel date where the standard wants another way of writing dates. */
-export const standardDate: Repair = {
-  name: 'standard-date',
-  propose(text) {
-    const date = readDate(text);
-    if (!date) return [];
-    const spoken = spokenDate(date);
-    return [isoDate(date), ukDate(date)]
-      .filter((value) => value !== text)
-      .map((value) => ({
-        value,
-        hint: date.ambiguous
-          ? `if this is ${spoken}, write it as {value} (the day and month could be either way round, so check)`
-          : `write the date as {value}`,
-        doubtful: date.ambiguous,
-      }));
+/** A list written with another separator than the standard's (`a|b` where the standard splits on `;`). */
+export const listSeparator: Repair = {
+  name: 'list-separator',
+  propose(text, field) {
+    if (!field.types.includes('array')) return [];
+    const wanted = field.separator;
+    for (const other of [';', '|', ',']) {
+      if (other === wanted || !text.includes(other)) continue;
+      const items = text.split(other).map((s) => s.trim()).filter((s) => s !== '');
+      if (items.length < 2) continue;
+      return [{ value: items.join(wanted), hint: `separate the values with "${wanted}" instead of "${other}": {value}` }];
+    }
+    return [];
   },
 };
 
-/** `NA`, `N/A`, `#N/A`, `NULL` where nothing is known: an empty cell says that. */
+/** A UK or Excel date where the standard wants another way of writing dates. */
+export const standardDate: Repair = {
+  name: 'standard-date',
+  propose(text, _field, context) {
+    const reading = readColumnDate(text, context.dateOrder);
+    if (!reading) return [];
+    const { date, alternative } = reading;
+    return [isoDate, ukDate]
+      .map((write) => {
+        const value = write(date);
+        if (!alternative) {
+          const why = reading.orderDependent ? ` (the column's other dates put the ${context.dateOrder === 'month-first' ? 'month' : 'day'} first)` : '';
+          return { value, hint: `write the date as {value}${why}`, dependsOnDateOrder: reading.orderDependent };
+        }
+        const unsettled =
+          context.dateOrder === 'mixed'
+            ? 'the column has dates written with the day first and others with the month first'
+            : 'the column\'s other dates do not show whether the day or the month comes first';
+        return {
+          value,
+          hint: `${JSON.stringify(text.trim())} could be ${spokenDate(date)} ({value}) or ${spokenDate(alternative)} (${write(alternative)}): ${unsettled}, so check which is meant`,
+          doubtful: true,
+          dependsOnDateOrder: true,
+        };
+      })
+      .filter((p) => p.value !== text);
+  },
+};
+
+/** `NA`, `N/A`, `#N/A`, `NULL`, `-` where nothing is known: an empty cell says that. */
 export const nullToken: Repair = {
   name: 'null-token',
   propose(text, field) {
     if (field.required && !field.nullable) return [];
-    return NULL_TOKENS.has(text.trim().toLowerCase()) ? [{ value: '', hint: `leave the cell empty instead of writing ${JSON.stringify(text)}` }] : [];
+    return isNullToken(text) ? [{ value: '', hint: `leave the cell empty instead of writing ${JSON.stringify(text)}` }] : [];
+  },
+};
+
+/** Leading zeros that Excel dropped from an identifier (company number 9506232 for 09506232). */
+export const leadingZeros: Repair = {
+  name: 'leading-zeros',
+  onlyIfUnique: true,
+  propose(text, field) {
+    if (!field.types.includes('string') || typeof field.schema.pattern !== 'string') return [];
+    const digits = text.trim();
+    if (!/^\d{1,11}$/.test(digits)) return [];
+    const proposals: Proposal[] = [];
+    for (let zeros = 1; zeros <= 4; zeros++) {
+      proposals.push({ value: '0'.repeat(zeros) + digits, hint: 'put back the leading zeros that the spreadsheet removed: {value}' });
+    }
+    return proposals;
   },
 };
 
 /** Every repair, in the order they are tried. */
-export const REPAIRS: Repair[] = [nullToken, wholeNumber, plainNumber, yesNo, allowedSpelling, standardDate, trimSpaces];
+export const REPAIRS: Repair[] = [nullToken, wholeNumber, plainNumber, yesNo, allowedSpelling, listSeparator, standardDate, leadingZeros, trimSpaces];
 
 function wantsNumber(field: Field): boolean {
   return field.types.includes('number') || field.types.includes('integer');
 }
 
-function enumValues(field: Field): string[] {
+export function enumValues(field: Field): string[] {
   const s = field.schema;
   const values = Array.isArray(s.enum) ? s.enum : 'const' in s ? [s.const] : Array.isArray(s.items?.enum) ? s.items.enum : [];
   return values.filter((v: unknown): v is string => typeof v === 'string');

@@ -64,7 +64,11 @@ export interface DecodeOutcome {
   encoding: EncodingName;
   /** The file was not UTF-8 and was read as another encoding (found by detection, not given by the user). */
   detectedNotUtf8: boolean;
+  /** The file starts with a byte-order mark. */
+  bom: boolean;
   invalid?: InvalidBytes;
+  /** NUL bytes in a file of single-byte text (UTF-8, Windows-1252), which text never holds. */
+  nul?: InvalidBytes;
 }
 
 /**
@@ -82,11 +86,14 @@ export class StreamDecoder {
   /** Bytes of an incomplete UTF-8 sequence held back from the end of the previous chunk. */
   private carry: Buffer = Buffer.alloc(0);
 
+  private readonly wide: boolean;
+
   constructor(sniffed: Sniffed, forced?: EncodingName) {
     const encoding = forced ?? sniffed.encoding;
-    this.outcome = { encoding, detectedNotUtf8: false };
+    this.outcome = { encoding, detectedNotUtf8: forced === undefined && encoding !== 'utf-8', bom: sniffed.bomLength > 0 };
     this.decoder = new TextDecoder(encoding);
     this.decided = forced !== undefined || sniffed.certain || encoding !== 'utf-8';
+    this.wide = encoding.startsWith('utf-16');
     this.offset = 0;
   }
 
@@ -104,9 +111,11 @@ export class StreamDecoder {
       this.decided = true;
       return this.advance(whole, whole.toString('utf8'));
     }
-    if (!this.decided && !this.sawNonAscii && looksSingleByte(whole)) {
+    if (!this.decided && !this.sawNonAscii && looksSingleByte(bytes)) {
+      // Windows-1252 has no multi-byte sequences: the bytes held back as an incomplete one belong here.
       this.switchToWindows1252();
-      return this.advance(whole, this.decoder.decode(whole, { stream: true }));
+      this.carry = Buffer.alloc(0);
+      return this.advance(bytes, this.decoder.decode(bytes, { stream: true }));
     }
     this.recordInvalid(whole);
     return this.advance(whole, whole.toString('utf8'));
@@ -130,23 +139,39 @@ export class StreamDecoder {
     this.decoder = new TextDecoder('windows-1252');
   }
 
+  /** The chunk decoded last was plain ASCII (so it holds no damaged text, nothing to look at closely). */
+  lastChunkAscii = false;
+
   private advance(bytes: Uint8Array, text: string): string {
+    const buffer = bytes as Buffer;
+    this.lastChunkAscii = !this.wide && isAscii(buffer);
+    if (!this.wide) {
+      const nul = buffer.indexOf(0);
+      if (nul !== -1) this.recordNul(buffer, nul);
+    }
     this.offset += bytes.length;
     let i = -1;
-    const buffer = bytes as Buffer;
     while ((i = buffer.indexOf(10, i + 1)) !== -1) this.newlines++;
     return text;
+  }
+
+  private recordNul(bytes: Buffer, first: number): void {
+    if (!this.outcome.nul) this.outcome.nul = { offset: this.offset + first, line: this.lineAt(bytes, first), count: 0 };
+    for (let i = first; i !== -1; i = bytes.indexOf(0, i + 1)) this.outcome.nul.count++;
+  }
+
+  /** The line of a byte in the chunk being decoded (lines before it are counted already). */
+  private lineAt(bytes: Buffer, index: number): number {
+    let line = this.newlines + 1;
+    let i = -1;
+    while ((i = bytes.indexOf(10, i + 1)) !== -1 && i < index) line++;
+    return line;
   }
 
   private recordInvalid(bytes: Buffer): void {
     const bad = invalidUtf8Offsets(bytes);
     if (!bad.length) return;
-    if (!this.outcome.invalid) {
-      let line = this.newlines + 1;
-      let i = -1;
-      while ((i = bytes.indexOf(10, i + 1)) !== -1 && i < bad[0]!) line++;
-      this.outcome.invalid = { offset: this.offset + bad[0]!, line, count: 0 };
-    }
+    if (!this.outcome.invalid) this.outcome.invalid = { offset: this.offset + bad[0]!, line: this.lineAt(bytes, bad[0]!), count: 0 };
     this.outcome.invalid.count += bad.length;
     this.sawNonAscii = true;
     this.decided = true;
@@ -203,7 +228,8 @@ export function invalidUtf8Offsets(bytes: Uint8Array): number[] {
 
 /**
  * Bytes above 0x7F that never form valid UTF-8 multi-byte sequences: the mark of a single-byte encoding
- * such as Windows-1252 (`£` as 0xA3, `’` as 0x92), rather than UTF-8 with a few damaged bytes.
+ * such as Windows-1252 (`£` as 0xA3, `’` as 0x92), rather than UTF-8 with a few damaged bytes. A byte
+ * Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) means it is not that either.
  */
 function looksSingleByte(bytes: Uint8Array): boolean {
   let valid = 0;
@@ -211,6 +237,7 @@ function looksSingleByte(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (b < 0x80) continue;
+    if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) return false;
     high++;
     if (b >= 0xc2 && b <= 0xf4) {
       const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;

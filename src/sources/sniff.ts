@@ -6,15 +6,21 @@ import type { InputFormat } from '../types.js';
 export function sniffBinary(head: Uint8Array): string | undefined {
   const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) {
-    const text = Buffer.from(head.subarray(0, 4096)).toString('latin1');
-    if (text.includes('xl/') || text.includes('[Content_Types].xml')) {
-      return 'This is an Excel workbook (.xlsx), not a CSV file. In Excel, use "Save As" → "CSV UTF-8 (Comma delimited)" and check that file';
+    const text = Buffer.from(head.subarray(0, 65536)).toString('latin1');
+    if (text.includes('xl/')) {
+      return `This is an Excel workbook (.xlsx), not a CSV file. ${SAVE_AS_CSV}`;
     }
-    return 'This is a ZIP archive, not a data file. Extract the data file from it and check that';
+    if (text.includes('application/vnd.oasis.opendocument.spreadsheet')) {
+      return 'This is an OpenDocument spreadsheet (.ods), not a CSV file. Save it as CSV (UTF-8, comma separated) and check that file';
+    }
+    if (text.includes('word/')) return 'This is a Word document (.docx), not a data file';
+    const first = zipFirstName(head);
+    return `This is a ZIP archive${first ? ` (the first file in it is "${first}")` : ''}, not a data file. Extract the data file from it and check that`;
   }
   if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
-    return 'This is an old-style Excel workbook (.xls), not a CSV file. In Excel, use "Save As" → "CSV UTF-8 (Comma delimited)" and check that file';
+    return `This is an old-style Office file (an Excel .xls workbook or a Word .doc), not a CSV file. ${SAVE_AS_CSV}`;
   }
+  if (starts(0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66)) return 'This is an SQLite database, not a data file. Export the table as CSV and check that';
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'This is a PDF document, not a data file';
   if (starts(0x1f, 0x8b)) return 'This is a gzip-compressed file. Decompress it and check the file inside';
   if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) {
@@ -23,28 +29,50 @@ export function sniffBinary(head: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** Control characters other than tab, CR, LF and form feed; text files have none, binary files many. */
+const SAVE_AS_CSV = 'In Excel, use "Save As" → "CSV UTF-8 (Comma delimited)" and check that file';
+
+/** The name of the first file in a ZIP archive, from its first local file header. */
+function zipFirstName(head: Uint8Array): string | undefined {
+  if (head.length < 30 || head[2] !== 0x03) return undefined;
+  const length = head[26]! | (head[27]! << 8);
+  if (!length || 30 + length > head.length) return undefined;
+  const name = Buffer.from(head.subarray(30, 30 + length)).toString('utf8');
+  return /^[\x20-\x7e\u00a0-\uffff]+$/.test(name) ? name : undefined;
+}
+
+/**
+ * Control characters other than tab, CR, LF and form feed (NUL included): text files have none, binary
+ * files many. A text file with a few NULs is text with a fault, reported with its place as it is read.
+ */
 export function looksBinary(text: string): boolean {
   const sample = text.length > 8192 ? text.slice(0, 8192) : text;
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c === 0) return true;
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+    if (c === 0) nul++;
+    else if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
   }
-  return control > sample.length * 0.01;
+  return control > sample.length * 0.01 || nul > sample.length * 0.1;
 }
+
+const HTML_START = /^<(!doctype html|html|head|body|table|meta|title)[\s>]/;
 
 /** The file's text does not suit the format it is read as. */
 export function sniffText(text: string, format: InputFormat): string | undefined {
-  if (looksBinary(text)) return `This is a binary file, not ${format === 'csv' ? 'a CSV' : 'a JSON'} file`;
-  const start = text.trimStart().slice(0, 200).toLowerCase();
-  if (start.startsWith('<!doctype html') || start.startsWith('<html') || /^<head[\s>]/.test(start)) {
+  if (looksBinary(text)) {
+    return `This is a binary file, not ${format === 'csv' ? 'a CSV' : 'a JSON'} file: it is full of control characters that text never holds. Check that the right file was saved`;
+  }
+  const start = text.trimStart().slice(0, 400).toLowerCase();
+  if (HTML_START.test(start) || (start.startsWith('<!--') && start.includes('<html'))) {
     return 'This is a web page (HTML), not a data file: it was probably saved from an error or login page instead of the download itself';
   }
-  if (start.startsWith('<?xml')) return 'This is an XML file, not a data file of the expected kind';
-  if (format === 'csv' && (start.startsWith('{') || start.startsWith('['))) {
-    return 'This looks like a JSON file, not a CSV file. Rename it to .json (or use --input-format json)';
+  if (start.startsWith('<?xml')) {
+    if (start.includes('urn:schemas-microsoft-com:office:spreadsheet')) return `This is an Excel XML spreadsheet, not a CSV file. ${SAVE_AS_CSV}`;
+    return 'This is an XML file, not a data file of the expected kind';
+  }
+  if (format === 'csv' && /^(\{\s*"|\[\s*[[{"\d\]-])/.test(start)) {
+    return 'This is a JSON file, not a CSV file. Rename it to .json (or use --input-format json)';
   }
   return undefined;
 }

@@ -22,6 +22,8 @@ export interface TextFile {
   chunks(): AsyncGenerator<string>;
   /** Final once chunks() has finished. */
   readonly decoding: DecodeOutcome;
+  /** The chunk chunks() yielded last was plain ASCII. */
+  readonly lastChunkAscii: boolean;
 }
 
 export interface OpenOptions {
@@ -70,6 +72,9 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
     empty: head.length - bom === 0,
     get decoding() {
       return decoder.outcome;
+    },
+    get lastChunkAscii() {
+      return decoder.lastChunkAscii;
     },
     async *chunks() {
       if (used) throw new Error('chunks() can be read once');

@@ -91,7 +91,7 @@ describe('rows and lines', () => {
       ['title-rows', 'warning', null, 1, null],
       ['value-missing', 'error', 2, 6, 'name'],
     ]);
-    expect(r.files[0].issues[0].message).toBe('3 lines above the header were skipped; the header is on line 4');
+    expect(r.files[0].issues[0].message).toBe('3 lines above the header were skipped (the first says "People export"); the header is on line 4');
   });
 });
 

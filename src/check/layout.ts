@@ -1,0 +1,124 @@
+// The layout of a table as people lay it out in a spreadsheet: title and note lines above the header,
+// template rows right under it (`Mandatory,Optional,…`, `1,2,3,…`, `yyyy-mm-dd`), blank rows. Used both to
+// check a file and to repair it, so both see the same header and skip the same rows.
+import type { Standard } from '../standards/standard.js';
+import { headerScore } from './header.js';
+
+/** How many records at the top of a file are searched for the header. */
+export const HEADER_SEARCH = 25;
+
+/** How many rows under the header can be template rows. */
+export const TEMPLATE_SEARCH = 3;
+
+export function isBlankRow(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (cell.length !== 0 && cell.trim() !== '') return false;
+  }
+  return true;
+}
+
+/**
+ * Which of the first records is the header: the one that names most of the standard's fields; when none
+ * names any, the first that is not a title (a line of words in one cell, above rows of several cells).
+ */
+export function findHeader(rows: string[][], standard: Standard, columnMap?: Record<string, string>): number {
+  let best = -1;
+  let bestScore = 0;
+  let widest = 0;
+  const limit = Math.min(rows.length, HEADER_SEARCH);
+  for (let i = 0; i < limit; i++) {
+    if (isBlankRow(rows[i]!)) continue;
+    widest = Math.max(widest, filled(rows[i]!));
+    const score = headerScore(rows[i]!, standard, columnMap);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  if (best >= 0) return best;
+  for (let i = 0; i < limit; i++) {
+    const width = filled(rows[i]!);
+    if (width === 0) continue;
+    const title = width === 1 && widest >= 3 && /\s/.test(rows[i]!.find((c) => c.trim())!.trim());
+    if (!title) return i;
+  }
+  return -1;
+}
+
+export type TemplateKind = 'markers' | 'numbers' | 'formats';
+
+const MARKERS = new Set(['mandatory', 'optional', 'recommended', 'required', 'conditional', 'm', 'o', 'r', 'c']);
+const FORMATS = new Set([
+  'yyyy-mm-dd',
+  'dd/mm/yyyy',
+  'dd-mm-yyyy',
+  'dd/mm/yy',
+  'yyyy-mm-ddthh:mm:ss',
+  'hh:mm',
+  'hh:mm:ss',
+  'text',
+  'string',
+  'free text',
+  'number',
+  'integer',
+  'decimal',
+  'numeric',
+  'date',
+  'datetime',
+  'date-time',
+  'time',
+  'boolean',
+  'true/false',
+  'yes/no',
+  'y/n',
+  'url',
+  'uri',
+  'email',
+  '£',
+  '0.00',
+  'currency',
+]);
+
+/**
+ * A row under the header that describes the columns instead of holding data: whether each column is
+ * mandatory, the columns' numbers, or the format each should be written in. Needs at least two cells
+ * filled, and half as many as the header names, all of one kind.
+ */
+export function templateKind(cells: string[], headerWidth: number): TemplateKind | undefined {
+  let count = 0;
+  let markers = true;
+  let formats = true;
+  let numbers = true;
+  let expected = 0;
+  for (const raw of cells) {
+    const cell = raw.trim().toLowerCase();
+    if (!cell) continue;
+    count++;
+    if (!MARKERS.has(cell)) markers = false;
+    if (!FORMATS.has(cell)) formats = false;
+    if (numbers) {
+      const n = Number(cell);
+      if (!/^\d+$/.test(cell) || (expected && n !== expected + 1) || (!expected && n > 1)) numbers = false;
+      else expected = n;
+    }
+    if (!markers && !formats && !numbers) return undefined;
+  }
+  if (count < 2 || count * 2 < headerWidth) return undefined;
+  if (markers) return 'markers';
+  if (numbers && count >= 3) return 'numbers';
+  if (formats) return 'formats';
+  return undefined;
+}
+
+export const TEMPLATE_WORDS: Record<TemplateKind, string> = {
+  markers: 'says which columns are mandatory',
+  numbers: 'numbers the columns',
+  formats: 'describes the format of each column',
+};
+
+function filled(cells: string[]): number {
+  let n = 0;
+  for (const cell of cells) if (cell.trim()) n++;
+  return n;
+}

@@ -1,0 +1,129 @@
+// `conform fix <file> -s <id> -o <out>`: write a repaired copy of a CSV file using only the safe repairs
+// `validate` offers as fixes, with a log of every change, then check the copy and report what still needs
+// a person. The input is never overwritten unless --in-place is given, and nothing is written through a
+// symbolic link.
+import { existsSync, lstatSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkColumnMap } from '../check/header.js';
+import { ConformError } from '../errors.js';
+import { FORMATTERS, isFormatName } from '../formatters/index.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { colorWanted, type Io } from '../io/io.js';
+import { fixFile, type FixSummary } from '../repair/fix-file.js';
+import { isKnownEncoding } from '../sources/text.js';
+import { Registry } from '../standards/registry.js';
+import type { FailOn } from '../types.js';
+import { DEFAULT_MAX_ISSUES, validate } from '../validate.js';
+import { parseColumnFlags } from './column-flag.js';
+
+export interface FixFlags {
+  standard?: string;
+  output?: string;
+  inPlace?: boolean;
+  log?: string;
+  format?: string;
+  report?: string[];
+  failOn?: string;
+  maxIssues?: string;
+  encoding?: string;
+  delimiter?: string;
+  column?: string[];
+  standardsDir?: string[];
+  quiet?: boolean;
+  color?: boolean;
+}
+
+const FAIL_ON: FailOn[] = ['error', 'warning', 'info', 'never'];
+const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', '\t': '\t', '\\t': '\t', tab: '\t', '|': '|', auto: 'auto' };
+
+export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise<number> {
+  if (!flags.standard) throw new ConformError('No standard given: use --standard <id or schema file> (run "conform standards list" to see the ids)');
+  if (file === '-') throw new ConformError('conform fix reads its input twice, so it needs a file, not standard input');
+  if (flags.output && flags.inPlace) throw new ConformError('Use either --output <file> or --in-place, not both');
+  if (!flags.output && !flags.inPlace) throw new ConformError('Say where to write the repaired file: --output <file>, or --in-place to replace the input');
+  const failOn = (flags.failOn ?? 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new ConformError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${flags.failOn}")`);
+  const format = flags.format ?? 'stylish';
+  if (!isFormatName(format)) throw new ConformError(`--format: unknown format "${format}"; use one of ${Object.keys(FORMATTERS).join(', ')}`);
+  const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
+  if (flags.delimiter !== undefined && !delimiter) throw new ConformError(`--delimiter must be one of , ; \\t | or auto (got "${flags.delimiter}")`);
+  if (flags.encoding && flags.encoding !== 'auto' && !isKnownEncoding(flags.encoding)) {
+    throw new ConformError(`--encoding "${flags.encoding}" is not an encoding conform knows; try utf-8, windows-1252, utf-16le or utf-16be`);
+  }
+  const maxIssues = flags.maxIssues === undefined ? DEFAULT_MAX_ISSUES : Number(flags.maxIssues);
+  if (!Number.isSafeInteger(maxIssues) || maxIssues < 0) throw new ConformError(`--max-issues must be a whole number of 0 or more (got "${flags.maxIssues}")`);
+
+  const input = resolve(io.cwd, file);
+  if (!existsSync(input)) throw new ConformError(`Cannot read ${file}: the file does not exist`);
+  const outputGiven = flags.output ?? file;
+  const output = resolve(io.cwd, outputGiven);
+  const log = resolve(io.cwd, flags.log ?? `${outputGiven}.log.csv`);
+  checkTargets(input, output, log, flags.inPlace === true);
+
+  const registry = new Registry((flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)));
+  const standard = await registry.resolve(flags.standard);
+  if (standard.mode === 'document') throw new ConformError(`The standard "${standard.id}" describes a whole JSON document; conform fix repairs CSV files of records`);
+  const columns = parseColumnFlags(flags.column);
+  checkColumnMap(columns, standard);
+
+  const summary = await fixFile(input, output, log, standard, { encoding: flags.encoding, delimiter, columns });
+  if (!flags.quiet) io.stderr.write(describeSummary(outputGiven, flags.log ?? `${outputGiven}.log.csv`, summary));
+
+  const report = await validate([output], { standard, failOn, maxIssues });
+  report.files[0]!.path = outputGiven;
+  const color = colorWanted(io, flags.color);
+  for (const value of flags.report ?? []) {
+    const eq = value.indexOf('=');
+    const extra = value.slice(0, eq);
+    if (eq <= 0 || eq === value.length - 1 || !isFormatName(extra)) {
+      throw new ConformError(`--report takes <format>=<file>, such as --report html=fixed.html, with a format among ${Object.keys(FORMATTERS).join(', ')} (got "${value}")`);
+    }
+    writeFileAtomic(resolve(io.cwd, value.slice(eq + 1)), FORMATTERS[extra](report, { color: false }));
+  }
+  const text = FORMATTERS[format](report, { color });
+  if (!flags.quiet || format !== 'stylish') io.stdout.write(text);
+  else if (!report.passed) io.stdout.write(text.split('\n').filter(Boolean).pop() + '\n');
+  return report.passed ? 0 : 1;
+}
+
+/**
+ * The input is replaced only with --in-place; no target may be a symbolic link (the new file would
+ * replace the link, which was not asked for), and the log may not be the input or the output.
+ */
+function checkTargets(input: string, output: string, log: string, inPlace: boolean): void {
+  const same = (a: string, b: string) => {
+    if (a === b) return true;
+    if (!existsSync(a) || !existsSync(b)) return false;
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  };
+  for (const [target, flag] of [
+    [output, inPlace ? '--in-place' : '--output'],
+    [log, '--log'],
+  ] as const) {
+    if (existsSync(target) || isLink(target)) {
+      if (isLink(target)) throw new ConformError(`${target} is a symbolic link; conform fix does not replace links. Give ${flag === '--in-place' ? 'the file the link points to' : `another path to ${flag}`}`);
+      if (statSync(target).isDirectory()) throw new ConformError(`${target} is a folder; give a file name to ${flag}`);
+    }
+  }
+  if (!inPlace && same(input, output)) throw new ConformError('The output is the input file; use --in-place to replace it, or another --output');
+  if (same(log, input) || same(log, output)) throw new ConformError('The log would overwrite the input or the output; give another --log');
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function describeSummary(output: string, log: string, summary: FixSummary): string {
+  const repairs = Object.entries(summary.byRepair)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${n.toLocaleString('en-GB')} ${name}`)
+    .join(', ');
+  const changes = `${summary.changes.toLocaleString('en-GB')} change${summary.changes === 1 ? '' : 's'}`;
+  return `conform fix: wrote ${output} (${summary.rows.toLocaleString('en-GB')} rows) with ${changes}${repairs ? ` (${repairs})` : ''}; each is listed in ${log}\n`;
+}

@@ -1,0 +1,70 @@
+// What went wrong with a value that no repair can put right: the hint says why, so a person knows what
+// to do at the source, but nothing is changed (the information is gone, or only a person knows it).
+import type { Field } from '../standards/standard.js';
+import { impossibleDate, isTimeOnly } from './dates.js';
+import { isNullToken } from './repairs.js';
+
+export interface Diagnosis {
+  name: string;
+  explain(text: string, field: Field): string | undefined;
+}
+
+/** Every Paid Date `00:00:00`: Excel formatted the date column as a time, and the date was lost on export. */
+export const timeWithoutDate: Diagnosis = {
+  name: 'time-without-date',
+  explain(text, field) {
+    if (!isDateField(field) || !isTimeOnly(text)) return undefined;
+    return 'this is a time with no date: the column was formatted as a time in the spreadsheet, so the date was lost when the file was saved. Format the column as a date (yyyy-mm-dd) in the source and export the file again';
+  },
+};
+
+/** 31/09/2024, 29/02/2023. */
+export const notARealDate: Diagnosis = {
+  name: 'impossible-date',
+  explain(text) {
+    const why = impossibleDate(text);
+    return why ? `${why}: check the date at the source` : undefined;
+  },
+};
+
+/** `N/A` in a field the standard requires: the value is missing, and only a person can supply it. */
+export const requiredButNull: Diagnosis = {
+  name: 'required-null-token',
+  explain(text, field) {
+    if (!isNullToken(text)) return undefined;
+    return `${JSON.stringify(text)} means there is no value, but the standard requires one: fill it in`;
+  },
+};
+
+/** `9.51E+06` in an identifier: Excel showed the number in scientific notation and dropped digits. */
+export const scientificNotation: Diagnosis = {
+  name: 'scientific-notation',
+  explain(text, field) {
+    if (!/^\s*\d(\.\d+)?E\+\d+\s*$/i.test(text) || !field.types.includes('string')) return undefined;
+    return 'the spreadsheet wrote this number in scientific notation and its last digits are lost: format the column as text in the source and export the file again';
+  },
+};
+
+/** `#VALUE!`, `#REF!`: a formula that failed in the spreadsheet. */
+export const spreadsheetError: Diagnosis = {
+  name: 'spreadsheet-error',
+  explain(text) {
+    if (!/^#(VALUE!|REF!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/i.test(text.trim())) return undefined;
+    return `${text.trim()} is a spreadsheet formula error: correct the formula in the source and export the file again`;
+  },
+};
+
+export const DIAGNOSES: Diagnosis[] = [timeWithoutDate, notARealDate, requiredButNull, scientificNotation, spreadsheetError];
+
+/** The field holds dates: a date or date-time format, or a pattern for dd/mm/yyyy dates. */
+export function isDateField(field: Field): boolean {
+  let known = dateFields.get(field);
+  if (known === undefined) {
+    const text = JSON.stringify(field.schema);
+    known = /"format":"date(-time)?"/.test(text) || /dd\/mm\/yyyy|\\d\{2\}\/\\d\{2\}\/\\d\{4\}/i.test(text) || /date/i.test(field.name);
+    dateFields.set(field, known);
+  }
+  return known;
+}
+
+const dateFields = new WeakMap<Field, boolean>();
