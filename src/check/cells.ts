@@ -141,16 +141,9 @@ export class CellChecker {
       findings = explainErrors(this.validate.errors!, { examples: () => this.field.examples }).map((f) => this.finding(f));
     }
     if (findings === null) {
-      let note: CellNote | undefined;
-      if (repair && typeof typed === 'string') {
-        if (this.dateField) {
-          const implausible = this.plausibleDate(text);
-          if (implausible) return { value: typed, findings: implausible };
-        }
-        note = this.noteFor(text);
-      }
+      if (repair && typeof typed === 'string' && (this.dateField || worthANote(text))) return this.passedText(text, typed);
       this.passing.value = typed;
-      this.passing.note = note;
+      this.passing.note = undefined;
       return this.passing;
     }
     if (repair) {
@@ -159,6 +152,17 @@ export class CellChecker {
       if (!this.attachRepair(text, findings)) this.attachDiagnosis(text, findings);
     }
     return { value: typed === NOT_TYPED ? text : typed, findings };
+  }
+
+  /** A text that passes but may still deserve a word: a date in an implausible year, spaces, "N/A". */
+  private passedText(text: string, typed: string): CellOutcome {
+    if (this.dateField) {
+      const implausible = this.plausibleDate(text);
+      if (implausible) return { value: typed, findings: implausible };
+    }
+    this.passing.value = typed;
+    this.passing.note = worthANote(text) ? this.noteFor(text) : undefined;
+    return this.passing;
   }
 
   /** Passing texts that still deserve a word: spaces around them, or "N/A" for no value. */
@@ -223,6 +227,14 @@ export class CellChecker {
       return;
     }
   }
+}
+
+/** A space at either end, or the first letter of a no-value token: only then is a passing text looked at again. */
+function worthANote(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first === 32 || first === 9 || first === 0xa0 || last === 32 || last === 9 || last === 0xa0) return true;
+  return text.length <= 5 && ((first | 0x20) === 0x6e || first === 0x23 || first === 0x2d);
 }
 
 const EARLIEST_PLAUSIBLE_YEAR = 1900;
