@@ -11,8 +11,8 @@ import { JsonRecordSplitter } from '../sources/json-records.js';
 import { detectDelimiter, formatFromName, sniffBinary, sniffText } from '../sources/sniff.js';
 import type { DecodeOutcome } from '../sources/encoding.js';
 import { DataReadError, openText, type TextFile } from '../sources/text.js';
-import type { Field, Standard } from '../standards/standard.js';
-import type { FailOn, FileReport, InputFormat, IssueCode, Severity } from '../types.js';
+import type { Standard } from '../standards/standard.js';
+import type { FailOn, FileReport, InputFormat } from '../types.js';
 import { checkDocument, RecordsCheck } from './records.js';
 import { loadReferences } from './references.js';
 import { routeRows, type RowTargets } from './route-rows.js';
@@ -27,8 +27,6 @@ export interface FileCheckOptions {
   inputFormat?: InputFormat;
   /** Column names in the file mapped to the standard's fields. */
   columns?: Record<string, string>;
-  /** Severity overrides, by issue code and field. */
-  severityOf?: (code: IssueCode, field: Field | undefined) => Severity | undefined;
   adjust?: SeverityAdjuster;
   /** Read this stream instead of the path (standard input). */
   stream?: Readable;
@@ -121,7 +119,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   const dialect = { delimiter, quote: '"' };
   const tokenizer: Tokenizer = options.tokenizer === 'reference' ? new ReferenceTokenizer(dialect) : new CsvTokenizer(dialect);
   const references = await loadReferences(standard, path);
-  const table = new TableCheck(standard, sink, { columns: options.columns, severityOf: options.severityOf, references, delimiter });
+  const table = new TableCheck(standard, sink, { columns: options.columns, references, delimiter });
   for await (const chunk of text.chunks()) {
     // Replacement characters the decoder put in for invalid bytes are reported as encoding-invalid.
     if (!text.decoding.invalid && !text.lastChunkAscii) table.noteChunk(chunk);
@@ -151,7 +149,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
 
 async function checkJsonRecords(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
   const splitter = new JsonRecordSplitter();
-  const records = new RecordsCheck(standard, sink, (code, name) => options.severityOf?.(code, name ? standard.fieldByName.get(name) : undefined), await loadReferences(standard, path));
+  const records = new RecordsCheck(standard, sink, await loadReferences(standard, path));
   let row = 0;
   const take = (batch: { texts: string[]; lines: number[] }) => {
     for (let k = 0; k < batch.texts.length; k++) {
@@ -171,7 +169,7 @@ async function checkJsonRecords(path: string, text: TextFile, standard: Standard
 }
 
 async function checkNdjson(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
-  const records = new RecordsCheck(standard, sink, (code, name) => options.severityOf?.(code, name ? standard.fieldByName.get(name) : undefined), await loadReferences(standard, path));
+  const records = new RecordsCheck(standard, sink, await loadReferences(standard, path));
   let rest = '';
   let line = 1;
   let row = 0;
@@ -195,7 +193,7 @@ async function checkNdjson(path: string, text: TextFile, standard: Standard, opt
 async function checkJsonDocument(text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
   let whole = '';
   for await (const chunk of text.chunks()) whole += chunk;
-  const rows = checkDocument(whole, standard, sink, (code, name) => options.severityOf?.(code, name ? standard.fieldByName.get(name) : undefined));
+  const rows = checkDocument(whole, standard, sink);
   return { format: 'json', rows };
 }
 

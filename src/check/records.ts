@@ -2,7 +2,7 @@
 // time as they are, and whole documents (360Giving, OCDS) validated at once. Each issue carries the JSON
 // Pointer of the value and the line of the file it is on.
 import type { ValidateFunction } from 'ajv';
-import { CATALOG, makeIssue, phrases } from '../issues/catalog.js';
+import { makeIssue, phrases } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
 import { describeJsonError } from '../standards/load.js';
 import type { Standard } from '../standards/standard.js';
@@ -11,36 +11,40 @@ import { locatePointers } from '../sources/json-locate.js';
 import { preview } from '../report/preview.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
-import { buildTableRules, type Reference, type TableRule } from './table-rules.js';
-
-export type SeverityOf = (code: IssueCode, fieldName: string | undefined) => Severity | undefined;
+import { severityFor } from './row-checker.js';
+import { ruleJudge, ruleReader, ruleSpecs, type Reference, type RuleJudge, type RuleReader } from './table-rules.js';
 
 const SHOWN_VALUE = 200;
+
+/** Records between two hand-overs of the table rules' notes to their judges. */
+const RULE_BATCH = 4096;
 
 export class RecordsCheck {
   rows = 0;
   private readonly validate: ValidateFunction;
-  private readonly tableRules: TableRule[];
+  private readonly rules: Array<{ fields: string[]; reader: RuleReader; judge: RuleJudge }>;
 
   constructor(
     private readonly standard: Standard,
     private readonly sink: IssueCollector,
-    private readonly severityOf?: SeverityOf,
     references: Reference[] = [],
   ) {
     this.validate = compileWhole(standard);
-    this.tableRules = buildTableRules({
+    const context = {
       standard,
-      sink,
-      locate: (name) => ({ column: name }),
-      severityOf: (code, name) => severityOf?.(code, name) ?? recordSeverity(standard, code) ?? CATALOG[code].severity,
       references,
-    });
+      locate: (name: string) => ({ column: name }),
+      severityOf: (code: IssueCode, name: string | undefined) => severityFor(standard, code, name === undefined ? undefined : standard.fieldByName.get(name)),
+    };
+    this.rules = ruleSpecs(standard, references).map((spec) => ({ fields: spec.fields, reader: ruleReader(spec, context), judge: ruleJudge(spec, { ...context, sink }) }));
   }
 
   /** The end of the records: rules over the whole table report now. */
   finish(): void {
-    for (const rule of this.tableRules) rule.finish(this.rows);
+    for (const { reader, judge } of this.rules) {
+      judge.merge(reader.take(), 0);
+      judge.finish(this.rows);
+    }
   }
 
   /**
@@ -59,9 +63,14 @@ export class RecordsCheck {
       this.sink.add(makeIssue('format-invalid', { detail }, { row, line: at ? line + Number(at[1]) - 1 : line, pointer }));
       return;
     }
-    if (this.tableRules.length && value !== null && typeof value === 'object') {
+    if (this.rules.length && value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      for (const rule of this.tableRules) rule.row(rule.fields.map((f) => keyText(record[f])), row, line);
+      const issues: Issue[] = [];
+      for (const { fields, reader, judge } of this.rules) {
+        reader.row(fields.map((f) => keyText(record[f])), row, line, issues);
+        if (this.rows % RULE_BATCH === 0) judge.merge(reader.take(), 0);
+      }
+      for (const issue of issues) this.sink.add(issue);
     }
     const valid = withinStack(() => this.validate(value));
     if (valid === undefined) {
@@ -79,7 +88,7 @@ export class RecordsCheck {
           line: lines.get(lineTarget(f)) ?? line,
           pointer: (pointer ?? '') + f.path,
           column: field !== undefined ? unescape(field) : undefined,
-          severity: f.severity ?? this.severityOf?.(f.code, field) ?? recordSeverity(this.standard, f.code),
+          severity: f.severity ?? recordSeverity(this.standard, f.code),
         }),
       );
     }
@@ -87,7 +96,7 @@ export class RecordsCheck {
 }
 
 /** Validate a whole JSON document; `recordsPath` numbers the rows of issues inside its records. */
-export function checkDocument(text: string, standard: Standard, sink: IssueCollector, severityOf?: SeverityOf): number {
+export function checkDocument(text: string, standard: Standard, sink: IssueCollector): number {
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -115,7 +124,7 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
         row: Number.isInteger(row) ? row : undefined,
         line: lines.get(lineTarget(f)),
         pointer: f.path,
-        severity: f.severity ?? severityOf?.(f.code, f.path.split('/').pop()) ?? recordSeverity(standard, f.code),
+        severity: f.severity ?? recordSeverity(standard, f.code),
       }),
     );
   }

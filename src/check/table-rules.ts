@@ -1,25 +1,34 @@
 // Rules over a whole table, which JSON Schema cannot say because it sees one record at a time: unique
 // and primary keys, references to another file, a value that must be the same throughout, the number
-// of records, and the span of dates. Each reads the texts of a few fields per row, in constant memory
-// (keys are hashed), and reports with the row and line — of the first occurrence, too, for duplicates.
+// of records, and the span of dates. Each rule has two halves. Its reader looks at a few fields of each
+// row and can run on any thread over any part of the table; its judge, on the main thread, takes the
+// readers' notes in row order and decides. Whatever the parts, the judgement is the same.
 import { makeIssue, phrases, type IssueLocation } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
 import { detach } from '../report/detach.js';
 import { readDate } from '../repair/dates.js';
 import type { Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
-import type { IssueCode, Severity } from '../types.js';
+import type { Issue, IssueCode, Severity } from '../types.js';
 import { KeySet } from './rules/key-set.js';
 
-export interface TableRule {
-  /** The fields whose texts `row` receives, in this order. */
-  readonly fields: string[];
-  row(texts: string[], row: number, line: number): void;
-  finish(rows: number): void;
+/** What a rule is, as plain data (so a worker thread can build the same reader). */
+export interface RuleSpec {
+  kind: 'key' | 'reference' | 'constant' | 'date-range' | 'rows';
+  /** The fields whose texts the reader receives, in this order. */
+  fields: string[];
+  primary?: boolean;
+  /** For references: the index of the other file in the references list. */
+  reference?: number;
+  range?: DateRange;
+  bounds?: { minimum?: number; maximum?: number };
 }
 
-/** Where a field is in the file being checked, for locating issues. */
-export type Locate = (field: string) => Pick<IssueLocation, 'column' | 'columnIndex' | 'field'>;
+interface DateRange {
+  maximumDays?: number;
+  minimum?: string;
+  maximum?: string;
+}
 
 /** Values of the referenced fields in another file, loaded before the table is read. */
 export interface Reference {
@@ -34,148 +43,276 @@ export interface Reference {
   problem?: string;
 }
 
+/** Where a field is in the file being checked, for locating issues. */
+export type Locate = (field: string) => Pick<IssueLocation, 'column' | 'columnIndex' | 'field'>;
+
 export interface RuleContext {
   standard: Standard;
-  sink: IssueCollector;
   locate: Locate;
   severityOf: (code: IssueCode, field: string | undefined) => Severity;
-  references?: Reference[];
+  references: Reference[];
+}
+
+/** The reading half: sees rows, may raise issues about a row itself, and notes what the judge needs. */
+export interface RuleReader {
+  row(texts: string[], row: number, line: number, issues: Issue[]): void;
+  /** The notes for the rows read since the last call (structured-clonable), starting afresh. */
+  take(): unknown;
+}
+
+/** The judging half: given every reader's notes in row order, decides and reports. */
+export interface RuleJudge {
+  /** Notes for rows numbered from 1 within their part; `rowOffset` makes them the file's row numbers. */
+  merge(notes: unknown, rowOffset: number): void;
+  finish(rows: number): void;
 }
 
 const SEPARATOR = '\u0001';
+const KEY_END = '\u0000';
 
-export function buildTableRules(context: RuleContext): TableRule[] {
-  const { standard } = context;
+/** The standard's table rules, in a fixed order that readers and judges share. */
+export function ruleSpecs(standard: Standard, references: Reference[]): RuleSpec[] {
   const schema = standard.schema;
-  const rules: TableRule[] = [];
+  const specs: RuleSpec[] = [];
   const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
-  if (schema['x-primaryKey'] !== undefined) rules.push(new KeyRule(asList(schema['x-primaryKey']), true, context));
-  for (const key of (schema['x-uniqueKeys'] as unknown[] | undefined) ?? []) rules.push(new KeyRule(asList(key), false, context));
-  for (const reference of context.references ?? []) rules.push(new ReferenceRule(reference, context));
+  if (schema['x-primaryKey'] !== undefined) specs.push({ kind: 'key', fields: asList(schema['x-primaryKey']), primary: true });
+  for (const key of (schema['x-uniqueKeys'] as unknown[] | undefined) ?? []) specs.push({ kind: 'key', fields: asList(key), primary: false });
+  references.forEach((reference, index) => specs.push({ kind: 'reference', fields: reference.from, reference: index }));
   for (const field of standard.fields) {
-    if (field.constant) rules.push(new ConstantRule(field.name, context));
+    if (field.constant) specs.push({ kind: 'constant', fields: [field.name] });
     const range = field.schema['x-dateRange'] as DateRange | undefined;
-    if (range) rules.push(new DateRangeRule(field.name, range, context));
+    if (range) specs.push({ kind: 'date-range', fields: [field.name], range });
   }
-  const rows = schema['x-rows'] as { minimum?: number; maximum?: number } | undefined;
-  if (rows) rules.push(new RowCountRule(rows, context));
-  return rules;
+  const bounds = schema['x-rows'] as { minimum?: number; maximum?: number } | undefined;
+  if (bounds) specs.push({ kind: 'rows', fields: [], bounds });
+  return specs;
 }
 
-class KeyRule implements TableRule {
-  private readonly seen = new KeySet();
+export function ruleReader(spec: RuleSpec, context: RuleContext): RuleReader {
+  switch (spec.kind) {
+    case 'key':
+      return new KeyReader(spec, context);
+    case 'reference':
+      return new ReferenceReader(spec, context);
+    case 'constant':
+      return new ConstantReader();
+    case 'date-range':
+      return new DateRangeReader();
+    case 'rows':
+      return { row() {}, take: () => null };
+  }
+}
+
+export function ruleJudge(spec: RuleSpec, context: RuleContext & { sink: IssueCollector }): RuleJudge {
+  switch (spec.kind) {
+    case 'key':
+      return new KeyJudge(spec, context);
+    case 'reference':
+      return new ReferenceJudge(spec, context);
+    case 'constant':
+      return new ConstantJudge(spec, context);
+    case 'date-range':
+      return new DateRangeJudge(spec, context);
+    case 'rows':
+      return new RowCountJudge(spec, context);
+  }
+}
+
+// ---------- keys ----------
+
+interface KeyNotes {
+  /** The keys, each ended by KEY_END (one string is cheap to pass between threads). */
+  keys: string;
+  rows: number[];
+  lines: number[];
+}
+
+class KeyReader implements RuleReader {
+  private keys = '';
+  private rows: number[] = [];
+  private lines: number[] = [];
 
   constructor(
-    readonly fields: string[],
-    private readonly primary: boolean,
+    private readonly spec: RuleSpec,
     private readonly context: RuleContext,
   ) {}
 
-  row(texts: string[], row: number, line: number): void {
+  row(texts: string[], row: number, line: number, issues: Issue[]): void {
     let empty = -1;
     for (let i = 0; i < texts.length; i++) if (texts[i] === '') empty = i;
     if (empty >= 0) {
       // A primary key is never empty (a required field's empty cell is reported already); an empty part
       // of a unique key makes no key, as in SQL.
-      if (this.primary && !this.context.standard.fieldByName.get(this.fields[empty]!)?.required) this.report('value-missing', { name: this.fields[empty], detail: 'it is part of the primary key, which is never empty' }, { row, line, ...this.context.locate(this.fields[empty]!) });
+      const field = this.spec.fields[empty]!;
+      if (this.spec.primary && !this.context.standard.fieldByName.get(field)?.required) {
+        issues.push(
+          makeIssue('value-missing', { name: field, detail: 'it is part of the primary key, which is never empty' }, { row, line, ...this.context.locate(field) }, this.context.severityOf('value-missing', field)),
+        );
+      }
       return;
     }
-    const key = texts.length === 1 ? texts[0]! : texts.join(SEPARATOR);
-    const first = this.seen.add(key, row, line);
-    if (first) {
-      this.report(
-        'key-duplicate',
-        { name: this.fields.join(' + '), value: texts.join(', '), other: `row ${first.row}, line ${first.line}` },
-        { row, line, ...this.context.locate(this.fields[0]!), value: texts.join(', '), firstRow: first.row, firstLine: first.line },
-      );
+    this.keys += (texts.length === 1 ? texts[0]! : texts.join(SEPARATOR)) + KEY_END;
+    this.rows.push(row);
+    this.lines.push(line);
+  }
+
+  take(): KeyNotes {
+    const notes = { keys: this.keys, rows: this.rows, lines: this.lines };
+    this.keys = '';
+    this.rows = [];
+    this.lines = [];
+    return notes;
+  }
+}
+
+class KeyJudge implements RuleJudge {
+  private readonly seen = new KeySet();
+
+  constructor(
+    private readonly spec: RuleSpec,
+    private readonly context: RuleContext & { sink: IssueCollector },
+  ) {}
+
+  merge(notes: KeyNotes, rowOffset: number): void {
+    const { keys } = notes;
+    let start = 0;
+    for (let k = 0; k < notes.rows.length; k++) {
+      const end = keys.indexOf(KEY_END, start);
+      const key = keys.slice(start, end);
+      start = end + 1;
+      const row = notes.rows[k]! + rowOffset;
+      const line = notes.lines[k]!;
+      const first = this.seen.add(key, row, line);
+      if (!first) continue;
+      const value = key.split(SEPARATOR).join(', ');
+      this.report('key-duplicate', { name: this.spec.fields.join(' + '), value, other: `row ${first.row}, line ${first.line}` }, {
+        row,
+        line,
+        ...this.context.locate(this.spec.fields[0]!),
+        value,
+        firstRow: first.row,
+        firstLine: first.line,
+      });
     }
   }
 
   finish(): void {
-    const name = this.fields.join(' + ');
+    const name = this.spec.fields.join(' + ');
     for (const late of this.seen.finish()) {
       // Found by merging the key runs written to disk: the key's text is not kept, so it is not shown.
       this.report(
         'key-duplicate',
         { name, value: undefined, other: `row ${late.first.row}, line ${late.first.line}` },
-        { row: late.row, line: late.line, ...this.context.locate(this.fields[0]!), firstRow: late.first.row, firstLine: late.first.line },
+        { row: late.row, line: late.line, ...this.context.locate(this.spec.fields[0]!), firstRow: late.first.row, firstLine: late.first.line },
       );
     }
-    if (this.seen.collisions) {
-      this.report('table-rule', { detail: phrases.hashCollisions(this.seen.collisions, this.fields.join(' + ')) }, {}, 'info');
-    }
+    if (this.seen.collisions) this.report('table-rule', { detail: phrases.hashCollisions(this.seen.collisions, name) }, {}, 'info');
   }
 
   private report(code: IssueCode, args: Parameters<typeof makeIssue>[1], location: IssueLocation, severity?: Severity): void {
-    this.context.sink.add(makeIssue(code, args, location, severity ?? this.context.severityOf(code, this.fields[0])));
+    this.context.sink.add(makeIssue(code, args, location, severity ?? this.context.severityOf(code, this.spec.fields[0])));
   }
 }
 
-class ReferenceRule implements TableRule {
-  readonly fields: string[];
-  private reportedProblem = false;
+// ---------- references to another file ----------
+
+class ReferenceReader implements RuleReader {
+  private readonly reference: Reference;
 
   constructor(
-    private readonly reference: Reference,
+    private readonly spec: RuleSpec,
     private readonly context: RuleContext,
   ) {
-    this.fields = reference.from;
+    this.reference = context.references[spec.reference!]!;
   }
 
-  row(texts: string[], row: number, line: number): void {
+  row(texts: string[], row: number, line: number, issues: Issue[]): void {
     const values = this.reference.values;
-    if (!values) return;
-    if (texts.some((t) => t === '')) return;
+    if (!values || texts.some((t) => t === '')) return;
     const key = texts.length === 1 ? texts[0]! : texts.join(SEPARATOR);
     if (values.has(key)) return;
     const where = `${this.reference.resource} (${this.reference.fields.join(' + ')})`;
-    this.context.sink.add(
+    const value = texts.join(', ');
+    issues.push(
       makeIssue(
         'key-reference',
-        { name: this.fields.join(' + '), value: texts.join(', '), other: where },
-        { row, line, ...this.context.locate(this.fields[0]!), value: texts.join(', '), otherFile: this.reference.resource },
-        this.context.severityOf('key-reference', this.fields[0]),
+        { name: this.spec.fields.join(' + '), value, other: where },
+        { row, line, ...this.context.locate(this.spec.fields[0]!), value, otherFile: this.reference.resource },
+        this.context.severityOf('key-reference', this.spec.fields[0]),
       ),
     );
   }
 
-  finish(): void {
-    if (this.reference.problem && !this.reportedProblem) {
-      this.reportedProblem = true;
-      this.context.sink.add(
-        makeIssue('key-reference', { detail: this.reference.problem }, { otherFile: this.reference.resource }, this.context.severityOf('key-reference', this.fields[0])),
-      );
-    }
+  take(): null {
+    return null;
   }
 }
 
-class ConstantRule implements TableRule {
-  readonly fields: string[];
+class ReferenceJudge implements RuleJudge {
+  constructor(
+    private readonly spec: RuleSpec,
+    private readonly context: RuleContext & { sink: IssueCollector },
+  ) {}
+
+  merge(): void {}
+
+  finish(): void {
+    const reference = this.context.references[this.spec.reference!]!;
+    if (!reference.problem) return;
+    this.context.sink.add(makeIssue('key-reference', { detail: reference.problem }, { otherFile: reference.resource }, this.context.severityOf('key-reference', this.spec.fields[0])));
+  }
+}
+
+// ---------- a value the same throughout ----------
+
+/** Each distinct value of a part, with how often and where first. */
+type ConstantNotes = Array<[value: string, count: number, row: number, line: number]>;
+
+class ConstantReader implements RuleReader {
+  private values = new Map<string, [number, number, number]>();
+
+  row(texts: string[], row: number, line: number): void {
+    const value = texts[0]!;
+    if (value === '') return;
+    const seen = this.values.get(value);
+    if (seen) seen[0]++;
+    else this.values.set(detach(value), [1, row, line]);
+  }
+
+  take(): ConstantNotes {
+    const notes: ConstantNotes = [...this.values].map(([value, [count, row, line]]) => [value, count, row, line]);
+    this.values = new Map();
+    return notes;
+  }
+}
+
+class ConstantJudge implements RuleJudge {
   private first?: { value: string; row: number };
   private differing = 0;
   private firstDiffering?: { value: string; row: number; line: number };
 
   constructor(
-    field: string,
-    private readonly context: RuleContext,
-  ) {
-    this.fields = [field];
-  }
+    private readonly spec: RuleSpec,
+    private readonly context: RuleContext & { sink: IssueCollector },
+  ) {}
 
-  row(texts: string[], row: number, line: number): void {
-    const value = texts[0]!;
-    if (value === '') return;
-    if (!this.first) this.first = { value: detach(value), row };
-    else if (value !== this.first.value) {
-      this.differing++;
-      this.firstDiffering ??= { value: detach(value), row, line };
+  merge(notes: ConstantNotes, rowOffset: number): void {
+    if (!notes.length) return;
+    if (!this.first) {
+      const earliest = notes.reduce((a, b) => (b[2] < a[2] ? b : a));
+      this.first = { value: earliest[0], row: earliest[2] + rowOffset };
+    }
+    for (const [value, count, row, line] of notes) {
+      if (value === this.first.value) continue;
+      this.differing += count;
+      if (!this.firstDiffering || row + rowOffset < this.firstDiffering.row) this.firstDiffering = { value, row: row + rowOffset, line };
     }
   }
 
   finish(): void {
     const d = this.firstDiffering;
     if (!d || !this.first) return;
-    const field = this.fields[0]!;
+    const field = this.spec.fields[0]!;
     this.context.sink.add(
       makeIssue(
         'table-rule',
@@ -187,75 +324,94 @@ class ConstantRule implements TableRule {
   }
 }
 
-interface DateRange {
-  maximumDays?: number;
-  minimum?: string;
-  maximum?: string;
+// ---------- the span of dates ----------
+
+interface DatePoint {
+  day: number;
+  text: string;
+  row: number;
+  line: number;
 }
 
-class DateRangeRule implements TableRule {
-  readonly fields: string[];
-  private earliest?: { day: number; text: string; row: number; line: number };
-  private latest?: { day: number; text: string; row: number; line: number };
+type DateRangeNotes = { earliest?: DatePoint; latest?: DatePoint };
 
-  constructor(
-    field: string,
-    private readonly range: DateRange,
-    private readonly context: RuleContext,
-  ) {
-    this.fields = [field];
-  }
+class DateRangeReader implements RuleReader {
+  private notes: DateRangeNotes = {};
 
   row(texts: string[], row: number, line: number): void {
     const date = readDate(texts[0]!);
     if (!date) return;
     const day = Date.UTC(date.year, date.month - 1, date.day) / 86400000;
-    if (!this.earliest || day < this.earliest.day) this.earliest = { day, text: detach(texts[0]!), row, line };
-    if (!this.latest || day > this.latest.day) this.latest = { day, text: detach(texts[0]!), row, line };
+    const { earliest, latest } = this.notes;
+    if (!earliest || day < earliest.day) this.notes.earliest = { day, text: detach(texts[0]!), row, line };
+    if (!latest || day > latest.day) this.notes.latest = { day, text: detach(texts[0]!), row, line };
+  }
+
+  take(): DateRangeNotes {
+    const notes = this.notes;
+    this.notes = {};
+    return notes;
+  }
+}
+
+class DateRangeJudge implements RuleJudge {
+  private earliest?: DatePoint;
+  private latest?: DatePoint;
+
+  constructor(
+    private readonly spec: RuleSpec,
+    private readonly context: RuleContext & { sink: IssueCollector },
+  ) {}
+
+  merge(notes: DateRangeNotes, rowOffset: number): void {
+    // Parts arrive in row order, so on a tie the earlier part's point stays.
+    if (notes.earliest && (!this.earliest || notes.earliest.day < this.earliest.day)) this.earliest = { ...notes.earliest, row: notes.earliest.row + rowOffset };
+    if (notes.latest && (!this.latest || notes.latest.day > this.latest.day)) this.latest = { ...notes.latest, row: notes.latest.row + rowOffset };
   }
 
   finish(): void {
     const { earliest, latest } = this;
     if (!earliest || !latest) return;
-    const field = this.fields[0]!;
-    const add = (detail: string, at: { row: number; line: number; text: string }) =>
+    const range = this.spec.range!;
+    const field = this.spec.fields[0]!;
+    const add = (detail: string, at: DatePoint) =>
       this.context.sink.add(
         makeIssue('table-rule', { detail }, { row: at.row, line: at.line, ...this.context.locate(field), value: at.text }, this.context.severityOf('table-rule', field)),
       );
     const span = latest.day - earliest.day;
-    if (this.range.maximumDays !== undefined && span > this.range.maximumDays) {
-      add(phrases.dateSpan(field, earliest.text, earliest.row, latest.text, latest.row, span, this.range.maximumDays), latest);
+    if (range.maximumDays !== undefined && span > range.maximumDays) {
+      add(phrases.dateSpan(field, earliest.text, earliest.row, latest.text, latest.row, span, range.maximumDays), latest);
     }
     const bound = (text: string | undefined) => {
       const d = text ? readDate(text) : undefined;
       return d ? Date.UTC(d.year, d.month - 1, d.day) / 86400000 : undefined;
     };
-    const min = bound(this.range.minimum);
-    const max = bound(this.range.maximum);
-    if (min !== undefined && earliest.day < min) add(phrases.dateBefore(field, earliest.text, this.range.minimum!), earliest);
-    if (max !== undefined && latest.day > max) add(phrases.dateAfter(field, latest.text, this.range.maximum!), latest);
+    const min = bound(range.minimum);
+    const max = bound(range.maximum);
+    if (min !== undefined && earliest.day < min) add(phrases.dateBefore(field, earliest.text, range.minimum!), earliest);
+    if (max !== undefined && latest.day > max) add(phrases.dateAfter(field, latest.text, range.maximum!), latest);
   }
 }
 
-class RowCountRule implements TableRule {
-  readonly fields: string[] = [];
+// ---------- the number of records ----------
 
+class RowCountJudge implements RuleJudge {
   constructor(
-    private readonly bounds: { minimum?: number; maximum?: number },
-    private readonly context: RuleContext,
+    private readonly spec: RuleSpec,
+    private readonly context: RuleContext & { sink: IssueCollector },
   ) {}
 
-  row(): void {}
+  merge(): void {}
 
   finish(rows: number): void {
-    const { minimum, maximum } = this.bounds;
+    const { minimum, maximum } = this.spec.bounds!;
     const outside = (minimum !== undefined && rows < minimum) || (maximum !== undefined && rows > maximum);
     if (!outside) return;
     this.context.sink.add(makeIssue('table-rule', { detail: phrases.rowCount(rows, minimum, maximum) }, {}, recordSeverity(this.context.standard, 'table-rule')));
   }
 }
 
-/** Foreign keys declared by the standard, with the fields of this file that refer (for ReferenceRule). */
+/** Foreign keys declared by the standard, with the fields of this file that refer. */
 export function declaredReferences(standard: Standard): Array<{ from: string[]; resource: string; fields: string[] }> {
   const list = (standard.schema['x-foreignKeys'] as Array<{ fields: string | string[]; reference: { resource: string; fields: string | string[] } }> | undefined) ?? [];
   const asList = (v: string | string[]) => (Array.isArray(v) ? v : [v]);

@@ -1,75 +1,49 @@
 // Checking a table (a CSV file) against a standard of records: find the header (skipping title lines),
-// match it to the fields, then check each row — its shape, each cell, and the rules over the whole record.
-import type { ValidateFunction } from 'ajv';
+// match it to the fields, then check the rows part by part (src/check/row-checker.ts) — here or on worker
+// threads — and merge the parts in row order: blank rows into runs, the table rules' notes into their
+// judgements, and the hints that depend on the whole column.
 import { makeIssue, phrases } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
+import { MOJIBAKE } from '../repair/mojibake.js';
 import type { TokenBatch } from '../sources/csv-tokenizer.js';
 import type { Field, Standard } from '../standards/standard.js';
-import { recordSeverity } from '../standards/standard.js';
-import type { IssueCode, Severity } from '../types.js';
-import { findDamage, MOJIBAKE } from '../repair/mojibake.js';
-import type { Issue } from '../types.js';
-import { ABSENT, CellChecker, fieldSeverity, type CellFinding, type CellNote } from './cells.js';
-import { explainErrors } from './explain.js';
+import type { Issue, IssueCode, Severity } from '../types.js';
+import type { CellNote } from './cells.js';
 import { matchHeader, type Column } from './header.js';
 import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, TEMPLATE_WORDS, templateKind } from './layout.js';
-import { buildTableRules, type Reference, type TableRule } from './table-rules.js';
+import { RowChecker, severityFor, type NoteTally, type PartResult, type TablePlan } from './row-checker.js';
+import { ruleJudge, ruleSpecs, type Reference, type RuleJudge } from './table-rules.js';
 
 /** Unknown columns listed one by one; the rest are one issue with a count. */
 const LISTED_UNKNOWN_COLUMNS = 50;
 
 export { isBlankRow } from './layout.js';
 
-/** Issues whose date hint may change once the whole column has been read; more are left as they are. */
-const DATE_HINTS_REVISITED = 10000;
+/** Marks an issue whose date hint the column's other dates decide, with its column's place in the plan. */
+const DATE_DEPENDENT = Symbol('date hint depends on the column');
 
 export interface TableOptions {
   /** Column names in the file mapped to the standard's fields (from the config). */
   columns?: Record<string, string>;
-  /** The severity of an issue, with the standard's and the config's overrides applied. */
-  severityOf?: (code: IssueCode, field: Field | undefined) => Severity | undefined;
   /** The other files the standard's foreign keys refer to, already read. */
   references?: Reference[];
   /** The file's delimiter: a semicolon means decimal commas are likely. */
   delimiter?: string;
 }
 
-interface PlannedRule {
-  rule: TableRule;
-  /** Column index of each of the rule's fields. */
-  columns: number[];
-}
-
-interface PlannedColumn {
-  column: Column;
-  field: Field;
-  checker: CellChecker;
-  /** The standard's name, when the file writes it differently. */
-  fieldLabel?: string;
-  /** Passing values that still deserve a word, by kind: how many, and where the first and last are. */
-  notes?: Map<CellNote['kind'], NoteTally>;
-}
-
-interface NoteTally {
-  count: number;
-  row: number;
-  line: number;
-  example: string;
-  fixable: boolean;
-}
-
 export class TableCheck {
   /** Data rows checked (blank rows are numbered but not counted). */
   rows = 0;
-  private header?: string[];
   /** Line of the header (after any title lines); 0 until found. */
   headerLine = 0;
+  /** The plan made from the header, once it is found: what parts of the rows are checked with. */
+  plan?: TablePlan;
+  private header?: string[];
   private waiting: TokenBatch = { rows: [], lines: [] };
-  private planned: PlannedColumn[] = [];
   private columns: Column[] = [];
-  private blankNamed: Array<{ column: Column; used: boolean }> = [];
-  private recordRules?: ValidateFunction;
-  private tableRules: PlannedRule[] = [];
+  private checker?: RowChecker;
+  private judges: RuleJudge[] = [];
+  /** Records read after the header, blank and template rows included: the next part starts after them. */
   private rowNumber = 0;
   private blankRun?: { row: number; line: number; endRow: number; endLine: number };
   /** Rows right under the header still to be looked at as possible template rows. */
@@ -77,7 +51,9 @@ export class TableCheck {
   private templateRun?: { row: number; line: number; endRow: number; endLine: number; kinds: string[] };
   /** Text damaged by an earlier bad conversion was seen in the file: look for it in every cell. */
   private watchDamage = false;
-  private dateHints: Array<{ issue: Issue; plan: PlannedColumn; text: string }> = [];
+  private blankNamedUsed: boolean[] = [];
+  private notes: Array<Map<CellNote['kind'], NoteTally>> = [];
+  private dateOrder: Array<[number, number]> = [];
 
   constructor(
     private readonly standard: Standard,
@@ -86,7 +62,7 @@ export class TableCheck {
   ) {}
 
   push(batch: TokenBatch): void {
-    if (this.header) return this.checkRows(batch.rows, batch.lines);
+    if (this.header) return this.checkHere(batch.rows, batch.lines);
     this.waiting.rows.push(...batch.rows);
     this.waiting.lines.push(...batch.lines);
     if (this.waiting.rows.length >= HEADER_SEARCH) this.start();
@@ -100,6 +76,37 @@ export class TableCheck {
     if (!this.watchDamage && MOJIBAKE.test(text)) this.watchDamage = true;
   }
 
+  /** Take the result of a part checked elsewhere; parts must be merged in the order of their rows. */
+  merge(part: PartResult): void {
+    const offset = this.rowNumber;
+    this.rowNumber += part.records;
+    this.rows += part.rows;
+    const dependent = new Set(part.dateDependent);
+    part.issues.forEach((issue, index) => {
+      if (issue.row !== undefined) issue.row += offset;
+      if (issue.endRow !== undefined) issue.endRow += offset;
+      if (dependent.has(index)) Object.defineProperty(issue, DATE_DEPENDENT, { value: this.plan!.columns.findIndex((c) => c.index + 1 === issue.columnIndex) });
+      this.sink.add(issue);
+    });
+    part.blank.forEach(([row, line]) => this.noteBlank(row + offset, line));
+    part.blankNamedUsed.forEach((used, b) => (this.blankNamedUsed[b] ||= used));
+    part.notes.forEach((tallies, c) => {
+      for (const [kind, t] of tallies) {
+        const seen = this.notes[c]!.get(kind);
+        if (!seen) this.notes[c]!.set(kind, { ...t, row: t.row + offset });
+        else {
+          seen.count += t.count;
+          seen.fixable &&= t.fixable;
+        }
+      }
+    });
+    part.dateOrder.forEach(([dayFirst, monthFirst], c) => {
+      this.dateOrder[c]![0] += dayFirst;
+      this.dateOrder[c]![1] += monthFirst;
+    });
+    part.rules.forEach((notes, r) => this.judges[r]!.merge(notes, offset));
+  }
+
   /** The end of the file. Returns false when the file held no header at all. */
   finish(): boolean {
     if (!this.header) this.start();
@@ -107,10 +114,15 @@ export class TableCheck {
     this.flushTemplateRun();
     this.flushBlankRun();
     this.reportBlankNamedColumns();
-    for (const { rule } of this.tableRules) rule.finish(this.rows);
+    for (const judge of this.judges) judge.finish(this.rows);
     this.reportNotes();
     this.reviseDateHints();
     return true;
+  }
+
+  /** Whether the damage watch is on: workers are told, part by part, from their own text. */
+  get watchingDamage(): boolean {
+    return this.watchDamage;
   }
 
   private start(): void {
@@ -127,7 +139,7 @@ export class TableCheck {
     }
     this.templateLeft = TEMPLATE_SEARCH;
     this.planColumns();
-    this.checkRows(rows.slice(at + 1), lines.slice(at + 1));
+    this.checkHere(rows.slice(at + 1), lines.slice(at + 1));
   }
 
   private planColumns(): void {
@@ -136,11 +148,11 @@ export class TableCheck {
     this.columns = match.columns;
     const line = this.headerLine;
     const unknown: Column[] = [];
+    const planned: TablePlan['columns'] = [];
     for (const column of match.columns) {
       const where = { line, column: column.name, columnIndex: column.index + 1 };
-      if (column.blank) {
-        this.blankNamed.push({ column, used: false });
-      } else if (column.duplicateOf) {
+      if (column.blank) continue;
+      if (column.duplicateOf) {
         const other = column.duplicateOf;
         this.add('header-duplicate', { name: column.name, other: `as column ${other.index + 1}${other.name !== column.name ? `, "${other.name}"` : ''}` }, where);
       } else if (!column.field) {
@@ -154,12 +166,7 @@ export class TableCheck {
           const why = { spelling: 'written differently', alias: 'a known alias', typo: typoOf }[column.matchedBy!];
           this.add('header-mismatch', { name: column.name, other: field.name, detail: why }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"` });
         }
-        this.planned.push({
-          column,
-          field,
-          checker: new CellChecker(field, this.standard, (code, f) => this.severityOf(code, f), { decimalComma: this.options.delimiter === ';' }),
-          fieldLabel: column.name !== field.name ? field.name : undefined,
-        });
+        planned.push({ index: column.index, name: column.name, field: field.name, fieldLabel: column.name !== field.name ? field.name : undefined });
       }
     }
     if (unknown.length > LISTED_UNKNOWN_COLUMNS) {
@@ -175,118 +182,52 @@ export class TableCheck {
       // A field the standard only recommends (x-severity on the field) is missing at that severity.
       this.add('header-missing', { name: field.name, other: closest }, { line, field: field.name, suggestion: closest }, this.severityOf('header-missing', field));
     }
-    this.recordRules = compileRecordRules(this.standard);
-    this.planTableRules();
-  }
-
-  /** Rules over the whole table whose fields all have a column in this file. */
-  private planTableRules(): void {
-    const byField = new Map(this.planned.map((p) => [p.field.name, p]));
-    const locate = (name: string) => {
-      const plan = byField.get(name);
-      return plan ? { column: plan.column.name, columnIndex: plan.column.index + 1, field: plan.fieldLabel } : { field: name };
+    const references = this.options.references ?? [];
+    const byField = new Map(planned.map((p) => [p.field, p]));
+    const rules = ruleSpecs(this.standard, references)
+      .map((spec) => ({ spec, columns: spec.fields.map((f) => byField.get(f)?.index ?? -1) }))
+      .filter(({ columns }) => columns.every((c) => c >= 0));
+    const blankNamed = match.columns.filter((c) => c.blank).map((c) => c.index);
+    this.plan = {
+      width: names.length,
+      columns: planned,
+      names: match.columns.map((c) => (c.blank ? null : c.name)),
+      blankNamed,
+      rules,
+      decimalComma: this.options.delimiter === ';',
     };
-    const rules = buildTableRules({
-      standard: this.standard,
-      sink: this.sink,
-      locate,
-      severityOf: (code, name) => this.severityOf(code, name === undefined ? undefined : this.standard.fieldByName.get(name)),
-      references: this.options.references,
-    });
-    for (const rule of rules) {
-      const columns = rule.fields.map((f) => byField.get(f)?.column.index ?? -1);
-      if (columns.every((c) => c >= 0)) this.tableRules.push({ rule, columns });
-    }
+    this.checker = new RowChecker(this.standard, this.plan, references);
+    const locate = (name: string) => {
+      const p = byField.get(name);
+      return p ? { column: p.name, columnIndex: p.index + 1, field: p.fieldLabel } : { field: name };
+    };
+    const severityOf = (code: IssueCode, name: string | undefined) => this.severityOf(code, name === undefined ? undefined : this.standard.fieldByName.get(name));
+    this.judges = rules.map(({ spec }) => ruleJudge(spec, { standard: this.standard, sink: this.sink, locate, severityOf, references }));
+    this.blankNamedUsed = blankNamed.map(() => false);
+    this.notes = planned.map(() => new Map());
+    this.dateOrder = planned.map(() => [0, 0]);
   }
 
-  private checkRows(rows: string[][], lines: number[]): void {
-    const width = this.header!.length;
-    const planned = this.planned;
-    const recordRules = this.recordRules;
-    for (let r = 0; r < rows.length; r++) {
-      const cells = rows[r]!;
-      const line = lines[r]!;
-      const row = ++this.rowNumber;
-      if (isBlankRow(cells)) {
-        this.templateLeft = 0;
-        this.noteBlank(row, line);
-        continue;
-      }
-      if (this.templateLeft > 0 && this.isTemplate(cells, row, line)) continue;
-      if (this.blankRun) this.flushBlankRun();
-      this.rows++;
-      if (cells.length !== width) {
-        this.add('row-length', { count: cells.length, other: String(width) }, { row, line });
-      }
-      const record: Record<string, unknown> | undefined = recordRules ? {} : undefined;
-      for (let c = 0; c < planned.length; c++) {
-        const plan = planned[c]!;
-        const text = cells[plan.column.index];
-        if (text === undefined) continue; // a short row: already reported as row-length
-        const outcome = plan.checker.check(text);
-        if (outcome.findings !== null) this.cellIssues(outcome.findings, plan, text, row, line);
-        else if (outcome.note !== undefined) this.tallyNote(plan, outcome.note, text, row, line);
-        if (record && outcome.value !== ABSENT) record[plan.field.name] = outcome.value;
-      }
-      if (this.blankNamed.length) this.noteBlankNamedUse(cells);
-      if (this.watchDamage) this.checkDamage(cells, row, line);
-      if (recordRules && !recordRules(record)) this.recordIssues(recordRules, row, line);
-      for (let t = 0; t < this.tableRules.length; t++) {
-        const { rule, columns } = this.tableRules[t]!;
-        const texts = new Array<string>(columns.length);
-        for (let k = 0; k < columns.length; k++) texts[k] = (cells[columns[k]!] ?? '').trim();
-        rule.row(texts, row, line);
-      }
-    }
-  }
-
-  private cellIssues(findings: CellFinding[], plan: PlannedColumn, text: string, row: number, line: number): void {
-    const name = plan.column.name;
-    for (const f of findings) {
-      const issue = makeIssue(
-        f.code,
-        { name, value: text, expected: f.expected, detail: f.detail },
-        {
-          row,
-          line,
-          column: name,
-          columnIndex: plan.column.index + 1,
-          field: plan.fieldLabel,
-          value: f.code === 'value-missing' ? undefined : text,
-          hint: f.hint,
-          fix: f.fix,
-        },
-        f.severity,
-      );
-      this.sink.add(issue);
-      if (f.dateOrderDependent && this.dateHints.length < DATE_HINTS_REVISITED) this.dateHints.push({ issue, plan, text });
-    }
-  }
-
-  /**
-   * A date's hint was given with what the column's dates had settled so far; now that the whole column
-   * has been read, give each the hint (and the fix) that the column as a whole supports.
-   */
-  private reviseDateHints(): void {
-    for (const { issue, plan, text } of this.dateHints) {
-      const main = plan.checker.evaluate(text, true).findings?.[0];
-      if (!main) continue;
-      issue.hint = main.hint;
-      if (main.fix !== undefined) issue.fix = main.fix;
-      else delete issue.fix;
-    }
-    this.dateHints = [];
+  /** Check rows on this thread: template rows right under the header first, then a part like any other. */
+  private checkHere(rows: string[][], lines: number[]): void {
+    let start = 0;
+    while (this.templateLeft > 0 && start < rows.length && !isBlankRow(rows[start]!) && this.isTemplate(rows[start]!, lines[start]!)) start++;
+    if (start === rows.length) return;
+    this.templateLeft = 0;
+    this.flushTemplateRun();
+    const part = this.checker!.check(start ? rows.slice(start) : rows, start ? lines.slice(start) : lines, this.watchDamage);
+    this.merge(part);
   }
 
   /** Template rows right under the header: numbered, not counted, not checked, reported as one run. */
-  private isTemplate(cells: string[], row: number, line: number): boolean {
+  private isTemplate(cells: string[], line: number): boolean {
     this.templateLeft--;
     const kind = templateKind(cells, this.columns.filter((c) => !c.blank).length);
     if (!kind) {
       this.templateLeft = 0;
-      this.flushTemplateRun();
       return false;
     }
+    const row = ++this.rowNumber;
     const run = this.templateRun;
     if (run) {
       run.endRow = row;
@@ -306,20 +247,29 @@ export class TableCheck {
     this.add('title-rows', { detail, count }, { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count, hint: 'delete the template rows so that the data starts right under the header' });
   }
 
-  private tallyNote(plan: PlannedColumn, note: CellNote, text: string, row: number, line: number): void {
-    const notes = (plan.notes ??= new Map());
-    const tally = notes.get(note.kind);
-    if (tally) {
-      tally.count++;
-      if (note.fix === undefined) tally.fixable = false;
-    } else notes.set(note.kind, { count: 1, row, line, example: text, fixable: note.fix !== undefined });
+  /**
+   * A date's hint was given with what the column's dates had settled so far (on its thread); now that the
+   * whole column has been read, give each issue kept for the report the hint that the column as a whole
+   * supports.
+   */
+  private reviseDateHints(): void {
+    const planned = this.checker!.planned;
+    this.dateOrder.forEach((counts, c) => planned[c]!.checker.dates.set(counts));
+    for (const issue of this.sink.kept()) {
+      const c = (issue as Issue & { [DATE_DEPENDENT]?: number })[DATE_DEPENDENT];
+      if (c === undefined || issue.value === undefined) continue;
+      const main = planned[c]!.checker.evaluate(issue.value, true).findings?.[0];
+      if (!main) continue;
+      issue.hint = main.hint;
+      if (main.fix !== undefined) issue.fix = main.fix;
+      else delete issue.fix;
+    }
   }
 
   /** One warning per column for values with spaces around them, one for "N/A"-like texts. */
   private reportNotes(): void {
-    for (const plan of this.planned) {
-      if (!plan.notes) continue;
-      for (const [kind, t] of plan.notes) {
+    this.plan!.columns.forEach((plan, c) => {
+      for (const [kind, t] of this.notes[c]!) {
         const values = t.count === 1 ? 'value' : 'values';
         const first = t.count === 1 ? `row ${t.row}, line ${t.line}` : `the first on row ${t.row}, line ${t.line}`;
         const detail =
@@ -332,58 +282,15 @@ export class TableCheck {
             : t.fixable
               ? 'leave such cells empty; conform fix does this'
               : 'the field is required, so fill in the real value';
-        const name = plan.column.name;
         this.add(
           'value-invalid',
-          { name, detail },
+          { name: plan.name, detail },
           // About the column, so kept whatever --max-issues says: placed on the line of the first such value.
-          { line: t.line, count: t.count, column: name, columnIndex: plan.column.index + 1, field: plan.fieldLabel, value: t.example, hint },
+          { line: t.line, count: t.count, column: plan.name, columnIndex: plan.index + 1, field: plan.fieldLabel, value: t.example, hint },
           'warning',
         );
       }
-    }
-  }
-
-  /** Damaged text in any cell of the row: a warning with the damage explained, and the repair where it is certain. */
-  private checkDamage(cells: string[], row: number, line: number): void {
-    for (let c = 0; c < cells.length; c++) {
-      const text = cells[c]!;
-      if (!MOJIBAKE.test(text)) continue;
-      const damage = findDamage(text);
-      if (!damage) continue;
-      const column = this.columns[c];
-      const name = column && !column.blank ? column.name : `Column ${c + 1}`;
-      this.add(
-        'value-invalid',
-        { name, detail: `holds ${JSON.stringify(text.trim().slice(0, 60))}, which is damaged: ${damage.explanation}` },
-        {
-          row,
-          line,
-          column: column && !column.blank ? column.name : undefined,
-          columnIndex: c + 1,
-          value: text,
-          hint: damage.repaired !== undefined ? `write it as ${JSON.stringify(damage.repaired)}` : 'correct the text at the source',
-          fix: damage.repaired,
-        },
-        'warning',
-      );
-    }
-  }
-
-  private recordIssues(validate: ValidateFunction, row: number, line: number): void {
-    const byField = new Map(this.planned.map((p) => [p.field.name, p]));
-    for (const f of explainErrors(validate.errors!)) {
-      if (f.code !== 'row-rule') continue; // property rules were reported cell by cell
-      const fieldName = f.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
-      const plan = fieldName !== undefined ? byField.get(fieldName) : undefined;
-      const detail = (f.detail ?? '').replace(/^./, (c) => c.toUpperCase());
-      this.add(
-        'row-rule',
-        { detail },
-        { row, line, column: plan?.column.name, columnIndex: plan ? plan.column.index + 1 : undefined, field: plan?.fieldLabel },
-        recordSeverity(this.standard, 'row-rule'),
-      );
-    }
+    });
   }
 
   private noteBlank(row: number, line: number): void {
@@ -405,27 +312,22 @@ export class TableCheck {
     this.add('row-blank', { count, detail }, count > 1 ? { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count } : { row: run.row, line: run.line });
   }
 
-  private noteBlankNamedUse(cells: string[]): void {
-    for (const entry of this.blankNamed) {
-      if (!entry.used && (cells[entry.column.index] ?? '').trim() !== '') entry.used = true;
-    }
-  }
-
   /** Unnamed columns: the empty ones in one warning, each one that holds values in its own. */
   private reportBlankNamedColumns(): void {
     const line = this.headerLine;
-    const empty = this.blankNamed.filter((e) => !e.used).map((e) => e.column.index + 1);
+    const positions = this.plan!.blankNamed;
+    const empty = positions.filter((_, b) => !this.blankNamedUsed[b]).map((i) => i + 1);
     if (empty.length === 1) this.add('header-blank', { other: String(empty[0]), detail: 'and holds no values' }, { line, columnIndex: empty[0] });
     else if (empty.length > 1) {
       this.add('header-blank', { count: empty.length, detail: `${describePositions(empty)}, all empty` }, { line, columnIndex: empty[0], count: empty.length });
     }
-    for (const e of this.blankNamed.filter((e) => e.used)) {
-      this.add('header-blank', { other: String(e.column.index + 1), detail: 'but holds values' }, { line, columnIndex: e.column.index + 1 });
-    }
+    positions.forEach((i, b) => {
+      if (this.blankNamedUsed[b]) this.add('header-blank', { other: String(i + 1), detail: 'but holds values' }, { line, columnIndex: i + 1 });
+    });
   }
 
   private severityOf(code: IssueCode, field: Field | undefined): Severity {
-    return this.options.severityOf?.(code, field) ?? (field ? fieldSeverity(code, field) : undefined) ?? recordSeverity(this.standard, code) ?? makeIssue(code, {}).severity;
+    return severityFor(this.standard, code, field);
   }
 
   private add(code: IssueCode, args: Parameters<typeof makeIssue>[1], location: Parameters<typeof makeIssue>[2], severity?: Severity): void {
@@ -447,18 +349,4 @@ function describePositions(positions: number[]): string {
     start = prev = p;
   }
   return `columns ${parts.join(', ')}`;
-}
-
-const STRUCTURAL = new Set(['$schema', '$id', 'id', '$defs', 'definitions', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'unevaluatedProperties', 'patternProperties', 'propertyNames', 'examples', '$comment', 'default']);
-
-/**
- * A validator for the rules that look at several fields of a record (if/then/else, dependentRequired,
- * comparisons between fields through $data), or undefined when the standard has none.
- */
-function compileRecordRules(standard: Standard): ValidateFunction | undefined {
-  const schema = standard.schema;
-  const hasRecordKeywords = Object.keys(schema).some((k) => !STRUCTURAL.has(k) && !k.startsWith('x-'));
-  const comparesFields = JSON.stringify(schema.properties ?? {}).includes('"$data"');
-  if (!hasRecordKeywords && !comparesFields) return undefined;
-  return standard.ajv.compile({ $ref: standard.schemaKey });
 }

@@ -144,6 +144,17 @@ export class DateOrder {
     return this.state !== before;
   }
 
+  /** How many dates put the day first, and the month first. */
+  get counts(): [number, number] {
+    return [this.dayFirst, this.monthFirst];
+  }
+
+  /** Take what the whole column settled, as counted elsewhere. */
+  set([dayFirst, monthFirst]: [number, number]): void {
+    this.dayFirst = dayFirst;
+    this.monthFirst = monthFirst;
+  }
+
   get state(): DateOrderState {
     if (this.dayFirst && this.monthFirst) return 'mixed';
     if (this.dayFirst) return 'day-first';

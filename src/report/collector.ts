@@ -1,18 +1,23 @@
-// Collects one file's issues as they are found: counts everything, keeps the first --max-issues row
-// issues (issues about the file, its header, its table or a run of rows are always kept), and remembers which rows
-// have an error, in a bitset so that memory stays small on files of millions of rows.
+// Collects one file's issues as they are found: counts everything; keeps issues about the file, its header,
+// its table or a run of rows, and the first --max-issues row issues in file order (whatever order they
+// arrive in, so a file checked in parts on several threads keeps the same ones); and remembers which rows
+// have an error, in a bitset, so memory stays small on files of millions of rows.
 import type { Issue, IssueCode, Severity, SeverityCounts } from '../types.js';
 import { detachStrings } from './detach.js';
 
 export type SeverityAdjuster = (issue: Issue) => Severity | undefined;
 
 export class IssueCollector {
-  readonly kept: Issue[] = [];
   readonly counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   readonly byCode: Partial<Record<IssueCode, number>> = {};
   truncated = 0;
   invalidRows = 0;
-  private keptRowIssues = 0;
+  /** Issues about the file, its header, its table or runs of rows: always kept. */
+  private readonly fixed: Issue[] = [];
+  /** Row issues that may be among the first --max-issues; trimmed now and then. */
+  private rowIssues: Issue[] = [];
+  /** Once trimmed, the last issue kept: any issue after it in file order is dropped at once. */
+  private cutoff?: Issue;
   private invalid = new Uint32Array(1024);
 
   constructor(
@@ -27,14 +32,40 @@ export class IssueCollector {
     this.byCode[issue.code] = (this.byCode[issue.code] ?? 0) + 1;
     if (issue.severity === 'error' && issue.row !== undefined) this.markInvalid(issue.row);
     if (issue.row === undefined || issue.endRow !== undefined) {
-      // About the file, its header or a run of rows: few, and needed to understand the rest.
-      this.kept.push(detachStrings(issue));
-    } else if (this.keptRowIssues < this.maxIssues) {
-      this.keptRowIssues++;
-      this.kept.push(detachStrings(issue));
-    } else {
-      this.truncated++;
+      this.fixed.push(detachStrings(issue));
+      return;
     }
+    if (this.maxIssues === 0 || (this.cutoff && compareIssues(issue, this.cutoff) > 0)) {
+      this.truncated++;
+      return;
+    }
+    this.rowIssues.push(detachStrings(issue));
+    if (this.rowIssues.length >= 2 * this.maxIssues + 256) this.trim();
+  }
+
+  /** Whether a row has an error (known for certain once the whole file has been checked). */
+  isInvalid(row: number): boolean {
+    const word = row >>> 5;
+    return word < this.invalid.length && (this.invalid[word]! & (1 << (row & 31))) !== 0;
+  }
+
+  /** Every issue that will be in the report, to revise before the report is built. */
+  kept(): Issue[] {
+    this.trim();
+    return [...this.fixed, ...this.rowIssues];
+  }
+
+  /** Issues in file order: by line, then column; issues without a line first. */
+  sorted(): Issue[] {
+    return this.kept().sort(compareIssues);
+  }
+
+  private trim(): void {
+    if (this.rowIssues.length <= this.maxIssues) return;
+    this.rowIssues.sort(compareIssues);
+    this.truncated += this.rowIssues.length - this.maxIssues;
+    this.rowIssues.length = this.maxIssues;
+    this.cutoff = this.rowIssues[this.maxIssues - 1];
   }
 
   private markInvalid(row: number): void {
@@ -52,18 +83,16 @@ export class IssueCollector {
       this.invalidRows++;
     }
   }
+}
 
-  /** Whether a row has an error (known for certain once the whole file has been checked). */
-  isInvalid(row: number): boolean {
-    const word = row >>> 5;
-    return word < this.invalid.length && (this.invalid[word]! & (1 << (row & 31))) !== 0;
-  }
-
-  /** Issues in file order: by line, then column; issues without a line first. */
-  sorted(): Issue[] {
-    return this.kept
-      .map((issue, order) => ({ issue, order }))
-      .sort((a, b) => (a.issue.line ?? 0) - (b.issue.line ?? 0) || (a.issue.columnIndex ?? 0) - (b.issue.columnIndex ?? 0) || a.order - b.order)
-      .map(({ issue }) => issue);
-  }
+/** File order: line, column, row, pointer, then code and message so that the order never depends on arrival. */
+export function compareIssues(a: Issue, b: Issue): number {
+  return (
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.columnIndex ?? 0) - (b.columnIndex ?? 0) ||
+    (a.row ?? 0) - (b.row ?? 0) ||
+    ((a.pointer ?? '') < (b.pointer ?? '') ? -1 : (a.pointer ?? '') > (b.pointer ?? '') ? 1 : 0) ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }

@@ -1,0 +1,254 @@
+// The per-row half of checking a table: given the plan made from the header, check a part of the rows —
+// each row's shape, each cell, the rules over the record, and the table rules' reading — and return what
+// was found as plain data. It keeps no state that spans parts, so parts can be checked on any thread, in
+// any number, and TableCheck merges them in row order into the same report.
+import type { ValidateFunction } from 'ajv';
+import { makeIssue } from '../issues/catalog.js';
+import { findDamage, MOJIBAKE } from '../repair/mojibake.js';
+import type { Field, Standard } from '../standards/standard.js';
+import { recordSeverity } from '../standards/standard.js';
+import type { Issue, IssueCode, Severity } from '../types.js';
+import { ABSENT, CellChecker, fieldSeverity, type CellFinding, type CellNote } from './cells.js';
+import { explainErrors } from './explain.js';
+import { isBlankRow } from './layout.js';
+import { ruleReader, type Reference, type RuleReader, type RuleSpec } from './table-rules.js';
+
+/** What the header decided, as plain data: the same plan is given to every thread. */
+export interface TablePlan {
+  /** Cells in the header. */
+  width: number;
+  /** Columns matched to a field. */
+  columns: Array<{ index: number; name: string; field: string; fieldLabel?: string }>;
+  /** Each column's name, or null where the header cell is blank. */
+  names: Array<string | null>;
+  /** Positions of the columns with a blank name. */
+  blankNamed: number[];
+  /** The table rules whose fields all have a column here, with those columns. */
+  rules: Array<{ spec: RuleSpec; columns: number[] }>;
+  /** The file is separated by semicolons, so decimal commas are likely. */
+  decimalComma: boolean;
+}
+
+export interface NoteTally {
+  count: number;
+  row: number;
+  line: number;
+  example: string;
+  fixable: boolean;
+}
+
+/** What one part of the rows held, with rows numbered from 1 within the part. */
+export interface PartResult {
+  /** Records in the part, blank ones included. */
+  records: number;
+  /** Records checked (not blank). */
+  rows: number;
+  issues: Issue[];
+  /** Positions in `issues` of those whose hint depends on the column's order of day and month. */
+  dateDependent: number[];
+  /** Blank rows, with their lines. */
+  blank: Array<[row: number, line: number]>;
+  /** For each column with a blank name: whether the part has a value in it. */
+  blankNamedUsed: boolean[];
+  /** For each planned column: passing values that still deserve a word. */
+  notes: Array<Array<[CellNote['kind'], NoteTally]>>;
+  /** For each planned column: dates in this part that put the day first, and the month first. */
+  dateOrder: Array<[number, number]>;
+  /** For each planned table rule: its reader's notes. */
+  rules: unknown[];
+}
+
+interface Planned {
+  index: number;
+  name: string;
+  field: Field;
+  fieldLabel?: string;
+  checker: CellChecker;
+}
+
+export class RowChecker {
+  readonly planned: Planned[];
+  private readonly recordRules?: ValidateFunction;
+  private readonly readers: Array<{ reader: RuleReader; columns: number[] }>;
+
+  constructor(
+    private readonly standard: Standard,
+    private readonly plan: TablePlan,
+    references: Reference[],
+  ) {
+    const severityOf = (code: IssueCode, field: Field) => fieldSeverity(code, field);
+    this.planned = plan.columns.map((c) => {
+      const field = standard.fieldByName.get(c.field)!;
+      return { index: c.index, name: c.name, field, fieldLabel: c.fieldLabel, checker: new CellChecker(field, standard, severityOf, { decimalComma: plan.decimalComma }) };
+    });
+    this.recordRules = compileRecordRules(standard);
+    const byField = new Map(this.planned.map((p) => [p.field.name, p]));
+    const context = {
+      standard,
+      references,
+      locate: (name: string) => {
+        const p = byField.get(name);
+        return p ? { column: p.name, columnIndex: p.index + 1, field: p.fieldLabel } : { field: name };
+      },
+      severityOf: (code: IssueCode, name: string | undefined) => severityFor(standard, code, name === undefined ? undefined : standard.fieldByName.get(name)),
+    };
+    this.readers = plan.rules.map(({ spec, columns }) => ({ reader: ruleReader(spec, context), columns }));
+  }
+
+  /** Check a part of the rows. `watchDamage`: the part's text shows signs of an earlier bad conversion. */
+  check(rows: string[][], lines: number[], watchDamage: boolean): PartResult {
+    const { width, blankNamed } = this.plan;
+    const planned = this.planned;
+    const recordRules = this.recordRules;
+    const result: PartResult = {
+      records: rows.length,
+      rows: 0,
+      issues: [],
+      dateDependent: [],
+      blank: [],
+      blankNamedUsed: blankNamed.map(() => false),
+      notes: planned.map(() => []),
+      dateOrder: [],
+      rules: [],
+    };
+    const notes = planned.map(() => new Map<CellNote['kind'], NoteTally>());
+    const datesBefore = planned.map((p) => p.checker.dates.counts);
+    const issues = result.issues;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r]!;
+      const line = lines[r]!;
+      const row = r + 1;
+      if (isBlankRow(cells)) {
+        result.blank.push([row, line]);
+        continue;
+      }
+      result.rows++;
+      if (cells.length !== width) {
+        issues.push(makeIssue('row-length', { count: cells.length, other: String(width) }, { row, line }, severityFor(this.standard, 'row-length', undefined)));
+      }
+      const record: Record<string, unknown> | undefined = recordRules ? {} : undefined;
+      for (let c = 0; c < planned.length; c++) {
+        const plan = planned[c]!;
+        const text = cells[plan.index];
+        if (text === undefined) continue; // a short row: already reported as row-length
+        const outcome = plan.checker.check(text);
+        if (outcome.findings !== null) this.cellIssues(outcome.findings, plan, text, row, line, result);
+        else if (outcome.note !== undefined) tally(notes[c]!, outcome.note, text, row, line);
+        if (record && outcome.value !== ABSENT) record[plan.field.name] = outcome.value;
+      }
+      for (let b = 0; b < blankNamed.length; b++) {
+        if (!result.blankNamedUsed[b] && (cells[blankNamed[b]!] ?? '').trim() !== '') result.blankNamedUsed[b] = true;
+      }
+      if (watchDamage) this.checkDamage(cells, row, line, issues);
+      if (recordRules && !recordRules(record)) this.recordIssues(recordRules, row, line, issues);
+      for (let t = 0; t < this.readers.length; t++) {
+        const { reader, columns } = this.readers[t]!;
+        const texts = new Array<string>(columns.length);
+        for (let k = 0; k < columns.length; k++) texts[k] = (cells[columns[k]!] ?? '').trim();
+        reader.row(texts, row, line, issues);
+      }
+    }
+    result.notes = notes.map((m) => [...m]);
+    result.dateOrder = planned.map((p, c) => {
+      const [dayFirst, monthFirst] = p.checker.dates.counts;
+      return [dayFirst - datesBefore[c]![0], monthFirst - datesBefore[c]![1]];
+    });
+    result.rules = this.readers.map(({ reader }) => reader.take());
+    return result;
+  }
+
+  private cellIssues(findings: CellFinding[], plan: Planned, text: string, row: number, line: number, result: PartResult): void {
+    const name = plan.name;
+    for (const f of findings) {
+      if (f.dateOrderDependent) result.dateDependent.push(result.issues.length);
+      result.issues.push(
+        makeIssue(
+          f.code,
+          { name, value: text, expected: f.expected, detail: f.detail },
+          {
+            row,
+            line,
+            column: name,
+            columnIndex: plan.index + 1,
+            field: plan.fieldLabel,
+            value: f.code === 'value-missing' ? undefined : text,
+            hint: f.hint,
+            fix: f.fix,
+          },
+          f.severity,
+        ),
+      );
+    }
+  }
+
+  /** Damaged text in any cell of the row: a warning with the damage explained, and the repair where it is certain. */
+  private checkDamage(cells: string[], row: number, line: number, issues: Issue[]): void {
+    for (let c = 0; c < cells.length; c++) {
+      const text = cells[c]!;
+      if (!MOJIBAKE.test(text)) continue;
+      const damage = findDamage(text);
+      if (!damage) continue;
+      const column = this.plan.names[c] ?? undefined;
+      issues.push(
+        makeIssue(
+          'value-invalid',
+          { name: column ?? `Column ${c + 1}`, detail: `holds ${JSON.stringify(text.trim().slice(0, 60))}, which is damaged: ${damage.explanation}` },
+          {
+            row,
+            line,
+            column,
+            columnIndex: c + 1,
+            value: text,
+            hint: damage.repaired !== undefined ? `write it as ${JSON.stringify(damage.repaired)}` : 'correct the text at the source',
+            fix: damage.repaired,
+          },
+          'warning',
+        ),
+      );
+    }
+  }
+
+  private recordIssues(validate: ValidateFunction, row: number, line: number, issues: Issue[]): void {
+    for (const f of explainErrors(validate.errors!)) {
+      if (f.code !== 'row-rule') continue; // property rules were reported cell by cell
+      const fieldName = f.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+      const plan = fieldName !== undefined ? this.planned.find((p) => p.field.name === fieldName) : undefined;
+      const detail = (f.detail ?? '').replace(/^./, (c) => c.toUpperCase());
+      issues.push(
+        makeIssue(
+          'row-rule',
+          { detail },
+          { row, line, column: plan?.name, columnIndex: plan ? plan.index + 1 : undefined, field: plan?.fieldLabel },
+          recordSeverity(this.standard, 'row-rule'),
+        ),
+      );
+    }
+  }
+}
+
+function tally(notes: Map<CellNote['kind'], NoteTally>, note: CellNote, text: string, row: number, line: number): void {
+  const seen = notes.get(note.kind);
+  if (seen) {
+    seen.count++;
+    if (note.fix === undefined) seen.fixable = false;
+  } else notes.set(note.kind, { count: 1, row, line, example: text, fixable: note.fix !== undefined });
+}
+
+/** The severity the standard gives an issue: the field's own x-severity, the root's for record rules, else the catalog's. */
+export function severityFor(standard: Standard, code: IssueCode, field: Field | undefined): Severity {
+  return (field ? fieldSeverity(code, field) : undefined) ?? recordSeverity(standard, code) ?? makeIssue(code, {}).severity;
+}
+
+const STRUCTURAL = new Set(['$schema', '$id', 'id', '$defs', 'definitions', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'unevaluatedProperties', 'patternProperties', 'propertyNames', 'examples', '$comment', 'default']);
+
+/**
+ * A validator for the rules that look at several fields of a record (if/then/else, dependentRequired,
+ * comparisons between fields through $data), or undefined when the standard has none.
+ */
+function compileRecordRules(standard: Standard): ValidateFunction | undefined {
+  const schema = standard.schema;
+  const hasRecordKeywords = Object.keys(schema).some((k) => !STRUCTURAL.has(k) && !k.startsWith('x-'));
+  const comparesFields = JSON.stringify(schema.properties ?? {}).includes('"$data"');
+  if (!hasRecordKeywords && !comparesFields) return undefined;
+  return standard.ajv.compile({ $ref: standard.schemaKey });
+}
