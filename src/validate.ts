@@ -1,6 +1,7 @@
 // The main job as a library function: check files against a standard and return the report the CLI
 // prints. Reads the files; writes nothing.
 import type { Readable } from 'node:stream';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { checkFile } from './check/file.js';
 import type { RowTargets } from './check/route-rows.js';
@@ -34,6 +35,11 @@ export interface ValidateOptions {
   tokenizer?: 'fast' | 'reference';
   /** Fetch schemas and code lists that standards name by web address (with a time and size limit). */
   allowRemote?: boolean;
+  /** Worker threads for one big file (default: the machine's cores when there is one file). */
+  threads?: number;
+  /** Characters in each part of a big file, and the smallest file (bytes) split into parts. */
+  partSize?: number;
+  partsFrom?: number;
   /** Write the records that pass / fail to these files; `{name}` stands for each input's name. */
   validRows?: string;
   invalidRows?: string;
@@ -60,6 +66,9 @@ export async function validate(files: string[], options: ValidateOptions): Promi
         columns: options.columns,
         tokenizer: options.tokenizer,
         rowTargets: rowTargets[index],
+        threads: options.threads ?? (files.length === 1 ? availableParallelism() : 1),
+        partSize: options.partSize,
+        partsFrom: options.partsFrom,
         adjust: options.severity ? (issue) => options.severity![issue.code] : undefined,
         stream: path === '-' ? options.stdin ?? process.stdin : undefined,
       }),

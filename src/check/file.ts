@@ -1,6 +1,7 @@
 // Checking one file from start to finish: read it (decoding and sniffing what it is), send its records
 // through the checks for its format, and fold everything found into the file's report. Anything wrong
 // with the file is a finding in the report; only a failure of the run itself throws.
+import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { makeIssue } from '../issues/catalog.js';
 import { buildFileReport } from '../report/build.js';
@@ -17,6 +18,7 @@ import { checkDocument, RecordsCheck } from './records.js';
 import { loadReferences } from './references.js';
 import { routeRows, type RowTargets } from './route-rows.js';
 import { TableCheck } from './table.js';
+import { checkRestInParts, type PartsOutcome } from './csv-parallel.js';
 
 export interface FileCheckOptions {
   failOn: FailOn;
@@ -34,6 +36,22 @@ export interface FileCheckOptions {
   tokenizer?: 'fast' | 'reference';
   /** Where to write the records that pass and those that fail. */
   rowTargets?: RowTargets;
+  /** Worker threads for the parts of one big file (1: this thread only). */
+  threads?: number;
+  /** Characters in a part, and the smallest file (bytes) checked in parts; for tuning and tests. */
+  partSize?: number;
+  partsFrom?: number;
+}
+
+/** Below this size a file is checked faster on one thread than by starting workers. */
+const PARALLEL_FROM_BYTES = 24 << 20;
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 interface Outcome {
@@ -120,12 +138,22 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   const tokenizer: Tokenizer = options.tokenizer === 'reference' ? new ReferenceTokenizer(dialect) : new CsvTokenizer(dialect);
   const references = await loadReferences(standard, path);
   const table = new TableCheck(standard, sink, { columns: options.columns, references, delimiter });
-  for await (const chunk of text.chunks()) {
+  const inParts = (options.threads ?? 1) > 1 && tokenizer instanceof CsvTokenizer && path !== '-' && sizeOf(path) >= (options.partsFrom ?? PARALLEL_FROM_BYTES);
+  const chunks = text.chunks();
+  let ended: PartsOutcome = {};
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
     // Replacement characters the decoder put in for invalid bytes are reported as encoding-invalid.
-    if (!text.decoding.invalid && !text.lastChunkAscii) table.noteChunk(chunk);
-    table.push(tokenizer.push(chunk));
+    if (!text.decoding.invalid && !text.lastChunkAscii) table.noteChunk(next.value);
+    table.push(tokenizer.push(next.value));
+    if (inParts && table.plan) {
+      // The header is known: the rest of the file is checked in parts on worker threads.
+      ended = await checkRestInParts(chunks, tokenizer.rest(), text, table, { standard, references, delimiter, threads: options.threads!, partSize: options.partSize });
+      break;
+    }
   }
   table.push(tokenizer.end());
+  tokenizer.unclosed ??= ended.unclosed;
+  tokenizer.tooLong ??= ended.tooLong;
   if (tokenizer.unclosed) {
     const { line, linesSwallowed } = tokenizer.unclosed;
     sink.add(

@@ -4,6 +4,7 @@
 // any number, and TableCheck merges them in row order into the same report.
 import type { ValidateFunction } from 'ajv';
 import { makeIssue } from '../issues/catalog.js';
+import { dateOrderEvidence } from '../repair/dates.js';
 import { findDamage, MOJIBAKE } from '../repair/mojibake.js';
 import type { Field, Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
@@ -93,31 +94,33 @@ export class RowChecker {
       severityOf: (code: IssueCode, name: string | undefined) => severityFor(standard, code, name === undefined ? undefined : standard.fieldByName.get(name)),
     };
     this.readers = plan.rules.map(({ spec, columns }) => ({ reader: ruleReader(spec, context), columns }));
+    this.part = this.emptyPart();
   }
 
-  /** Check a part of the rows. `watchDamage`: the part's text shows signs of an earlier bad conversion. */
+  /** The part being checked: rows are added to it in batches, and it is taken whole. */
+  private part: PartResult;
+  private notes: Array<Map<CellNote['kind'], NoteTally>> = [];
+
+  /** Check a part of the rows in one go. `watchDamage`: the part's text shows signs of an earlier bad conversion. */
   check(rows: string[][], lines: number[], watchDamage: boolean): PartResult {
+    this.add(rows, lines, watchDamage);
+    return this.take();
+  }
+
+  /** Check more rows of the current part; they are numbered on from the rows added before. */
+  add(rows: string[][], lines: number[], watchDamage: boolean): void {
     const { width, blankNamed } = this.plan;
     const planned = this.planned;
     const recordRules = this.recordRules;
-    const result: PartResult = {
-      records: rows.length,
-      rows: 0,
-      issues: [],
-      dateDependent: [],
-      blank: [],
-      blankNamedUsed: blankNamed.map(() => false),
-      notes: planned.map(() => []),
-      dateOrder: [],
-      rules: [],
-    };
-    const notes = planned.map(() => new Map<CellNote['kind'], NoteTally>());
-    const datesBefore = planned.map((p) => p.checker.dates.counts);
+    const result = this.part;
+    const notes = this.notes;
     const issues = result.issues;
+    const first = result.records;
+    result.records += rows.length;
     for (let r = 0; r < rows.length; r++) {
       const cells = rows[r]!;
       const line = lines[r]!;
-      const row = r + 1;
+      const row = first + r + 1;
       if (isBlankRow(cells)) {
         result.blank.push([row, line]);
         continue;
@@ -148,17 +151,38 @@ export class RowChecker {
         reader.row(texts, row, line, issues);
       }
     }
-    result.notes = notes.map((m) => [...m]);
-    result.dateOrder = planned.map((p, c) => {
-      const [dayFirst, monthFirst] = p.checker.dates.counts;
-      return [dayFirst - datesBefore[c]![0], monthFirst - datesBefore[c]![1]];
-    });
+  }
+
+  /** The current part, whole; the next rows start a new part. */
+  take(): PartResult {
+    const result = this.part;
+    result.notes = this.notes.map((m) => [...m]);
     result.rules = this.readers.map(({ reader }) => reader.take());
+    this.part = this.emptyPart();
     return result;
+  }
+
+  private emptyPart(): PartResult {
+    this.notes = this.planned.map(() => new Map());
+    return {
+      records: 0,
+      rows: 0,
+      issues: [],
+      dateDependent: [],
+      blank: [],
+      blankNamedUsed: this.plan.blankNamed.map(() => false),
+      notes: [],
+      dateOrder: this.planned.map(() => [0, 0]),
+      rules: [],
+    };
   }
 
   private cellIssues(findings: CellFinding[], plan: Planned, text: string, row: number, line: number, result: PartResult): void {
     const name = plan.name;
+    // What this failing text says about the column's order of day and month, counted for this part alone
+    // (the checker's own count spans every part this thread has seen).
+    const evidence = dateOrderEvidence(text);
+    if (evidence) result.dateOrder[this.planned.indexOf(plan)]![evidence === 'day-first' ? 0 : 1]++;
     for (const f of findings) {
       if (f.dateOrderDependent) result.dateDependent.push(result.issues.length);
       result.issues.push(

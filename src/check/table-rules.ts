@@ -10,7 +10,7 @@ import { readDate } from '../repair/dates.js';
 import type { Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
-import { KeySet } from './rules/key-set.js';
+import { hashKey, KeySet } from './rules/key-set.js';
 
 /** What a rule is, as plain data (so a worker thread can build the same reader). */
 export interface RuleSpec {
@@ -121,14 +121,16 @@ export function ruleJudge(spec: RuleSpec, context: RuleContext & { sink: IssueCo
 // ---------- keys ----------
 
 interface KeyNotes {
-  /** The keys, each ended by KEY_END (one string is cheap to pass between threads). */
+  /** Three hashes per key (see hashKey), computed where the rows were read. */
+  hashes: Int32Array;
+  rows: Uint32Array;
+  lines: Uint32Array;
+  /** The keys themselves, each ended by KEY_END, for the messages of duplicates. */
   keys: string;
-  rows: number[];
-  lines: number[];
 }
 
 class KeyReader implements RuleReader {
-  private keys = '';
+  private keys: string[] = [];
   private rows: number[] = [];
   private lines: number[] = [];
 
@@ -151,14 +153,17 @@ class KeyReader implements RuleReader {
       }
       return;
     }
-    this.keys += (texts.length === 1 ? texts[0]! : texts.join(SEPARATOR)) + KEY_END;
+    this.keys.push(texts.length === 1 ? texts[0]! : texts.join(SEPARATOR));
     this.rows.push(row);
     this.lines.push(line);
   }
 
   take(): KeyNotes {
-    const notes = { keys: this.keys, rows: this.rows, lines: this.lines };
-    this.keys = '';
+    const n = this.keys.length;
+    const hashes = new Int32Array(n * 3);
+    for (let k = 0; k < n; k++) hashKey(this.keys[k]!, hashes, k * 3);
+    const notes = { hashes, rows: Uint32Array.from(this.rows), lines: Uint32Array.from(this.lines), keys: n ? this.keys.join(KEY_END) + KEY_END : '' };
+    this.keys = [];
     this.rows = [];
     this.lines = [];
     return notes;
@@ -174,17 +179,17 @@ class KeyJudge implements RuleJudge {
   ) {}
 
   merge(notes: KeyNotes, rowOffset: number): void {
-    const { keys } = notes;
-    let start = 0;
+    const { hashes, keys } = notes;
+    // Keys are found in the text only for duplicates, reading forward from the last one found.
+    let key = 0;
+    let at = 0;
     for (let k = 0; k < notes.rows.length; k++) {
-      const end = keys.indexOf(KEY_END, start);
-      const key = keys.slice(start, end);
-      start = end + 1;
       const row = notes.rows[k]! + rowOffset;
       const line = notes.lines[k]!;
-      const first = this.seen.add(key, row, line);
+      const first = this.seen.addHashed(hashes[k * 3]!, hashes[k * 3 + 1]!, hashes[k * 3 + 2]!, row, line);
       if (!first) continue;
-      const value = key.split(SEPARATOR).join(', ');
+      for (; key < k; key++) at = keys.indexOf(KEY_END, at) + 1;
+      const value = keys.slice(at, keys.indexOf(KEY_END, at)).split(SEPARATOR).join(', ');
       this.report('key-duplicate', { name: this.spec.fields.join(' + '), value, other: `row ${first.row}, line ${first.line}` }, {
         row,
         line,

@@ -123,6 +123,17 @@ function fourDigits(text: string, at: number): number | undefined {
   return year;
 }
 
+/** Whether a date settles the order: 24/09/2014 puts the day first, 09/24/2014 the month. */
+export function dateOrderEvidence(text: string): 'day-first' | 'month-first' | undefined {
+  const m = NUMERIC_DMY.exec(text.trim());
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a > 12 && b <= 12) return 'day-first';
+  if (b > 12 && a <= 12) return 'month-first';
+  return undefined;
+}
+
 /**
  * What a column's dates say about the order of day and month: a date with a first number above 12
  * (24/09/2014) puts the day first; one with a second number above 12 (09/24/2014) the month.
@@ -133,20 +144,12 @@ export class DateOrder {
 
   /** Note one cell's text; true when that changes what the column's dates settle. */
   note(text: string): boolean {
-    const m = NUMERIC_DMY.exec(text.trim());
-    if (!m) return false;
-    const a = Number(m[1]);
-    const b = Number(m[2]);
+    const evidence = dateOrderEvidence(text);
+    if (!evidence) return false;
     const before = this.state;
-    if (a > 12 && b <= 12) this.dayFirst++;
-    else if (b > 12 && a <= 12) this.monthFirst++;
-    else return false;
+    if (evidence === 'day-first') this.dayFirst++;
+    else this.monthFirst++;
     return this.state !== before;
-  }
-
-  /** How many dates put the day first, and the month first. */
-  get counts(): [number, number] {
-    return [this.dayFirst, this.monthFirst];
   }
 
   /** Take what the whole column settled, as counted elsewhere. */

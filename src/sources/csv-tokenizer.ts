@@ -50,10 +50,28 @@ export class CsvTokenizer {
     dialect: CsvDialect,
     /** Longest record accepted, in characters: a guard against a quote that never closes. */
     private readonly maxRecordLength = 64 * 1024 * 1024,
+    /** The line the text starts on, when it is a part of a file that starts at a record. */
+    firstLine = 1,
   ) {
     if (dialect.delimiter.length !== 1 || dialect.quote.length !== 1) throw new Error('delimiter and quote must be single characters');
     this.delimiter = dialect.delimiter;
     this.quote = dialect.quote;
+    this.line = firstLine;
+  }
+
+  /** Make records of everything complete in the text carried over, however little was added since. */
+  drain(): TokenBatch {
+    this.rescanAt = 0;
+    return this.push('');
+  }
+
+  /** The text not yet made into records (it starts a record), and its line; the tokenizer lets go of it. */
+  rest(): { text: string; line: number } {
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    this.rescanAt = 0;
+    return { text, line: this.line };
   }
 
   /** Tokenize the complete records in `chunk` (plus what was carried over); keep the rest for later. */

@@ -67,6 +67,7 @@ export async function loadStandardFile(path: string, options: LoadOptions = {}):
   return {
     ...standardMeta,
     path: file,
+    loadOptions: options,
     schema,
     draft: draft as Draft,
     ajv,

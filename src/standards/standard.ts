@@ -46,6 +46,8 @@ export interface StandardMeta {
 export interface Standard extends StandardMeta {
   /** The schema file it was loaded from. */
   path: string;
+  /** How it was loaded, so a worker thread can load the same standard. */
+  loadOptions: import('./load.js').LoadOptions;
   schema: AnySchemaObject;
   draft: Draft;
   ajv: Ajv;

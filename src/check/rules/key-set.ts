@@ -52,19 +52,12 @@ export class KeySet {
 
   /** Record `key`; returns where it was first seen if that is known now, else undefined. */
   add(key: string, row: number, line: number): FirstSeen | undefined {
-    // Three hashes computed in one pass, each with its own multiplier, mixed to full strength at the end.
-    let h1 = 0x811c9dc5 | 0;
-    let h2 = 0x9747b28c | 0;
-    let h3 = key.length | 0;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 + c, 0x5bd1e995);
-      h3 = (Math.imul(h3, 31) + c) | 0;
-    }
-    h1 = finalise(h1);
-    h2 = finalise(h2 ^ key.length);
-    h3 = finalise(h3);
+    hashKey(key, HASHED, 0);
+    return this.addHashed(HASHED[0]!, HASHED[1]!, HASHED[2]!, row, line);
+  }
+
+  /** Record a key already hashed with hashKey (on another thread, say). */
+  addHashed(h1: number, h2: number, h3: number, row: number, line: number): FirstSeen | undefined {
     // Row numbers start at 1, so a stored row of 0 marks an empty slot.
     const mask = this.capacity - 1;
     let slot = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
@@ -214,6 +207,25 @@ function mergeRuns(paths: string[]): LateDuplicate[] {
     }
   }
   return found.sort((a, b) => a.row - b.row);
+}
+
+const HASHED = new Int32Array(3);
+
+/** The three hashes of a key (96 bits), written into `out` at `at`. */
+export function hashKey(key: string, out: Int32Array, at: number): void {
+  // Three hashes computed in one pass, each with its own multiplier, mixed to full strength at the end.
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0x9747b28c | 0;
+  let h3 = key.length | 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 + c, 0x5bd1e995);
+    h3 = (Math.imul(h3, 31) + c) | 0;
+  }
+  out[at] = finalise(h1);
+  out[at + 1] = finalise(h2 ^ key.length);
+  out[at + 2] = finalise(h3);
 }
 
 /** Murmur3's final mix: every input bit affects every output bit. */

@@ -1,0 +1,70 @@
+// Worker threads that check parts of one big file, so a file uses every core. Each worker holds its own
+// copy of the standard and the plan; parts go to the worker with the least waiting, and each part's
+// result comes back through its own promise, to be merged in row order by the caller.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ConformError } from '../errors.js';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export class PartPool<Task, Result> {
+  private readonly workers: Array<{ worker: Worker; waiting: number }> = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private failure?: Error;
+  private closing = false;
+
+  constructor(script: string, workerData: unknown, size: number) {
+    const url = workerUrl(script);
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(url, { workerData });
+      const entry = { worker, waiting: 0 };
+      worker.on('message', (reply: { id: number; result?: Result; error?: string; stack?: string }) => {
+        entry.waiting--;
+        const pending = this.pending.get(reply.id);
+        this.pending.delete(reply.id);
+        if (reply.error !== undefined) pending?.reject(Object.assign(new Error(reply.error), { stack: reply.stack }));
+        else pending?.resolve(reply.result);
+      });
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (!this.closing) this.fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
+      });
+      this.workers.push(entry);
+    }
+  }
+
+  /** Check a part on the least busy worker. */
+  run(task: Task, transfer: ArrayBuffer[] = []): Promise<Result> {
+    if (this.failure) return Promise.reject(this.failure);
+    const entry = this.workers.reduce((a, b) => (b.waiting < a.waiting ? b : a));
+    const id = this.nextId++;
+    entry.waiting++;
+    const promise = new Promise<Result>((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+    entry.worker.postMessage({ id, task }, transfer);
+    return promise;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const pending of this.pending.values()) pending.reject(this.failure);
+    this.pending.clear();
+  }
+}
+
+/** The compiled worker script beside this module; when running from the TypeScript sources, the built one. */
+function workerUrl(script: string): URL {
+  const fromSources = import.meta.url.endsWith('.ts');
+  const url = fromSources ? new URL(`../../dist/parallel/${script}.js`, import.meta.url) : new URL(`./${script}.js`, import.meta.url);
+  if (!existsSync(fileURLToPath(url))) throw new ConformError(`The worker code ${fileURLToPath(url)} is missing: run "npm run build"`);
+  return url;
+}
