@@ -5,6 +5,7 @@
 import type { TooLongRecord, UnclosedQuote } from '../sources/csv-tokenizer.js';
 import type { TextFile } from '../sources/text.js';
 import { PartPool } from '../parallel/part-pool.js';
+import { partsOf } from '../sources/parts.js';
 import type { CsvPartOutcome, CsvPartTask, CsvWorkerSetup } from '../parallel/csv-part-worker.js';
 import type { Standard } from '../standards/standard.js';
 import type { TableCheck } from './table.js';
@@ -12,8 +13,6 @@ import type { Reference } from './table-rules.js';
 
 /** Characters in a part: large enough that passing it to a worker costs little against checking it. */
 const PART_SIZE = 4 << 20;
-/** A line longer than this is sent on as it is, for the worker to report as a record too long. */
-const LONGEST_LINE = 64 << 20;
 
 export interface PartsOutcome {
   unclosed?: UnclosedQuote;
@@ -58,33 +57,16 @@ export async function checkRestInParts(
   };
 
   try {
-    let carry = start.text;
-    let carryLine = start.line;
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      const chunk = next.value;
+    const parts = partsOf(chunks, start, setup.partSize ?? PART_SIZE, (chunk) => {
       if (!text.decoding.invalid && !text.lastChunkAscii) table.noteChunk(chunk);
-      carry += chunk;
-      if (carry.length < (setup.partSize ?? PART_SIZE)) continue;
-      let cut = carry.lastIndexOf('\n');
-      if (cut < 0 && carry.length < LONGEST_LINE) continue;
-      if (cut < 0) cut = carry.length - 1;
-      const partText = carry.slice(0, cut + 1);
-      submit(partText, carryLine, false);
-      carryLine += countNewlines(partText);
-      carry = carry.slice(cut + 1);
-      while (queue.length > setup.threads * 2) await mergeNext();
+    });
+    for await (const { text: partText, firstLine, final } of parts) {
+      submit(partText, firstLine, final);
+      while (queue.length > (final ? 0 : setup.threads * 2)) await mergeNext();
     }
-    submit(carry, carryLine, true);
-    while (queue.length) await mergeNext();
     return outcome;
   } finally {
     await pool.close();
   }
-}
-
-function countNewlines(s: string): number {
-  let count = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) count++;
-  return count;
 }
 

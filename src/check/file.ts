@@ -19,6 +19,8 @@ import { loadReferences } from './references.js';
 import { routeRows, type RowTargets } from './route-rows.js';
 import { TableCheck } from './table.js';
 import { checkRestInParts, type PartsOutcome } from './csv-parallel.js';
+import { checkNdjsonInParts } from './ndjson-parallel.js';
+import { ndjsonRecords } from '../sources/parts.js';
 
 export interface FileCheckOptions {
   failOn: FailOn;
@@ -182,7 +184,7 @@ async function checkJsonRecords(path: string, text: TextFile, standard: Standard
   const take = (batch: { texts: string[]; lines: number[] }) => {
     for (let k = 0; k < batch.texts.length; k++) {
       row++;
-      records.record(batch.texts[k]!, row, batch.lines[k]!, splitter.single ? '' : `${splitter.pointer}/${row - 1}`);
+      records.record(batch.texts[k]!, batch.lines[k]!, splitter.single ? '' : `${splitter.pointer}/${row - 1}`);
     }
   };
   for await (const chunk of text.chunks()) take(splitter.push(chunk));
@@ -197,22 +199,18 @@ async function checkJsonRecords(path: string, text: TextFile, standard: Standard
 }
 
 async function checkNdjson(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
-  const records = new RecordsCheck(standard, sink, await loadReferences(standard, path));
-  let rest = '';
-  let line = 1;
-  let row = 0;
-  const take = (lines: string) => {
-    let start = 0;
-    for (let nl = lines.indexOf('\n'); nl !== -1; nl = lines.indexOf('\n', start)) {
-      const record = lines.slice(start, nl);
-      if (record.trim()) records.record(record, ++row, line, undefined);
-      line++;
-      start = nl + 1;
+  const references = await loadReferences(standard, path);
+  const records = new RecordsCheck(standard, sink, references);
+  const chunks = text.chunks();
+  if ((options.threads ?? 1) > 1 && path !== '-' && sizeOf(path) >= (options.partsFrom ?? PARALLEL_FROM_BYTES)) {
+    await checkNdjsonInParts(chunks, records, { standard, references, threads: options.threads!, partSize: options.partSize });
+  } else {
+    let rest = { rest: '', line: 1 };
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      rest = ndjsonRecords(rest.rest + next.value, rest.line, false, (record, line) => records.record(record, line, undefined));
     }
-    return lines.slice(start);
-  };
-  for await (const chunk of text.chunks()) rest = take(rest + chunk);
-  if (rest.trim()) records.record(rest, ++row, line, undefined);
+    ndjsonRecords(rest.rest, rest.line, true, (record, line) => records.record(record, line, undefined));
+  }
   records.finish();
   if (records.rows === 0) sink.add(makeIssue('file-empty', { detail: 'The file holds no records' }));
   return { format: 'ndjson', rows: records.rows };

@@ -19,62 +19,56 @@ const SHOWN_VALUE = 200;
 /** Records between two hand-overs of the table rules' notes to their judges. */
 const RULE_BATCH = 4096;
 
-export class RecordsCheck {
-  rows = 0;
+/** What a part of the records held, with rows numbered from 1 within the part. */
+export interface RecordsPart {
+  records: number;
+  issues: Issue[];
+  /** For each table rule: its reader's notes. */
+  rules: unknown[];
+}
+
+/**
+ * Checks records one at a time into the current part: any thread can check a part, and RecordsCheck
+ * merges the parts in order.
+ */
+export class RecordChecker {
   private readonly validate: ValidateFunction;
-  private readonly rules: Array<{ fields: string[]; reader: RuleReader; judge: RuleJudge }>;
+  private readonly readers: Array<{ fields: string[]; reader: RuleReader }>;
+  private part: RecordsPart = { records: 0, issues: [], rules: [] };
 
   constructor(
     private readonly standard: Standard,
-    private readonly sink: IssueCollector,
-    references: Reference[] = [],
+    references: Reference[],
   ) {
     this.validate = compileWhole(standard);
-    const context = {
-      standard,
-      references,
-      locate: (name: string) => ({ column: name }),
-      severityOf: (code: IssueCode, name: string | undefined) => severityFor(standard, code, name === undefined ? undefined : standard.fieldByName.get(name)),
-    };
-    this.rules = ruleSpecs(standard, references).map((spec) => ({ fields: spec.fields, reader: ruleReader(spec, context), judge: ruleJudge(spec, { ...context, sink }) }));
-  }
-
-  /** The end of the records: rules over the whole table report now. */
-  finish(): void {
-    for (const { reader, judge } of this.rules) {
-      judge.merge(reader.take(), 0);
-      judge.finish(this.rows);
-    }
+    const context = ruleContext(standard, references);
+    this.readers = ruleSpecs(standard, references).map((spec) => ({ fields: spec.fields, reader: ruleReader(spec, context) }));
   }
 
   /**
-   * One record's text. `pointer` is the record's JSON Pointer in the document ('/3', '/grants/3'), or
-   * undefined for NDJSON, where pointers are within the record.
+   * One record's text, numbered on within the part. `pointer` is the record's JSON Pointer in the document
+   * ('/3', '/grants/3'), or undefined for NDJSON, where pointers are within the record.
    */
-  record(text: string, row: number, line: number, pointer: string | undefined): void {
-    this.rows++;
+  add(text: string, line: number, pointer: string | undefined): void {
+    const row = ++this.part.records;
+    const issues = this.part.issues;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
       const where = describeJsonError(error as Error, text);
       const at = /\(line (\d+), column (\d+)\)$/.exec(where);
-      const detail = `Record ${row} is not valid JSON: ${where.replace(/\s*\(line \d+, column \d+\)$/, '')}`;
-      this.sink.add(makeIssue('format-invalid', { detail }, { row, line: at ? line + Number(at[1]) - 1 : line, pointer }));
+      const detail = `The record is not valid JSON: ${where.replace(/\s*\(line \d+, column \d+\)$/, '')}`;
+      issues.push(makeIssue('format-invalid', { detail }, { row, line: at ? line + Number(at[1]) - 1 : line, pointer }));
       return;
     }
-    if (this.rules.length && value !== null && typeof value === 'object') {
+    if (this.readers.length && value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      const issues: Issue[] = [];
-      for (const { fields, reader, judge } of this.rules) {
-        reader.row(fields.map((f) => keyText(record[f])), row, line, issues);
-        if (this.rows % RULE_BATCH === 0) judge.merge(reader.take(), 0);
-      }
-      for (const issue of issues) this.sink.add(issue);
+      for (const { fields, reader } of this.readers) reader.row(fields.map((f) => keyText(record[f])), row, line, issues);
     }
     const valid = withinStack(() => this.validate(value));
     if (valid === undefined) {
-      this.sink.add(makeIssue('format-invalid', { detail: phrases.tooDeep(`Record ${row}`) }, { row, line, pointer }));
+      issues.push(makeIssue('format-invalid', { detail: phrases.tooDeep('The record') }, { row, line, pointer }));
       return;
     }
     if (valid) return;
@@ -82,7 +76,7 @@ export class RecordsCheck {
     const lines = locatePointers(text, findings.map(lineTarget), line);
     for (const f of findings) {
       const field = f.path.split('/')[1];
-      this.sink.add(
+      issues.push(
         findingIssue(f, {
           row,
           line: lines.get(lineTarget(f)) ?? line,
@@ -93,6 +87,71 @@ export class RecordsCheck {
       );
     }
   }
+
+  /** The current part, whole; the next records start a new part. */
+  take(): RecordsPart {
+    const part = this.part;
+    part.rules = this.readers.map(({ reader }) => reader.take());
+    this.part = { records: 0, issues: [], rules: [] };
+    return part;
+  }
+}
+
+/** Records of one file, checked here or in parts elsewhere, merged in order into the file's report. */
+export class RecordsCheck {
+  rows = 0;
+  private readonly checker: RecordChecker;
+  private readonly judges: RuleJudge[];
+  /** Records checked here and not yet merged. */
+  private unmerged = 0;
+
+  constructor(
+    standard: Standard,
+    private readonly sink: IssueCollector,
+    references: Reference[] = [],
+  ) {
+    this.checker = new RecordChecker(standard, references);
+    const context = { ...ruleContext(standard, references), sink };
+    this.judges = ruleSpecs(standard, references).map((spec) => ruleJudge(spec, context));
+  }
+
+  /** One record, checked here (see RecordChecker.add). */
+  record(text: string, line: number, pointer: string | undefined): void {
+    this.checker.add(text, line, pointer);
+    if (++this.unmerged >= RULE_BATCH) this.flush();
+  }
+
+  /** Take the result of a part checked elsewhere; parts must be merged in the order of their records. */
+  merge(part: RecordsPart): void {
+    const offset = this.rows;
+    this.rows += part.records;
+    for (const issue of part.issues) {
+      if (issue.row !== undefined) issue.row += offset;
+      this.sink.add(issue);
+    }
+    part.rules.forEach((notes, r) => this.judges[r]!.merge(notes, offset));
+  }
+
+  /** The end of the records: rules over the whole table report now. */
+  finish(): void {
+    this.flush();
+    for (const judge of this.judges) judge.finish(this.rows);
+  }
+
+  /** Records checked here so far, merged. */
+  flush(): void {
+    this.unmerged = 0;
+    this.merge(this.checker.take());
+  }
+}
+
+function ruleContext(standard: Standard, references: Reference[]) {
+  return {
+    standard,
+    references,
+    locate: (name: string) => ({ column: name }),
+    severityOf: (code: IssueCode, name: string | undefined) => severityFor(standard, code, name === undefined ? undefined : standard.fieldByName.get(name)),
+  };
 }
 
 /** Validate a whole JSON document; `recordsPath` numbers the rows of issues inside its records. */

@@ -2,6 +2,7 @@
 // line it starts on. The worker tokenizes it, checks its rows with its own copy of the standard and the
 // header's plan, and returns the findings and what is left over (a record the part cut in two).
 import { parentPort, workerData } from 'node:worker_threads';
+import { transferablesOf } from './part-pool.js';
 import { RowChecker, type PartResult, type TablePlan } from '../check/row-checker.js';
 import type { Reference } from '../check/table-rules.js';
 import { MOJIBAKE } from '../repair/mojibake.js';
@@ -60,9 +61,7 @@ parentPort!.on('message', async ({ id, task }: { id: number; task: CsvPartTask }
     }
     if (tokenizer.unclosed) outcome.unclosed = tokenizer.unclosed;
     if (tokenizer.tooLong) outcome.tooLong = tokenizer.tooLong;
-    // The table rules' typed arrays are handed over, not copied.
-    const transfer = outcome.part.rules.flatMap((notes) => Object.values(notes ?? {}).filter((v): v is Uint32Array | Int32Array => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer));
-    parentPort!.postMessage({ id, result: outcome }, transfer);
+    parentPort!.postMessage({ id, result: outcome }, transferablesOf(outcome.part.rules));
   } catch (error) {
     parentPort!.postMessage({ id, error: (error as Error).message ?? String(error), stack: (error as Error).stack });
   }

@@ -62,6 +62,15 @@ export class PartPool<Task, Result> {
   }
 }
 
+/** The typed arrays in the table rules' notes of a part: handed over to the main thread, not copied. */
+export function transferablesOf(rules: unknown[]): ArrayBuffer[] {
+  return rules.flatMap((notes) =>
+    Object.values(notes ?? {})
+      .filter((v): v is Uint32Array | Int32Array => ArrayBuffer.isView(v))
+      .map((v) => v.buffer as ArrayBuffer),
+  );
+}
+
 /** The compiled worker script beside this module; when running from the TypeScript sources, the built one. */
 function workerUrl(script: string): URL {
   const fromSources = import.meta.url.endsWith('.ts');

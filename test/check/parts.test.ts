@@ -61,3 +61,22 @@ describe('checking one file in parts on worker threads', () => {
     expect(many).toEqual(one);
   });
 });
+
+describe('checking one NDJSON file in parts on worker threads', () => {
+  it('gives the same report as one thread', async () => {
+    const lines: string[] = [];
+    for (let i = 1; i <= 20000; i++) {
+      if (i % 999 === 0) lines.push('');
+      lines.push(i % 1777 === 0 ? '{"Ref": "broken' : JSON.stringify({ Ref: i % 501 === 0 ? 'G1' : `G${i}`, Org: 'A', Currency: i % 313 === 0 ? 'XXX' : 'GBP', Start: '2024-01-01', End: '2024-02-01', Awarded: 5, Paid: i % 97 === 0 ? 9 : 5 }));
+    }
+    const dir = scratch({ 'grants.ndjson': lines.join('\n') + '\n' });
+    const { copyFileSync } = await import('node:fs');
+    copyFileSync(`${FIXTURES}/rules/recipients.csv`, `${dir}/recipients.csv`);
+    const standard = `${FIXTURES}/rules/grants.schema.json`;
+    const one = withoutTimes(await validate([`${dir}/grants.ndjson`], { standard, threads: 1, maxIssues: 100000 }));
+    const many = withoutTimes(await validate([`${dir}/grants.ndjson`], { standard, threads: 2, partSize: 30_011, partsFrom: 0, maxIssues: 100000 }));
+    expect(one.files[0].rows).toBe(20000);
+    expect(Object.keys(one.files[0].byCode).sort()).toEqual(['format-invalid', 'key-duplicate', 'key-reference', 'row-rule', 'table-rule']);
+    expect(many).toEqual(one);
+  });
+});
