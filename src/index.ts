@@ -1,5 +1,10 @@
 // The library API: the same engine and report as the command line.
 export { validate, type ValidateOptions } from './validate.js';
+export { mergeReports } from './report/merge.js';
+export { buildOverview } from './report/summary.js';
+export { discoverConfig } from './config/discover.js';
+export { loadConfig } from './config/load.js';
+export type { Config, CheckConfig, CheckSettings } from './config/config.js';
 export { run } from './run.js';
 export type { Io } from './io/io.js';
 export { loadStandardFile } from './standards/load.js';

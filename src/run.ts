@@ -4,7 +4,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { fixCommand, type FixFlags } from './commands/fix.js';
 import { standardsListCommand, standardsShowCommand, type StandardsFlags } from './commands/standards.js';
 import { templateCommand, type TemplateFlags } from './commands/template.js';
+import { initCommand, type InitFlags } from './commands/init.js';
+import { mergeCommand, type MergeFlags } from './commands/merge.js';
 import { validateCommand, type ValidateFlags } from './commands/validate.js';
+import { FORMATTERS } from './formatters/index.js';
 import { isConformError } from './errors.js';
 import type { Io } from './io/io.js';
 import { VERSION } from './version.js';
@@ -26,24 +29,28 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   program
     .command('validate')
-    .description('check data files against a standard')
-    .argument('[files...]', 'the files to check; - reads standard input')
-    .option('-s, --standard <id|file>', 'a standard id (spend-over-500, spend-over-500@1.0) or a JSON Schema file')
-    .option('-f, --format <name>', 'report format: stylish, json, junit, github, markdown, html, csv, sarif', 'stylish')
+    .description('check data files against standards (with no files named: every check of the config)')
+    .argument('[files...]', 'files, folders and glob patterns to check; - reads standard input')
+    .option('-s, --standard <id|file>', 'a standard id (spend-over-500, spend-over-500@1.0), a JSON Schema file, or auto (default, unless the config says)')
+    .option('-f, --format <name>', `report format: ${Object.keys(FORMATTERS).join(', ')}`, 'stylish')
     .option('-o, --output <file>', 'write the report to a file instead of the terminal')
     .option('--report <format=file>', 'also write a report in another format (repeatable)', collect)
-    .option('--fail-on <level>', 'the severity that makes the exit code 1: error, warning, info, never', 'error')
-    .option('--max-issues <n>', 'issues listed per file; counting goes on past it', '1000')
-    .option('--encoding <name>', 'auto, or utf-8, windows-1252, utf-16le, utf-16be…', 'auto')
-    .option('--delimiter <char>', 'auto, or one of , ; \\t |', 'auto')
+    .option('--fail-on <level>', 'the severity that makes the exit code 1: error (default), warning, info, never')
+    .option('--max-issues <n>', 'issues listed per file, default 1000; counting goes on past it')
+    .option('--encoding <name>', 'auto (default), or utf-8, windows-1252, utf-16le, utf-16be…')
+    .option('--delimiter <char>', 'auto (default), or one of , ; \\t |')
     .addOption(new Option('--input-format <format>', 'how to read the input when its name does not say').choices(['csv', 'json', 'ndjson']))
+    .option('--config <file>', 'the config file (default: conform.config.yaml, .yml or .json here or in a folder above)')
     .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
     .option('--allow-remote', 'fetch schemas and code lists that standards name by web address (10 s, 10 MB limits)')
     .option('--valid-rows <file>', 'also write the records that pass, in the input\'s format ({name} = each input\'s name)')
     .option('--invalid-rows <file>', 'also write the records that fail, in the input\'s format ({name} = each input\'s name)')
     .option('--column <name=field>', 'read a column of the file as a field of the standard, e.g. "Paid Date=PaymentDate" (repeatable)', collect)
+    .option('--jobs <n>', 'files checked in parallel (default: the number of cores)')
+    .option('--shard <k/n>', 'check only the k-th of n parts of the files (merge with: conform report merge)')
     .option('-q, --quiet', 'print only the verdict of failing runs')
     .option('--no-color', 'no colour in terminal output')
+    .option('--no-progress', 'no progress line while files are checked')
     .action(async (files: string[], flags: ValidateFlags) => {
       code = await validateCommand(files, flags, io);
     });
@@ -98,6 +105,29 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--no-color', 'no colour in terminal output')
     .action(async (file: string, flags: FixFlags) => {
       code = await fixCommand(file, flags, io);
+    });
+
+  program
+    .command('init')
+    .description('write a starter conform.config.yaml for the data files under this folder')
+    .option('--force', 'replace an existing config')
+    .option('--standards-dir <dir>', 'a folder of extra standards to recognise files by (repeatable)', collect)
+    .action(async (flags: InitFlags) => {
+      code = await initCommand(flags, io);
+    });
+
+  program
+    .command('report')
+    .description('work with JSON reports')
+    .command('merge')
+    .description('merge the JSON reports of a sharded run (--shard k/n) into the report of the whole run')
+    .argument('<reports...>', 'the JSON report of each shard')
+    .option('-f, --format <name>', `report format: ${Object.keys(FORMATTERS).join(', ')}`, 'stylish')
+    .option('-o, --output <file>', 'write the report to a file instead of the terminal')
+    .option('--report <format=file>', 'also write a report in another format (repeatable)', collect)
+    .option('--no-color', 'no colour in terminal output')
+    .action(async (reports: string[], flags: MergeFlags) => {
+      code = await mergeCommand(reports, flags, io);
     });
 
   try {

@@ -12,6 +12,7 @@ export type IssueCode =
   | 'encoding-invalid'
   | 'encoding-not-utf8'
   | 'format-invalid'
+  | 'standard-undetected'
   // header
   | 'header-missing'
   | 'header-unknown'
@@ -108,6 +109,8 @@ export interface FileReport {
   truncated: number;
   /** Seconds spent on this file. */
   elapsed?: number;
+  /** Who published the file, when one column names the same body in every record (see src/batch/publisher.ts). */
+  publisher?: string;
   [key: string]: unknown;
 }
 
@@ -121,6 +124,51 @@ export interface ReportSummary {
   infos: number;
 }
 
+/** Counts for one file, or for a group of files, in the overview of a run. */
+export interface OverviewCounts {
+  files: number;
+  passedFiles: number;
+  failedFiles: number;
+  rows: number;
+  validRows: number;
+  /** validRows / rows as a percentage (one decimal); null when there are no rows. */
+  conformance: number | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface FileOverview {
+  path: string;
+  /** `id@version`, or null when the file was checked against no standard. */
+  standard: string | null;
+  publisher: string | null;
+  passed: boolean;
+  rows: number;
+  validRows: number;
+  conformance: number | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** A league table of the run: files and groups ranked worst first (lowest conformance, then most errors). */
+export interface Overview {
+  files: FileOverview[];
+  byStandard: Array<OverviewCounts & { standard: string | null }>;
+  byPublisher: Array<OverviewCounts & { publisher: string | null }>;
+}
+
+/** For a report of one shard of a run (--shard k/n): what `conform report merge` needs to rebuild the whole. */
+export interface ShardInfo {
+  index: number;
+  count: number;
+  /** Files in the whole run. */
+  totalFiles: number;
+  /** For each file of this report, its 0-based position in the whole run. */
+  positions: number[];
+}
+
 export interface Report {
   reportVersion: 1;
   tool: { name: 'conform'; version: string };
@@ -128,5 +176,7 @@ export interface Report {
   failOn: FailOn;
   summary: ReportSummary;
   files: FileReport[];
+  overview?: Overview;
+  shard?: ShardInfo;
   [key: string]: unknown;
 }

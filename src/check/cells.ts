@@ -66,6 +66,19 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * and is skipped: the record's rules check it.
  */
 export function compileField(standard: Standard, field: Field): ValidateFunction {
+  // Compiled once per field and reused by every file checked against the standard: ajv keeps each
+  // compiled schema for good, so compiling per file would grow memory with the number of files.
+  let validate = compiledFields.get(field);
+  if (!validate) {
+    validate = buildFieldValidator(standard, field);
+    compiledFields.set(field, validate);
+  }
+  return validate;
+}
+
+const compiledFields = new WeakMap<Field, ValidateFunction>();
+
+function buildFieldValidator(standard: Standard, field: Field): ValidateFunction {
   const pointer = `#/properties/${encodeURIComponent(field.name.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
   const ref = { $ref: standard.schemaKey + pointer };
   if (!JSON.stringify(field.schema).includes('"$data"')) return standard.ajv.compile(ref);

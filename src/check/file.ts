@@ -7,7 +7,7 @@ import { makeIssue } from '../issues/catalog.js';
 import { buildFileReport } from '../report/build.js';
 import { IssueCollector, type SeverityAdjuster } from '../report/collector.js';
 import { ReferenceTokenizer, type Tokenizer } from '../sources/csv-reference.js';
-import { CsvTokenizer } from '../sources/csv-tokenizer.js';
+import { CsvTokenizer, type TokenBatch } from '../sources/csv-tokenizer.js';
 import { JsonRecordSplitter } from '../sources/json-records.js';
 import { detectDelimiter, formatFromName, sniffBinary, sniffText } from '../sources/sniff.js';
 import type { DecodeOutcome } from '../sources/encoding.js';
@@ -43,6 +43,8 @@ export interface FileCheckOptions {
   /** Characters in a part, and the smallest file (bytes) checked in parts; for tuning and tests. */
   partSize?: number;
   partsFrom?: number;
+  /** Sees each batch of CSV records this thread reads (for progress and the publisher of the file). */
+  onRecords?: (batch: TokenBatch) => void;
 }
 
 /** Below this size a file is checked faster on one thread than by starting workers. */
@@ -140,20 +142,24 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   const tokenizer: Tokenizer = options.tokenizer === 'reference' ? new ReferenceTokenizer(dialect) : new CsvTokenizer(dialect);
   const references = await loadReferences(standard, path);
   const table = new TableCheck(standard, sink, { columns: options.columns, references, delimiter });
+  const take = (batch: TokenBatch) => {
+    options.onRecords?.(batch);
+    table.push(batch);
+  };
   const inParts = (options.threads ?? 1) > 1 && tokenizer instanceof CsvTokenizer && path !== '-' && sizeOf(path) >= (options.partsFrom ?? PARALLEL_FROM_BYTES);
   const chunks = text.chunks();
   let ended: PartsOutcome = {};
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
     // Replacement characters the decoder put in for invalid bytes are reported as encoding-invalid.
     if (!text.decoding.invalid && !text.lastChunkAscii) table.noteChunk(next.value);
-    table.push(tokenizer.push(next.value));
+    take(tokenizer.push(next.value));
     if (inParts && table.plan) {
       // The header is known: the rest of the file is checked in parts on worker threads.
       ended = await checkRestInParts(chunks, tokenizer.rest(), text, table, { standard, references, delimiter, threads: options.threads!, partSize: options.partSize });
       break;
     }
   }
-  table.push(tokenizer.end());
+  take(tokenizer.end());
   tokenizer.unclosed ??= ended.unclosed;
   tokenizer.tooLong ??= ended.tooLong;
   if (tokenizer.unclosed) {

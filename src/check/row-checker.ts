@@ -274,5 +274,13 @@ function compileRecordRules(standard: Standard): ValidateFunction | undefined {
   const hasRecordKeywords = Object.keys(schema).some((k) => !STRUCTURAL.has(k) && !k.startsWith('x-'));
   const comparesFields = JSON.stringify(schema.properties ?? {}).includes('"$data"');
   if (!hasRecordKeywords && !comparesFields) return undefined;
-  return standard.ajv.compile({ $ref: standard.schemaKey });
+  // Once per standard, not per file: ajv keeps every schema it compiles.
+  let validate = recordRules.get(standard);
+  if (!validate) {
+    validate = standard.ajv.compile({ $ref: standard.schemaKey });
+    recordRules.set(standard, validate);
+  }
+  return validate;
 }
+
+const recordRules = new WeakMap<Standard, ValidateFunction>();

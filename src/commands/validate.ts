@@ -1,15 +1,25 @@
-// `conform validate`: check the files, print or write the reports, and say by the exit code whether the
-// data passed (0), failed (1), or the run could not be done (2, thrown as ConformError).
+// `conform validate`: find the config, decide which files are checked with which settings, check them
+// (in parallel, one shard of them, with a progress line on a terminal), print or write the reports, and
+// say by the exit code whether the data passed (0), failed (1), or the run could not be done (2, thrown
+// as ConformError).
 import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import type { CheckSettings, Config } from '../config/config.js';
+import { discoverConfig } from '../config/discover.js';
+import { loadConfig, standardSpec } from '../config/load.js';
+import { planTasks } from '../batch/plan.js';
+import { ProgressLine, progressWanted } from '../batch/progress.js';
+import { parseShard, shardPositions } from '../batch/shard.js';
 import { ConformError } from '../errors.js';
 import { FORMATTERS, isFormatName, type FormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { colorWanted, type Io } from '../io/io.js';
 import { isKnownEncoding } from '../sources/text.js';
 import { parseColumnFlags } from './column-flag.js';
+import { Registry } from '../standards/registry.js';
 import type { FailOn, InputFormat, Report } from '../types.js';
-import { DEFAULT_MAX_ISSUES, validate } from '../validate.js';
+import { validateTasks } from '../validate.js';
 
 export interface ValidateFlags {
   standard?: string;
@@ -26,54 +36,60 @@ export interface ValidateFlags {
   invalidRows?: string;
   allowRemote?: boolean;
   column?: string[];
+  config?: string;
+  jobs?: string;
+  shard?: string;
   quiet?: boolean;
   color?: boolean;
+  progress?: boolean;
 }
 
 const FAIL_ON: FailOn[] = ['error', 'warning', 'info', 'never'];
 const INPUT_FORMATS: InputFormat[] = ['csv', 'json', 'ndjson'];
-const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', '\t': '\t', '\\t': '\t', tab: '\t', '|': '|', auto: 'auto' };
+export const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', '\t': '\t', '\\t': '\t', tab: '\t', '|': '|', auto: 'auto' };
 
-export async function validateCommand(files: string[], flags: ValidateFlags, io: Io): Promise<number> {
-  const failOn = oneOf(flags.failOn ?? 'error', FAIL_ON, '--fail-on');
+export async function validateCommand(args: string[], flags: ValidateFlags, io: Io): Promise<number> {
   const format = formatName(flags.format ?? 'stylish', '--format');
   const reports = (flags.report ?? []).map(parseReportFlag);
-  const maxIssues = flags.maxIssues === undefined ? DEFAULT_MAX_ISSUES : nonNegativeInteger(flags.maxIssues, '--max-issues');
-  const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
-  if (flags.delimiter !== undefined && !delimiter) {
-    throw new ConformError(`--delimiter must be one of , ; \\t | or auto (got "${flags.delimiter}")`);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  const config = findConfig(flags, io);
+  const failOn = oneOf(flags.failOn ?? config?.failOn ?? 'error', FAIL_ON, '--fail-on');
+  const jobs = flags.jobs === undefined ? config?.jobs ?? availableParallelism() : positiveInteger(flags.jobs, '--jobs');
+  const standardsDirs = [...(flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)), ...(config?.standards ?? [])];
+
+  const plan = await planTasks(args, settingsFromFlags(flags, io), config, io.cwd);
+  if (!flags.quiet) for (const pattern of plan.empty) io.stderr.write(`conform: "${pattern}" matched no data files\n`);
+  let tasks = plan.tasks;
+  let shardInfo: Report['shard'];
+  if (shard) {
+    if (tasks.some((t) => t.path === '-')) throw new ConformError('--shard cannot be used with standard input (-)');
+    const positions = shardPositions(tasks.length, shard);
+    shardInfo = { index: shard.index, count: shard.count, totalFiles: tasks.length, positions };
+    tasks = positions.map((p) => plan.tasks[p]!);
   }
-  if (flags.encoding && flags.encoding !== 'auto' && !isKnownEncoding(flags.encoding)) {
-    throw new ConformError(`--encoding "${flags.encoding}" is not an encoding conform knows; try utf-8, windows-1252, utf-16le or utf-16be`);
-  }
-  const inputFormat = flags.inputFormat === undefined ? undefined : oneOf(flags.inputFormat, INPUT_FORMATS, '--input-format');
-  if (!flags.standard) {
-    throw new ConformError('No standard given: use --standard <id or schema file> (run "conform standards list" to see the ids)');
-  }
-  if (!files.length) throw new ConformError('No files given: name the files to check, or - for standard input');
 
   refuseOverwritingInputs(
     [flags.output, ...reports.map((r) => r.path), flags.validRows, flags.invalidRows].filter((p): p is string => Boolean(p)).map((p) => resolve(io.cwd, p)),
-    files.filter((f) => f !== '-').map((f) => resolve(io.cwd, f)),
+    plan.tasks.filter((t) => t.path !== '-').map((t) => t.path),
   );
-  const report = await validate(
-    files.map((f) => (f === '-' ? f : resolve(io.cwd, f))),
-    {
-      standard: flags.standard,
+  const progress = progressWanted(io, flags) && tasks.length ? new ProgressLine(io.stderr, tasks) : undefined;
+  let report: Report;
+  try {
+    report = await validateTasks(tasks, {
+      standardsDirs,
+      registry: new Registry(standardsDirs, true, [], flags.allowRemote),
       failOn,
-      maxIssues,
-      encoding: flags.encoding,
-      delimiter,
-      inputFormat,
-      standardsDirs: (flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)),
-      columns: flags.column ? parseColumnFlags(flags.column) : undefined,
+      jobs,
       stdin: io.stdin,
+      onEvent: progress?.onEvent,
+      shard: shardInfo,
+      allowRemote: flags.allowRemote,
       validRows: flags.validRows && resolve(io.cwd, flags.validRows),
       invalidRows: flags.invalidRows && resolve(io.cwd, flags.invalidRows),
-      allowRemote: flags.allowRemote,
-    },
-  );
-  showPathsAsGiven(report, files);
+    });
+  } finally {
+    progress?.finish();
+  }
 
   const color = colorWanted(io, flags.color);
   for (const { format: extra, path } of reports) {
@@ -101,11 +117,32 @@ function refuseOverwritingInputs(outputs: string[], inputs: string[]): void {
   }
 }
 
-/** Reports show each file as the user named it. */
-function showPathsAsGiven(report: Report, given: string[]): void {
-  report.files.forEach((file, i) => {
-    file.path = given[i] === '-' ? '<stdin>' : given[i] ?? file.path;
-  });
+/** --config, else the config found from the working folder upward, else none. */
+function findConfig(flags: ValidateFlags, io: Io): Config | undefined {
+  if (flags.config !== undefined) return loadConfig(resolve(io.cwd, flags.config), flags.config);
+  const found = discoverConfig(io.cwd);
+  return found ? loadConfig(found) : undefined;
+}
+
+/** The settings given as flags: each overrides the config's value for every file. */
+function settingsFromFlags(flags: ValidateFlags, io: Io): CheckSettings {
+  const delimiter = flags.delimiter === undefined ? undefined : DELIMITERS[flags.delimiter];
+  if (flags.delimiter !== undefined && !delimiter) {
+    throw new ConformError(`--delimiter must be one of , ; \\t | or auto (got "${flags.delimiter}")`);
+  }
+  if (flags.encoding && flags.encoding !== 'auto' && !isKnownEncoding(flags.encoding)) {
+    throw new ConformError(`--encoding "${flags.encoding}" is not an encoding conform knows; try utf-8, windows-1252, utf-16le or utf-16be`);
+  }
+  const settings: CheckSettings = {
+    standard: flags.standard === undefined ? undefined : standardSpec(flags.standard, io.cwd),
+    encoding: flags.encoding,
+    delimiter,
+    inputFormat: flags.inputFormat === undefined ? undefined : oneOf(flags.inputFormat, INPUT_FORMATS, '--input-format'),
+    maxIssues: flags.maxIssues === undefined ? undefined : nonNegativeInteger(flags.maxIssues, '--max-issues'),
+    columns: flags.column ? parseColumnFlags(flags.column) : undefined,
+  };
+  for (const key of Object.keys(settings) as Array<keyof CheckSettings>) if (settings[key] === undefined) delete settings[key];
+  return settings;
 }
 
 function parseReportFlag(value: string): { format: FormatName; path: string } {
@@ -116,7 +153,7 @@ function parseReportFlag(value: string): { format: FormatName; path: string } {
   return { format: formatName(value.slice(0, eq), '--report'), path: value.slice(eq + 1) };
 }
 
-function formatName(name: string, flag: string): FormatName {
+export function formatName(name: string, flag: string): FormatName {
   if (!isFormatName(name)) throw new ConformError(`${flag}: unknown format "${name}"; use one of ${Object.keys(FORMATTERS).join(', ')}`);
   return name;
 }
@@ -129,5 +166,11 @@ function oneOf<T extends string>(value: string, allowed: T[], flag: string): T {
 function nonNegativeInteger(value: string, flag: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new ConformError(`${flag} must be a whole number of 0 or more (got "${value}")`);
+  return n;
+}
+
+function positiveInteger(value: string, flag: string): number {
+  const n = nonNegativeInteger(value, flag);
+  if (n < 1) throw new ConformError(`${flag} must be 1 or more (got "${value}")`);
   return n;
 }

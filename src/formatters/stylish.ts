@@ -4,6 +4,7 @@
 import { Chalk } from 'chalk';
 import type { FileReport, Issue, Report, Severity } from '../types.js';
 import type { Formatter } from './formatter.js';
+import { overviewLines } from './overview-text.js';
 import { terminalSafe } from './safe-text.js';
 import { columnLabel, groupTotal, count, isColumnIssue, locationText, n, runsText, SEVERITY_WORD } from './where.js';
 
@@ -27,6 +28,7 @@ export const stylish: Formatter = (report, options) => {
   const examples = Math.max(1, options.examples ?? DEFAULT_EXAMPLES);
   const out: string[] = [];
   for (const file of report.files) out.push(...fileSection(file, c, examples), '');
+  if (report.overview && report.files.length > 1) out.push(...overviewLines(report.overview, c), '');
   out.push(verdict(report, c));
   return out.join('\n') + '\n';
 };
@@ -39,6 +41,8 @@ function fileSection(file: FileReport, c: Paint, examples: number): string[] {
     .join(', ');
   const mark = file.passed ? c.green('✔') : c.red('✖');
   lines.push(`${mark} ${c.bold(terminalSafe(file.path))}  ${c.dim([standard, count(file.rows, 'row'), shape].filter(Boolean).join(' · '))}`);
+  const detected = file.standard?.detected as { reason?: string } | undefined;
+  if (detected?.reason) lines.push(`  ${c.dim(`standard detected from the file: ${terminalSafe(detected.reason)}`)}`);
   if (!file.issues.length && !file.truncated) {
     lines.push(`  ${c.green('No issues found.')}`);
     return lines;

@@ -70,6 +70,12 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     help: 'The file cannot be read in its format: an unclosed quote, broken JSON, or a file of another kind saved with this name.',
     message: ({ detail }) => detail ?? 'The file is not well-formed',
   },
+  'standard-undetected': {
+    severity: 'error',
+    title: 'Standard not recognised',
+    help: 'No standard was given for the file, and its header does not show clearly which standard it follows, so it was not checked. Name the standard with --standard, or for these files in conform.config.yaml.',
+    message: ({ detail }) => `The file was not checked: conform cannot tell which standard it follows, because ${detail}. Choose one with --standard <id>, or give these files a standard in conform.config.yaml`,
+  },
   'header-missing': {
     severity: 'error',
     title: 'Required column missing',

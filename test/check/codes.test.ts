@@ -193,7 +193,7 @@ describe('exit codes', () => {
   });
 
   it.each([
-    [['validate', 'x.csv'], /No standard given/],
+    [['validate', '-'], /Standard input needs a standard/],
     [['validate', '-s', people], /No files given/],
     [['validate', 'x.csv', '-s', 'no-such-standard'], /Unknown standard "no-such-standard"/],
     [['validate', 'x.csv', '-s', people, '--fail-on', 'sometimes'], /--fail-on must be one of/],

@@ -1,0 +1,67 @@
+// Which files a run checks, and with which settings. Files named on the command line take their settings
+// from the first check of the config whose files include them (else from the config's top level); with
+// no files named, every check of the config runs. A file listed twice is checked once, the first time.
+import { basename } from 'node:path';
+import type { CheckConfig, CheckSettings, Config } from '../config/config.js';
+import { mergeSettings } from '../config/merge.js';
+import { ConformError } from '../errors.js';
+import type { Task } from './check-task.js';
+import { expandInput, type Input } from './inputs.js';
+
+export interface Plan {
+  tasks: Task[];
+  /** Folders and patterns that held no data file (the run goes on when others did). */
+  empty: string[];
+}
+
+export async function planTasks(args: string[], flags: CheckSettings, config: Config | undefined, cwd: string): Promise<Plan> {
+  const tasks: Task[] = [];
+  const empty: string[] = [];
+  const seen = new Set<string>();
+  const add = (input: Input, check: CheckConfig | undefined) => {
+    if (input.path !== '-' && seen.has(input.path)) return;
+    seen.add(input.path);
+    const origin = config && check?.standard !== undefined && flags.standard === undefined ? `${basename(config.path)} line ${check.standardLine}` : undefined;
+    tasks.push({ path: input.path, shown: input.shown, settings: mergeSettings(flags, check, config), ...(origin ? { origin } : {}) });
+  };
+
+  if (args.length) {
+    const checkOf = config ? await filesOfChecks(config, cwd) : new Map<string, number>();
+    for (const arg of args) {
+      const expansion = await expandInput(arg, cwd, cwd, true);
+      if (expansion.empty) empty.push(arg);
+      for (const input of expansion.inputs) {
+        add(input, config?.checks[checkOf.get(input.path) ?? -1]);
+      }
+    }
+  } else if (config?.checks.length) {
+    for (const check of config.checks) {
+      for (const pattern of check.files) {
+        const expansion = await expandInput(pattern, config.dir, cwd);
+        if (expansion.empty) empty.push(pattern);
+        for (const input of expansion.inputs) add(input, check);
+      }
+    }
+  } else {
+    throw new ConformError(
+      config
+        ? `No files given, and ${config.path} has no checks: name the files to check, or add checks to the config`
+        : 'No files given: name the files, folders or patterns to check (- for standard input), or write a conform.config.yaml (conform init)',
+    );
+  }
+  if (!tasks.length) {
+    throw new ConformError(`No input files matched ${empty.map((p) => `"${p}"`).join(', ')}: check the paths and patterns (folders are searched for .csv, .json, .ndjson and .jsonl files)`);
+  }
+  return { tasks, empty };
+}
+
+/** For each file the config's checks name, the first check that names it. */
+async function filesOfChecks(config: Config, cwd: string): Promise<Map<string, number>> {
+  const owner = new Map<string, number>();
+  for (const [i, check] of config.checks.entries()) {
+    for (const pattern of check.files) {
+      for (const input of (await expandInput(pattern, config.dir, cwd)).inputs) if (!owner.has(input.path)) owner.set(input.path, i);
+    }
+  }
+  return owner;
+}

@@ -1,0 +1,153 @@
+// Checking many files, in worker threads or in this one, and handing back their reports in the order of
+// the files whatever order they finish in. Only a window of files a few times the number of workers is
+// in flight or waiting to be handed back, so memory grows with --jobs, not with the number of files.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ConformError } from '../errors.js';
+import { Registry } from '../standards/registry.js';
+import type { FailOn, FileReport } from '../types.js';
+import { checkTask, type Task, type TaskContext } from './check-task.js';
+import type { Readable } from 'node:stream';
+
+export interface PoolOptions {
+  /** Files checked at once; 1 checks them one after another in this thread. */
+  jobs: number;
+  failOn: FailOn;
+  standardsDirs: string[];
+  codelistDirs: string[];
+  allowRemote: boolean;
+  tokenizer?: 'fast' | 'reference';
+  /** Worker threads for the parts of a big file checked in this thread (file-level workers check each file on one thread). */
+  threads?: number;
+  partSize?: number;
+  partsFrom?: number;
+  /** The registry of this thread (used with --jobs 1, and for standard input). */
+  registry?: Registry;
+  stdin?: Readable;
+  onEvent?: (event: PoolEvent) => void;
+}
+
+export type PoolEvent =
+  | { type: 'start'; index: number; task: Task }
+  | { type: 'progress'; index: number; rows: number; bytes: number }
+  | { type: 'done'; index: number; report: FileReport };
+
+export interface WorkerData {
+  standardsDirs: string[];
+  codelistDirs: string[];
+  allowRemote: boolean;
+  tokenizer?: 'fast' | 'reference';
+  failOn: FailOn;
+}
+
+export type WorkerReply =
+  | { type: 'progress'; index: number; rows: number; bytes: number }
+  | { type: 'done'; index: number; report: FileReport }
+  | { type: 'failed'; index: number; message: string; runError: boolean; stack?: string };
+
+/** Files in flight or finished but not yet handed back, per worker. */
+const WINDOW_PER_JOB = 4;
+
+export function checkAll(tasks: Task[], options: PoolOptions): AsyncGenerator<FileReport> {
+  // Standard input can be read only here; a single file gains nothing from a worker.
+  const inThread = options.jobs <= 1 || tasks.length <= 1 || tasks.some((t) => t.path === '-');
+  return inThread ? checkInThread(tasks, options) : checkInWorkers(tasks, options);
+}
+
+async function* checkInThread(tasks: Task[], options: PoolOptions): AsyncGenerator<FileReport> {
+  const context: TaskContext = { registry: options.registry ?? new Registry(options.standardsDirs, true, options.codelistDirs, options.allowRemote), failOn: options.failOn, stdin: options.stdin, tokenizer: options.tokenizer, threads: options.threads, partSize: options.partSize, partsFrom: options.partsFrom };
+  for (const [index, task] of tasks.entries()) {
+    options.onEvent?.({ type: 'start', index, task });
+    const report = await checkTask(task, context, (p) => options.onEvent?.({ type: 'progress', index, rows: p.rows, bytes: p.bytes }));
+    options.onEvent?.({ type: 'done', index, report });
+    yield report;
+  }
+}
+
+async function* checkInWorkers(tasks: Task[], options: PoolOptions): AsyncGenerator<FileReport> {
+  const url = workerUrl();
+  const window = options.jobs * WINDOW_PER_JOB;
+  const finished = new Map<number, FileReport>();
+  const idle: Worker[] = [];
+  const workers: Worker[] = [];
+  let nextToStart = 0;
+  let nextToHand = 0;
+  let failure: Error | undefined;
+  let closing = false;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  const dispatch = () => {
+    while (idle.length && nextToStart < tasks.length && nextToStart < nextToHand + window && !failure) {
+      const worker = idle.shift()!;
+      const index = nextToStart++;
+      options.onEvent?.({ type: 'start', index, task: tasks[index]! });
+      worker.postMessage({ index, task: tasks[index] });
+    }
+  };
+
+  const data: WorkerData = { standardsDirs: options.standardsDirs, codelistDirs: options.codelistDirs, allowRemote: options.allowRemote, tokenizer: options.tokenizer, failOn: options.failOn };
+  for (let i = 0; i < Math.min(options.jobs, tasks.length); i++) {
+    const worker = new Worker(url, { workerData: data });
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'progress') {
+        options.onEvent?.(reply);
+        return;
+      }
+      if (reply.type === 'failed') {
+        failure ??= reply.runError ? new ConformError(reply.message) : Object.assign(new Error(reply.message), { stack: reply.stack });
+      } else {
+        finished.set(reply.index, reply.report);
+        options.onEvent?.(reply);
+        idle.push(worker);
+        dispatch();
+      }
+      signal();
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      signal();
+    });
+    worker.on('exit', (code) => {
+      if (!closing) {
+        failure ??= new Error(`a worker thread stopped unexpectedly (exit code ${code})`);
+        signal();
+      }
+    });
+    workers.push(worker);
+    idle.push(worker);
+  }
+
+  try {
+    dispatch();
+    while (nextToHand < tasks.length) {
+      if (failure) throw failure;
+      const report = finished.get(nextToHand);
+      if (report) {
+        finished.delete(nextToHand);
+        nextToHand++;
+        dispatch();
+        yield report;
+        continue;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    closing = true;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** The compiled worker beside this module; when running from the TypeScript sources, the built one. */
+function workerUrl(): URL {
+  const fromSources = import.meta.url.endsWith('.ts');
+  const url = fromSources ? new URL('../../dist/batch/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(url))) {
+    throw new ConformError(`The worker code ${fileURLToPath(url)} is missing: run "npm run build", or use --jobs 1`);
+  }
+  return url;
+}

@@ -1,0 +1,28 @@
+// Spreading one run over several machines: `--shard k/n` checks every n-th file of the run's list,
+// starting with the k-th. The list is the same on every machine (arguments in order, folders and patterns
+// sorted), so the shards never overlap, together cover every file, and `conform report merge` can put
+// their reports back in the order a single run would have produced.
+import { ConformError } from '../errors.js';
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+export function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new ConformError(`--shard takes k/n with 1 ≤ k ≤ n, such as --shard 2/4 (got "${text}")`);
+  }
+  return { index, count };
+}
+
+/** The positions (0-based, in the whole run) of the files shard `shard` checks. */
+export function shardPositions(total: number, shard: Shard): number[] {
+  const positions: number[] = [];
+  for (let i = shard.index - 1; i < total; i += shard.count) positions.push(i);
+  return positions;
+}

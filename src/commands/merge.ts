@@ -1,0 +1,53 @@
+// `conform report merge`: read the JSON reports of a sharded run, merge them into the report one run would
+// have produced, and print or write it in any format. The exit code is the merged verdict, as validate's.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConformError } from '../errors.js';
+import { FORMATTERS } from '../formatters/index.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { colorWanted, type Io } from '../io/io.js';
+import { mergeReports, type NamedReport } from '../report/merge.js';
+import type { Report } from '../types.js';
+import { formatName } from './validate.js';
+
+export interface MergeFlags {
+  format?: string;
+  output?: string;
+  report?: string[];
+  color?: boolean;
+}
+
+export async function mergeCommand(paths: string[], flags: MergeFlags, io: Io): Promise<number> {
+  const format = formatName(flags.format ?? 'stylish', '--format');
+  const extra = (flags.report ?? []).map((value) => {
+    const eq = value.indexOf('=');
+    if (eq <= 0 || eq === value.length - 1) throw new ConformError(`--report takes <format>=<file>, such as --report html=report.html (got "${value}")`);
+    return { format: formatName(value.slice(0, eq), '--report'), path: value.slice(eq + 1) };
+  });
+  const merged = mergeReports(paths.map((p) => readReport(p, io.cwd)));
+  for (const { format: other, path } of extra) writeFileAtomic(resolve(io.cwd, path), FORMATTERS[other](merged, { color: false }));
+  const text = FORMATTERS[format](merged, { color: flags.output ? false : colorWanted(io, flags.color) });
+  if (flags.output) writeFileAtomic(resolve(io.cwd, flags.output), text);
+  else io.stdout.write(text);
+  return merged.passed ? 0 : 1;
+}
+
+function readReport(path: string, cwd: string): NamedReport {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConformError(`Cannot read the report ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+  }
+  let report: Report;
+  try {
+    report = JSON.parse(text) as Report;
+  } catch {
+    throw new ConformError(`${path} is not a JSON report: write shard reports with --format json (or --report json=<file>)`);
+  }
+  if (report?.reportVersion !== 1 || !Array.isArray(report.files)) {
+    throw new ConformError(`${path} is not a conform JSON report of version 1: write shard reports with --format json`);
+  }
+  return { name: path, report };
+}

@@ -1,0 +1,36 @@
+// The config file's settings once read and checked: paths made absolute, lists always lists, and the
+// line each check starts on, so later messages can point at it.
+import type { FailOn, InputFormat, IssueCode, Severity } from '../types.js';
+
+/** How a set of files is checked; every setting is optional, and a flag overrides it. */
+export interface CheckSettings {
+  standard?: string;
+  encoding?: string;
+  delimiter?: string;
+  inputFormat?: InputFormat;
+  maxIssues?: number;
+  columns?: Record<string, string>;
+  severity?: Partial<Record<IssueCode, Severity>>;
+}
+
+export interface CheckConfig extends CheckSettings {
+  /** Files, folders or glob patterns, relative to the config's folder. */
+  files: string[];
+  /** 1-based line of the check in the config file. */
+  line: number;
+  /** 1-based line of its `standard`, when it has one. */
+  standardLine?: number;
+}
+
+export interface Config {
+  /** The config file, absolute. */
+  path: string;
+  /** Its folder: what paths in it are relative to. */
+  dir: string;
+  /** Extra standard folders, absolute. */
+  standards: string[];
+  failOn?: FailOn;
+  maxIssues?: number;
+  jobs?: number;
+  checks: CheckConfig[];
+}
