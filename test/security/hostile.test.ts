@@ -185,10 +185,12 @@ describe('the process', () => {
     if (code === 143) expect(left).toEqual([]);
   });
 
-  it('a folder given as a data file is reported, not crashed on', async () => {
+  it('a folder given as a data file is searched for data files; an empty one is a one-line error, not a crash', async () => {
     const dir = scratch();
-    const { report: r } = await report([dir, '-s', people]);
-    expect(r.files[0].issues[0].code).toBe('file-unreadable');
+    const { code, stderr } = await cli(['validate', dir, '-s', people]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^conform: No input files matched ".*": check the paths and patterns/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 
