@@ -10,6 +10,7 @@ import { SCRIPT, STYLE } from './html-assets.js';
 import { columnChart, type ColumnCounts } from './html-chart.js';
 import { esc } from './html-escape.js';
 import { failingRowsGrid } from './html-grid.js';
+import { overviewSection } from './html-overview.js';
 import { codesOf, codeTotal, columnLabel, count, isColumnIssue, locationText, n, SEVERITIES } from './where.js';
 
 const SEVERITY_HEADING: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -42,6 +43,7 @@ export const html: Formatter = (report) => {
     '<main id="main">',
     filters(report),
     report.files.length > 1 ? filesTable(report) : '',
+    ...(report.files.length > 1 && report.overview ? [overviewSection(report.overview)] : []),
     ...report.files.map((file, i) => fileSection(file, i + 1)),
     '</main>',
     `<footer><p>Made by conform ${esc(report.tool.version)} from report version ${esc(report.reportVersion)}. A file fails when it has an issue at or above “${esc(report.failOn)}”.</p></footer>`,

@@ -3,7 +3,7 @@
 // sections. Text from the data is escaped so it can neither break a table nor become markup, a link,
 // a mention or a code block.
 import { CATALOG } from '../issues/catalog.js';
-import type { FileReport, Issue, IssueCode, Report } from '../types.js';
+import type { FileReport, Issue, IssueCode, OverviewCounts, Report } from '../types.js';
 import type { Formatter } from './formatter.js';
 import { terminalSafe } from './safe-text.js';
 import { codeTotal, codesOf, columnLabel, count, groupTotal, locationText, n, SEVERITY_WORD, worstSeverity } from './where.js';
@@ -13,7 +13,7 @@ const BUDGET = 60_000;
 const LISTED_PER_FILE = 100;
 
 export const markdown: Formatter = (report) => {
-  const out = [heading(report), '', ...summaryTable(report)];
+  const out = [heading(report), '', ...summaryTable(report), ...overviewTables(report)];
   let used = out.join('\n').length;
   const withIssues = report.files.filter((f) => f.issues.length || f.truncated);
   for (const [i, file] of withIssues.entries()) {
@@ -48,6 +48,26 @@ function summaryTable(report: Report): string[] {
     );
   }
   return rows;
+}
+
+/** For several files: the share of valid rows by standard and by publisher, worst first. */
+function overviewTables(report: Report): string[] {
+  const overview = report.overview;
+  if (!overview || report.files.length < 2) return [];
+  const percent = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`);
+  const table = (title: string, groups: Array<OverviewCounts & { name: string | null }>, none: string, show: (name: string) => string) => [
+    '',
+    `### ${title}`,
+    '',
+    `| ${title.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase())} | Valid rows | Files | Failed | Rows | Errors | Warnings |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...groups.map((g) => `| ${g.name === null ? none : show(g.name)} | ${percent(g.conformance)} | ${n(g.files)} | ${n(g.failedFiles)} | ${n(g.rows)} | ${n(g.errors)} | ${n(g.warnings)} |`),
+  ];
+  const out = table('By standard', overview.byStandard.map((g) => ({ ...g, name: g.standard })), 'no standard', code);
+  if (overview.byPublisher.some((g) => g.publisher !== null)) {
+    out.push(...table('By publisher', overview.byPublisher.map((g) => ({ ...g, name: g.publisher })), 'not stated in the data', text));
+  }
+  return out;
 }
 
 function fileSection(file: FileReport): string {

@@ -46,6 +46,7 @@ export const sarif: Formatter = (report) => {
             counts: f.counts,
             truncated: f.truncated,
           })),
+          ...(report.overview ? { overview: report.overview } : {}),
         },
       },
     ],

@@ -5,7 +5,7 @@ import { discoverConfig } from '../../src/config/discover.js';
 import { loadConfig } from '../../src/config/load.js';
 import { mergeSettings } from '../../src/config/merge.js';
 import { cli, report } from '../helpers.js';
-import { spendCsv, tree } from './batch-helpers.js';
+import { spendCsv, tree } from './make-data.js';
 
 const good = spendCsv(1, { rows: 5 }).text;
 // Row 2 has a UK date: a value-format error in the PaymentDate column.

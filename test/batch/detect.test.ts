@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectStandard, type StandardProfile } from '../../src/standards/detect.js';
 import { Registry } from '../../src/standards/registry.js';
 import { CORPUS, cli, hasCorpus, report } from '../helpers.js';
-import { spendCsv, TEST_STANDARDS, tree } from './batch-helpers.js';
+import { spendCsv, TEST_STANDARDS, tree } from './make-data.js';
 
 const field = (name: string, required = false, aliases: string[] = []) => ({ name, aliases, required });
 

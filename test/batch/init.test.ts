@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { cli, report } from '../helpers.js';
-import { spendCsv, TEST_STANDARDS, tree } from './batch-helpers.js';
+import { spendCsv, TEST_STANDARDS, tree } from './make-data.js';
 
 const plots = 'AllotmentSiteName,PlotCount,WaitingListLength\nHill Road,40,12\n';
 

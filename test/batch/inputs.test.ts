@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandInput } from '../../src/batch/inputs.js';
 import { cli, report } from '../helpers.js';
-import { spendCsv, tree } from './batch-helpers.js';
+import { spendCsv, tree } from './make-data.js';
 
 const spend = spendCsv(3, { rows: 4 }).text;
 

@@ -7,7 +7,7 @@ import { ProgressLine } from '../../src/batch/progress.js';
 import type { Report } from '../../src/types.js';
 import { validate } from '../../src/validate.js';
 import { cli, report } from '../helpers.js';
-import { spendCsv, tree } from './batch-helpers.js';
+import { spendCsv, tree } from './make-data.js';
 
 /** A big first file and many small ones: with two workers, the small ones finish first. */
 function slowFirst(small: number) {

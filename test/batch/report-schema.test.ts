@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ROOT, report } from '../helpers.js';
-import { spendCsv, TEST_STANDARDS, tree } from './batch-helpers.js';
+import { spendCsv, TEST_STANDARDS, tree } from './make-data.js';
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020').default;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseShard, shardPositions } from '../../src/batch/shard.js';
 import { cli, report } from '../helpers.js';
-import { spendCsv, tree } from './batch-helpers.js';
+import { spendCsv, tree } from './make-data.js';
 
 /** 60 spend files in three folders, some with errors, from three councils. */
 function sixtyFiles(): string {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { conformance } from '../../src/report/summary.js';
 import { validate } from '../../src/validate.js';
 import { cli, report } from '../helpers.js';
-import { SPEND_HEADER, spendCsv, TEST_STANDARDS, tree } from './batch-helpers.js';
+import { SPEND_HEADER, spendCsv, TEST_STANDARDS, tree } from './make-data.js';
 
 function councilFiles() {
   const a = spendCsv(17, { rows: 10, badShare: 0.3, publisher: 'Testshire Council' });
