@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConformError } from '../errors.js';
+import { holdTemporary, releaseTemporary } from '../io/cleanup.js';
 import { Registry } from '../standards/registry.js';
 import type { FailOn, FileReport } from '../types.js';
 import { checkTask, type Task, type TaskContext } from './check-task.js';
@@ -42,6 +43,7 @@ export interface WorkerData {
 }
 
 export type WorkerReply =
+  | { type: 'temporary'; path: string; held: boolean }
   | { type: 'progress'; index: number; rows: number; bytes: number }
   | { type: 'done'; index: number; report: FileReport }
   | { type: 'failed'; index: number; message: string; runError: boolean; stack?: string };
@@ -94,6 +96,11 @@ async function* checkInWorkers(tasks: Task[], options: PoolOptions): AsyncGenera
   for (let i = 0; i < Math.min(options.jobs, tasks.length); i++) {
     const worker = new Worker(url, { workerData: data });
     worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'temporary') {
+        if (reply.held) holdTemporary(reply.path);
+        else releaseTemporary(reply.path);
+        return;
+      }
       if (reply.type === 'progress') {
         options.onEvent?.(reply);
         return;

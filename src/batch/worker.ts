@@ -3,6 +3,7 @@
 // the current file has got.
 import { parentPort, workerData } from 'node:worker_threads';
 import { isConformError } from '../errors.js';
+import { observeTemporaries } from '../io/cleanup.js';
 import { Registry } from '../standards/registry.js';
 import { checkTask, type Task } from './check-task.js';
 import type { WorkerData, WorkerReply } from './pool.js';
@@ -13,6 +14,8 @@ const data = workerData as WorkerData;
 const registry = new Registry(data.standardsDirs, true, data.codelistDirs, data.allowRemote);
 const port = parentPort!;
 const post = (reply: WorkerReply) => port.postMessage(reply);
+// The main thread removes this thread's half-written files too when the run is interrupted.
+observeTemporaries((path, held) => post({ type: 'temporary', path, held }));
 
 port.on('message', async ({ index, task }: { index: number; task: Task }) => {
   let last = 0;

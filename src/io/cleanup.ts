@@ -3,13 +3,21 @@
 import { rmSync } from 'node:fs';
 
 const live = new Set<string>();
+/** Told of each temporary held and released: a worker thread passes them on to the main thread. */
+let observer: ((path: string, held: boolean) => void) | undefined;
+
+export function observeTemporaries(listener: (path: string, held: boolean) => void): void {
+  observer = listener;
+}
 
 export function holdTemporary(path: string): void {
   live.add(path);
+  observer?.(path, true);
 }
 
 export function releaseTemporary(path: string): void {
   live.delete(path);
+  observer?.(path, false);
 }
 
 /** Remove every temporary file or folder still held (on an interrupt). */
