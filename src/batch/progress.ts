@@ -81,30 +81,35 @@ export class ProgressLine {
     this.drawn = false;
   }
 
-  /** The line as it would be drawn now (without the terminal's control characters). */
-  line(): string {
+  /** The line as it would be drawn now (without the terminal's control characters), at most `width` long. */
+  line(width = Infinity): string {
     const elapsed = (this.now() - this.started) / 1000;
     const inFlight = [...this.current.values()];
     const rows = this.rowsDone + inFlight.reduce((n, f) => n + f.rows, 0);
     const bytes = this.bytesDone + inFlight.reduce((n, f) => n + Math.min(f.bytes, f.size), 0);
     const parts = [`${this.filesDone}/${this.tasks.length} files`, `${number(rows)} rows`];
     if (elapsed > 0.2) parts.push(`${number(Math.round(rows / elapsed))} rows/s`);
-    const file = inFlight.sort((a, b) => b.size - a.size)[0];
-    if (file) parts.push(file.size >= BIG_FILE_BYTES ? `${terminalSafe(file.shown)} ${Math.floor((Math.min(file.bytes, file.size) / file.size) * 100)}%` : terminalSafe(file.shown));
     if (elapsed * 1000 >= ETA_AFTER_MS && bytes > 0 && this.totalBytes > bytes) {
       parts.push(`about ${duration(((this.totalBytes - bytes) / bytes) * elapsed)} left`);
     }
-    return `conform: ${parts.join(' · ')}`;
+    let text = `conform: ${parts.join(' · ')}`;
+    // The file being read (the biggest, when several are) comes last, shortened from the left.
+    const file = inFlight.sort((a, b) => b.size - a.size)[0];
+    if (file) {
+      const through = file.size >= BIG_FILE_BYTES ? ` ${Math.floor((Math.min(file.bytes, file.size) / file.size) * 100)}%` : '';
+      const room = width - text.length - 3 - through.length;
+      let name = terminalSafe(file.shown);
+      if (name.length > room) name = room > 1 ? '…' + name.slice(name.length - room + 1) : '';
+      if (name) text += ` · ${name}${through}`;
+    }
+    return text.length > width ? text.slice(0, width - 1) + '…' : text;
   }
 
   private draw(force: boolean): void {
     const now = this.now();
     if (!force && now - this.lastDraw < REDRAW_EVERY_MS) return;
     this.lastDraw = now;
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
-    let text = this.line();
-    if (text.length > width) text = text.slice(0, width - 1) + '…';
-    this.stream.write(`\r${text}\x1b[K`);
+    this.stream.write(`\r${this.line(Math.max(20, (this.stream.columns || 80) - 1))}\x1b[K`);
     this.drawn = true;
   }
 }

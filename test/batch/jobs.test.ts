@@ -121,7 +121,7 @@ describe('the progress line', () => {
     line.onEvent({ type: 'start', index: 1, task: tasks[1]! });
     now = 2000;
     line.onEvent({ type: 'progress', index: 1, rows: 99999, bytes: 5 * 1024 * 1024 });
-    expect(written.at(-1)).toBe('\rconform: 1/2 files · 100,000 rows · 50,000 rows/s · big.csv 25% · about 6s left\x1b[K');
+    expect(written.at(-1)).toBe('\rconform: 1/2 files · 100,000 rows · 50,000 rows/s · about 6s left · big.csv 25%\x1b[K');
     line.finish();
     expect(written.at(-1)).toBe('\r\x1b[K');
   });
@@ -131,6 +131,6 @@ describe('the progress line', () => {
     const written: string[] = [];
     const line = new ProgressLine({ write: (t) => written.push(t), columns: 40 }, tasks, () => 0);
     line.onEvent({ type: 'start', index: 0, task: tasks[0]! });
-    expect(written[0]).toBe('\rconform: 0/1 files · 0 rows · a-file-w…\x1b[K');
+    expect(written[0]).toBe('\rconform: 0/1 files · 0 rows · …deed.csv\x1b[K');
   });
 });
