@@ -170,15 +170,19 @@ function withRowTargets(tasks: Task[], options: Pick<BatchOptions, 'validRows' |
       throw new ConformError(`With several files, put {name} in the row file's path (e.g. "${template.replace(/(\.[^./]+)?$/, '-{name}$1')}") so each file gets its own`);
     }
   }
+  const inputs = new Set(tasks.map((t) => t.path));
   const writer = new Map<string, Task>();
   return tasks.map((task) => {
     const name = basename(task.path).replace(/\.[^.]+$/, '');
     const fill = (template?: string) => template?.replace(/\{name\}/g, name);
     const rowTargets: RowTargets = { valid: fill(templates.valid), invalid: fill(templates.invalid) };
     for (const target of [rowTargets.valid, rowTargets.invalid]) {
-      const other = target ? writer.get(target) : undefined;
+      if (!target) continue;
+      if (inputs.has(target)) throw new ConformError(`Writing rows to ${target} would overwrite an input file being checked; choose another path`);
+      const other = writer.get(target);
+      if (other === task) throw new ConformError(`--valid-rows and --invalid-rows both name ${target}; give each its own file`);
       if (other) throw new ConformError(`${other.shown} and ${task.shown} have the same name, so their rows would go to the same file ${target}; check them in separate runs`);
-      if (target) writer.set(target, task);
+      writer.set(target, task);
     }
     return { ...task, rowTargets };
   });
