@@ -2,12 +2,13 @@
 // (in parallel, one shard of them, with a progress line on a terminal), print or write the reports, and
 // say by the exit code whether the data passed (0), failed (1), or the run could not be done (2, thrown
 // as ConformError).
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { CheckSettings, Config } from '../config/config.js';
 import { discoverConfig } from '../config/discover.js';
 import { loadConfig, standardSpec } from '../config/load.js';
+import type { Task } from '../batch/check-task.js';
 import { planTasks } from '../batch/plan.js';
 import { ProgressLine, progressWanted } from '../batch/progress.js';
 import { parseShard, shardPositions } from '../batch/shard.js';
@@ -54,7 +55,7 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const config = findConfig(flags, io);
   const failOn = oneOf(flags.failOn ?? config?.failOn ?? 'error', FAIL_ON, '--fail-on');
-  const jobs = flags.jobs === undefined ? config?.jobs ?? availableParallelism() : positiveInteger(flags.jobs, '--jobs');
+  const chosenJobs = flags.jobs === undefined ? config?.jobs : positiveInteger(flags.jobs, '--jobs');
   const standardsDirs = [...(flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)), ...(config?.standards ?? [])];
 
   const plan = await planTasks(args, settingsFromFlags(flags, io), config, io.cwd);
@@ -72,6 +73,7 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
     [flags.output, ...reports.map((r) => r.path), flags.validRows, flags.invalidRows].filter((p): p is string => Boolean(p)).map((p) => resolve(io.cwd, p)),
     plan.tasks.filter((t) => t.path !== '-').map((t) => t.path),
   );
+  const jobs = chosenJobs ?? defaultJobs(tasks);
   const progress = progressWanted(io, flags) && tasks.length ? new ProgressLine(io.stderr, tasks) : undefined;
   let report: Report;
   try {
@@ -100,6 +102,24 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   else if (!flags.quiet || format !== 'stylish') io.stdout.write(text);
   else if (!report.passed) io.stdout.write(text.split('\n').filter(Boolean).pop() + '\n');
   return report.passed ? 0 : 1;
+}
+
+/** Below this much data in all, files are checked sooner in the main thread than worker threads start. */
+const WORKERS_WORTH_IT_BYTES = 16 * 1024 * 1024;
+
+/** Without --jobs: one worker per core, unless the files are small enough to check before workers start. */
+function defaultJobs(tasks: Task[]): number {
+  let bytes = 0;
+  for (const task of tasks) {
+    if (task.path === '-') continue;
+    try {
+      bytes += statSync(task.path).size;
+    } catch {
+      // a missing file is reported when it is checked
+    }
+    if (bytes >= WORKERS_WORTH_IT_BYTES) return availableParallelism();
+  }
+  return 1;
 }
 
 /** An output that is one of the inputs would destroy the data being checked. */
