@@ -45,7 +45,10 @@ export async function initCommand(flags: InitFlags, io: Io): Promise<number> {
   const profiles = standardProfiles(new Registry(standardsDirs));
   const found = (await expandInput('.', io.cwd, io.cwd)).inputs;
   const guesses: Guess[] = [];
-  for (const input of found) guesses.push(await guess(input.path, input.shown, profiles));
+  for (const input of found) {
+    const guessed = await guess(input.path, input.shown, profiles);
+    if (guessed) guesses.push(guessed);
+  }
   const checks = groupIntoChecks(guesses);
   writeFileAtomic(target, starterConfig(checks, flags.standardsDir ?? []));
 
@@ -60,10 +63,12 @@ export async function initCommand(flags: InitFlags, io: Io): Promise<number> {
   return 0;
 }
 
-async function guess(path: string, shown: string, profiles: Profiles): Promise<Guess> {
+/** The file's likely standard; undefined for a JSON Schema, which describes data rather than holds it. */
+async function guess(path: string, shown: string, profiles: Profiles): Promise<Guess | undefined> {
   const extension = extname(shown).toLowerCase();
   const folder = dirname(shown);
   const head = await readFileHead(path);
+  if (head.documentKeys?.includes('$schema')) return undefined;
   let detection: Detection | undefined;
   if (!head.problem) {
     const sets: NameSet[] = [{ rows: head.rows, profiles: profiles.records }];
@@ -71,7 +76,7 @@ async function guess(path: string, shown: string, profiles: Profiles): Promise<G
     detection = detectStandard(sets, head.format === 'csv' ? 'column' : 'key');
   }
   if (!detection) return { file: shown, folder, extension, why: head.problem!.message };
-  if (!detection.found) return { file: shown, folder, extension, why: `not recognised: ${detection.reason}` };
+  if (!detection.found) return { file: shown, folder, extension, why: detection.reason };
   return { file: shown, folder, extension, standard: detection.best.id, why: detection.reason };
 }
 
@@ -116,19 +121,21 @@ function starterConfig(checks: Check[], standardsDirs: string[]): string {
   const recognised = checks.filter((c) => c.standard);
   const unknown = checks.filter((c) => !c.standard);
   out.push('checks:');
-  for (const check of recognised) {
+  for (const [i, check] of recognised.entries()) {
     out.push(`  # ${oneLine(check.comment)}`);
     out.push(`  - files: ${filesValue(check.files)}`);
     out.push(`    standard: ${check.standard}`);
-    out.push('    # encoding: windows-1252            # when the files are not UTF-8');
-    out.push('    # columns: { "Paid Date": PaymentDate }   # your column name: the standard\'s field');
-    out.push('    # severity: { value-pattern: warning }   # make some issues count less (or more)');
+    if (i === 0) {
+      out.push('    # encoding: windows-1252                 # when the files are not UTF-8');
+      out.push('    # columns: { "Paid Date": PaymentDate }  # your column name: the standard\'s field');
+      out.push('    # severity: { value-pattern: warning }   # make some issues count less (or more)');
+    }
     out.push('');
   }
   if (unknown.length) {
     out.push('# Files no standard fits clearly. Choose a standard (or a JSON Schema file) and uncomment:');
     for (const check of unknown) {
-      out.push(`#   ${oneLine(check.comment)}`);
+      out.push(`#   not recognised: ${oneLine(check.comment)}`);
       out.push(`#  - files: ${filesValue(check.files)}`);
       out.push('#    standard: <id or schema file>');
       out.push('');

@@ -15,6 +15,8 @@ function dataFolder() {
     'published/mixed/spend.csv': spendCsv(3, { rows: 3 }).text,
     'published/mixed/colours.csv': 'Colour,Shape\nred,round\n',
     'top.csv': spendCsv(4, { rows: 2 }).text,
+    // A standard of the council's own: it describes data, it is not data.
+    'standards/mine.schema.json': '{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}',
   });
 }
 
@@ -41,6 +43,7 @@ describe('conform init', () => {
         '#   not recognised: none of its 2 columns is a field of any standard conform knows\n',
     );
     expect(text).toContain('#  - files: "published/mixed/colours.csv"\n#    standard: <id or schema file>\n');
+    expect(text).not.toContain('mine.schema.json');
     expect(text).toContain('  # 2 files; the first: 9 of 9 columns are fields of spend-over-500 (with 6 of its 6 required fields)');
   });
 
