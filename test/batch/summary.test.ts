@@ -28,9 +28,10 @@ describe('the overview of a run across files', () => {
     expect(r.overview.files).toEqual([
       { path: 'e-unknown.csv', standard: null, publisher: null, passed: false, rows: 0, validRows: 0, conformance: null, errors: 1, warnings: 0, infos: 0 },
       { path: 'a-spend.csv', standard: 'spend-over-500@1.0', publisher: 'Testshire Council', passed: false, rows: 10, validRows: 6, conformance: 60, errors: 4, warnings: 0, infos: 0 },
+      // A warning (the spaces around the council's name) ranks a file below others as valid.
+      { path: 'd-plots.csv', standard: 'test-allotment-sites@1.0', publisher: 'Testshire Council', passed: true, rows: 2, validRows: 2, conformance: 100, errors: 0, warnings: 1, infos: 0 },
       { path: 'b-spend.csv', standard: 'spend-over-500@1.0', publisher: 'Testshire Council', passed: true, rows: 5, validRows: 5, conformance: 100, errors: 0, warnings: 0, infos: 0 },
       { path: 'c-county.csv', standard: 'spend-over-500@1.0', publisher: null, passed: true, rows: 4, validRows: 4, conformance: 100, errors: 0, warnings: 0, infos: 0 },
-      { path: 'd-plots.csv', standard: 'test-allotment-sites@1.0', publisher: 'Testshire Council', passed: true, rows: 2, validRows: 2, conformance: 100, errors: 0, warnings: 0, infos: 0 },
     ]);
   });
 
@@ -40,10 +41,10 @@ describe('the overview of a run across files', () => {
     expect(r.overview.byStandard).toEqual([
       { standard: null, files: 1, passedFiles: 0, failedFiles: 1, rows: 0, validRows: 0, conformance: null, errors: 1, warnings: 0, infos: 0 },
       { standard: 'spend-over-500@1.0', files: 3, passedFiles: 2, failedFiles: 1, rows: 19, validRows: 15, conformance: 78.9, errors: 4, warnings: 0, infos: 0 },
-      { standard: 'test-allotment-sites@1.0', files: 1, passedFiles: 1, failedFiles: 0, rows: 2, validRows: 2, conformance: 100, errors: 0, warnings: 0, infos: 0 },
+      { standard: 'test-allotment-sites@1.0', files: 1, passedFiles: 1, failedFiles: 0, rows: 2, validRows: 2, conformance: 100, errors: 0, warnings: 1, infos: 0 },
     ]);
     expect(r.overview.byPublisher).toEqual([
-      { publisher: 'Testshire Council', files: 3, passedFiles: 2, failedFiles: 1, rows: 17, validRows: 13, conformance: 76.4, errors: 4, warnings: 0, infos: 0 },
+      { publisher: 'Testshire Council', files: 3, passedFiles: 2, failedFiles: 1, rows: 17, validRows: 13, conformance: 76.4, errors: 4, warnings: 1, infos: 0 },
       { publisher: null, files: 2, passedFiles: 1, failedFiles: 1, rows: 4, validRows: 4, conformance: 100, errors: 1, warnings: 0, infos: 0 },
     ]);
     expect(r.files.map((f: any) => f.publisher ?? null)).toEqual(['Testshire Council', 'Testshire Council', null, 'Testshire Council', null]);
@@ -59,22 +60,22 @@ describe('the overview of a run across files', () => {
         '     valid rows  rows  errors  warnings  standard                  publisher          file',
         '  ✖           —     0       1         0  —                         —                  e-unknown.csv',
         '  ✖       60.0%    10       4         0  spend-over-500@1.0        Testshire Council  a-spend.csv',
+        '  ✔      100.0%     2       0         1  test-allotment-sites@1.0  Testshire Council  d-plots.csv',
         '  ✔      100.0%     5       0         0  spend-over-500@1.0        Testshire Council  b-spend.csv',
         '  ✔      100.0%     4       0         0  spend-over-500@1.0        —                  c-county.csv',
-        '  ✔      100.0%     2       0         0  test-allotment-sites@1.0  Testshire Council  d-plots.csv',
         '',
         'By standard',
         '  valid rows  files  failed  rows  errors  warnings  standard',
         '           —      1       1     0       1         0  no standard',
         '       78.9%      3       1    19       4         0  spend-over-500@1.0',
-        '      100.0%      1       0     2       0         0  test-allotment-sites@1.0',
+        '      100.0%      1       0     2       0         1  test-allotment-sites@1.0',
         '',
         'By publisher',
         '  valid rows  files  failed  rows  errors  warnings  publisher',
-        '       76.4%      3       1    17       4         0  Testshire Council',
+        '       76.4%      3       1    17       4         1  Testshire Council',
         '      100.0%      2       1     4       1         0  not stated in the data',
         '',
-        '✖ 2 of 5 files failed (5 errors, 0 warnings in 21 rows; failing on error)',
+        '✖ 2 of 5 files failed (5 errors, 1 warning in 21 rows; failing on error)',
         '',
       ].join('\n'),
     );
