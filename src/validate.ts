@@ -124,13 +124,9 @@ export async function validateTasks(tasks: Task[], options: BatchOptions): Promi
     const key = `${spec}\u0000${JSON.stringify(task.settings.columns ?? {})}`;
     if (spec === AUTO || checked.has(key)) continue;
     checked.add(key);
-    try {
-      const standard = await registry.resolve(spec);
-      if (task.settings.columns) checkColumnMap(task.settings.columns, standard);
-    } catch (error) {
-      if (error instanceof ConformError && task.origin) throw new ConformError(`${task.origin}: ${error.message}`, error.where);
-      throw error;
-    }
+    const standard = await located(task.origin, () => registry.resolve(spec));
+    const columns = task.settings.columns;
+    if (columns) await located(task.columnsOrigin, async () => checkColumnMap(columns, standard));
   }
   if (tasks.some((t) => t.path === '-' && (t.settings.standard ?? AUTO) === AUTO)) {
     throw new ConformError('Standard input needs a standard: add --standard <id or schema file>');
@@ -158,6 +154,16 @@ export async function validateTasks(tasks: Task[], options: BatchOptions): Promi
   report.overview = buildOverview(files);
   if (options.shard) report.shard = options.shard;
   return report;
+}
+
+/** A failure of the run, prefixed with where in the config file its cause was written. */
+async function located<T>(origin: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ConformError && origin) throw new ConformError(`${origin}: ${error.message}`, error.where);
+    throw error;
+  }
 }
 
 /** Each file's --valid-rows / --invalid-rows paths, with `{name}` replaced by the file's own name. */

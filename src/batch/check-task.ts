@@ -30,6 +30,8 @@ export interface Task {
   settings: CheckSettings;
   /** Where its standard was named, when in a config file ("conform.config.yaml line 7"), for messages. */
   origin?: string;
+  /** Where its column map was written, when in a config file. */
+  columnsOrigin?: string;
   /** Where to write the records that pass and those that fail (--valid-rows, --invalid-rows). */
   rowTargets?: RowTargets;
 }

@@ -21,8 +21,10 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
   const add = (input: Input, check: CheckConfig | undefined) => {
     if (input.path !== '-' && seen.has(input.path)) return;
     seen.add(input.path);
-    const origin = config && check?.standard !== undefined && flags.standard === undefined ? `${basename(config.path)} line ${check.standardLine}` : undefined;
-    tasks.push({ path: input.path, shown: input.shown, settings: mergeSettings(flags, check, config), ...(origin ? { origin } : {}) });
+    const name = config ? basename(config.path) : '';
+    const origin = check?.standard !== undefined && flags.standard === undefined ? `${name} line ${check.standardLine}` : undefined;
+    const columnsOrigin = check?.columns !== undefined ? `${name} line ${check.columnsLine}` : undefined;
+    tasks.push({ path: input.path, shown: input.shown, settings: mergeSettings(flags, check, config), ...(origin ? { origin } : {}), ...(columnsOrigin ? { columnsOrigin } : {}) });
   };
 
   if (args.length) {

@@ -18,8 +18,9 @@ export interface CheckConfig extends CheckSettings {
   files: string[];
   /** 1-based line of the check in the config file. */
   line: number;
-  /** 1-based line of its `standard`, when it has one. */
+  /** 1-based lines of its `standard` and `columns`, when it has them. */
   standardLine?: number;
+  columnsLine?: number;
 }
 
 export interface Config {

@@ -88,6 +88,7 @@ export function loadConfig(file: string, shown = file): Config {
         files: list(check.files),
         line: lineOf(['checks', i]),
         standardLine: check.standard !== undefined ? lineOf(['checks', i, 'standard']) : undefined,
+        columnsLine: check.columns !== undefined ? lineOf(['checks', i, 'columns']) : undefined,
       }),
     ),
   };

@@ -81,6 +81,25 @@ describe('the settings of a check', () => {
     expect(f.validRows).toBe(5);
   });
 
+  it('adds --column maps to a check\'s columns, and names the line of a map that sends a column nowhere', async () => {
+    const text = good.replace('PaymentDate', 'Date Of Payment').replace('BeneficiaryName', 'Payee Name');
+    const dir = tree({
+      'conform.config.yaml': 'checks:\n  - files: "*.csv"\n    standard: spend-over-500\n    columns: { "Date Of Payment": PaymentDate }\n',
+      'spend.csv': text,
+    });
+    const both = await report(['--column', 'Payee Name=BeneficiaryName'], { cwd: dir });
+    expect(both.code).toBe(0);
+    expect(both.report.files[0].issues).toEqual([]);
+
+    const wrong = tree({
+      'conform.config.yaml': 'checks:\n  - files: "*.csv"\n    standard: spend-over-500\n\n    columns: { "Date Of Payment": PaymentDay }\n',
+      'spend.csv': text,
+    });
+    const { code, stderr } = await cli(['validate'], { cwd: wrong });
+    expect(code).toBe(2);
+    expect(stderr).toBe('conform: conform.config.yaml line 5: The column map sends "Date Of Payment" to "PaymentDay", but the standard "spend-over-500" has no field "PaymentDay"; did you mean "PaymentDate"?\n');
+  });
+
   it('gives a file named on the command line the settings of the check that names it', async () => {
     const dir = tree({
       'conform.config.yaml': 'checks:\n  - files: "published/**/*.csv"\n    standard: spend-over-500\n    severity: { value-format: info }\n',
