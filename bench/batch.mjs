@@ -92,12 +92,13 @@ function once_(jobs) {
   const summary = JSON.parse(readFileSync(report, 'utf8')).summary;
   rmSync(report, { force: true });
   let rssKiB;
+  const cpu = timeTool ? Number(/Percent of CPU this job got: (\d+)%/.exec(result.stderr)?.[1]) : NaN;
   if (timeTool) rssKiB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1]);
   else {
     rssKiB = Number(readFileSync(`${report}.rss`, 'utf8').trim().split('\n').pop());
     rmSync(`${report}.rss`, { force: true });
   }
-  return { wall, rss: (rssKiB * 1024) / 1e6, summary };
+  return { wall, rss: (rssKiB * 1024) / 1e6, cpu, summary };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -127,8 +128,8 @@ const bytes = readdirSync(dir).reduce((n, name) => n + (name.endsWith('.csv') ? 
 once_(1); // warm the file cache
 const runs = { 1: [], 2: [] };
 for (let r = 0; r < RUNS; r++) for (const jobs of [1, 2]) runs[jobs].push(once_(jobs));
-const one = { wall: median(runs[1].map((x) => x.wall)), rss: Math.max(...runs[1].map((x) => x.rss)) };
-const two = { wall: median(runs[2].map((x) => x.wall)), rss: Math.max(...runs[2].map((x) => x.rss)) };
+const one = { wall: median(runs[1].map((x) => x.wall)), rss: Math.max(...runs[1].map((x) => x.rss)), cpu: median(runs[1].map((x) => x.cpu)) };
+const two = { wall: median(runs[2].map((x) => x.wall)), rss: Math.max(...runs[2].map((x) => x.rss)), cpu: median(runs[2].map((x) => x.cpu)) };
 const ratio = two.wall / one.wall;
 const totalRows = FILES * ROWS;
 const summary = runs[2][0].summary;
@@ -137,8 +138,9 @@ const ok = ratio <= TARGET_RATIO && two.rss < TARGET_MB && sameResult;
 const capacity = await parallelCapacity();
 const f = (n, d = 2) => n.toFixed(d);
 console.log(`${FILES} files × ${ROWS.toLocaleString('en-GB')} rows = ${totalRows.toLocaleString('en-GB')} rows, ${Math.round(bytes / 1e6)} MB; ${os.cpus().length} cores; median of ${RUNS} runs each`);
-console.log(`--jobs 1: ${f(one.wall)} s, ${Math.round(totalRows / one.wall).toLocaleString('en-GB')} rows/s, peak ${f(one.rss, 1)} MB`);
-console.log(`--jobs 2: ${f(two.wall)} s, ${Math.round(totalRows / two.wall).toLocaleString('en-GB')} rows/s, peak ${f(two.rss, 1)} MB`);
+const cpuText = (x) => (Number.isNaN(x.cpu) ? '' : `, ${x.cpu}% CPU`);
+console.log(`--jobs 1: ${f(one.wall)} s, ${Math.round(totalRows / one.wall).toLocaleString('en-GB')} rows/s, peak ${f(one.rss, 1)} MB${cpuText(one)}`);
+console.log(`--jobs 2: ${f(two.wall)} s, ${Math.round(totalRows / two.wall).toLocaleString('en-GB')} rows/s, peak ${f(two.rss, 1)} MB${cpuText(two)} (near 200% when the machine gives the run two cores)`);
 console.log(`this machine runs two CPU-bound threads in ${f(capacity)}× the time of one (1.00 = two real cores), so the best ratio it allows is about ${f(capacity / 2)}`);
 console.log(`findings (the same with both): ${summary.failedFiles} of ${summary.files} files failed, ${summary.errors.toLocaleString('en-GB')} errors${sameResult ? '' : ' — BUT THE TWO RUNS DISAGREE'}`);
 console.log(`${ok ? 'PASS' : 'FAIL'}: --jobs 2 / --jobs 1 = ${f(ratio)} (target ≤ ${TARGET_RATIO}); peak memory with --jobs 2 ${f(two.rss, 1)} MB (target < ${TARGET_MB} MB)`);
