@@ -12,8 +12,6 @@ import { holdTemporary, releaseTemporary } from '../../io/cleanup.js';
 
 const EMPTY = 0;
 const ENTRY_BYTES = 20;
-/** Slots are numbered below 2^21, so (high + 2^31) * 2^21 + slot is an exact double (below 2^53). */
-const SLOT_SPAN = 2 ** 21;
 
 export interface FirstSeen {
   row: number;
@@ -41,7 +39,6 @@ export class KeySet {
 
   /** `budget`: keys held in memory before the table is written to disk. */
   constructor(private readonly budget = 1 << 19) {
-    if (budget > 1 << 20) throw new Error('a key set holds at most 2^20 keys in memory');
     this.capacity = 1 << Math.ceil(Math.log2((budget * 4) / 3 + 1));
     this.high = new Int32Array(this.capacity);
     this.low = new Int32Array(this.capacity);
@@ -103,15 +100,22 @@ export class KeySet {
 
   private spill(): void {
     if (!this.size) return;
-    // Sort by the high 32 bits with the engine's native numeric sort: (high, slot) packed into one exact
-    // double. Entries with the same high bits are compared in full when the runs are merged.
-    const packed = new Float64Array(this.size);
+    // The slots in use, sorted by the high 32 bits with a two-pass radix sort (linear time); entries
+    // with the same high bits are compared in full when the runs are merged.
+    let slots = new Uint32Array(this.size);
     let n = 0;
-    for (let i = 0; i < this.capacity; i++) if (this.rows[i] !== EMPTY) packed[n++] = (this.high[i]! + 2 ** 31) * SLOT_SPAN + i;
-    packed.sort();
+    for (let i = 0; i < this.capacity; i++) if (this.rows[i] !== EMPTY) slots[n++] = i;
+    let sorted = new Uint32Array(n);
+    for (const shift of [0, 16]) {
+      const counts = new Uint32Array(65537);
+      for (let k = 0; k < n; k++) counts[((this.high[slots[k]!]! >>> shift) & 0xffff) + 1]!++;
+      for (let b = 1; b <= 65536; b++) counts[b]! += counts[b - 1]!;
+      for (let k = 0; k < n; k++) sorted[counts[(this.high[slots[k]!]! >>> shift) & 0xffff]!++] = slots[k]!;
+      [slots, sorted] = [sorted, slots];
+    }
     const out = new Int32Array(n * 5);
     for (let k = 0; k < n; k++) {
-      const i = packed[k]! % SLOT_SPAN;
+      const i = slots[k]!;
       const at = k * 5;
       out[at] = this.high[i]!;
       out[at + 1] = this.low[i]!;
@@ -166,7 +170,7 @@ class RunReader {
       }
     }
     const w = this.words;
-    this.high = w[this.at]!;
+    this.high = w[this.at]! >>> 0; // runs are sorted by the high bits read as unsigned
     this.low = w[this.at + 1]!;
     this.check = w[this.at + 2]!;
     this.row = w[this.at + 3]! >>> 0;
