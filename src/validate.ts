@@ -114,6 +114,9 @@ export interface BatchOptions {
   invalidRows?: string;
 }
 
+/** Without threads asked for, a single file is checked in parts on every core from this size. */
+const PARTS_BY_DEFAULT_FROM = 512 * 1024 * 1024;
+
 export async function validateTasks(tasks: Task[], options: BatchOptions): Promise<Report> {
   const registry = options.registry ?? new Registry(options.standardsDirs, true, options.codelistDirs, options.allowRemote);
   // A standard that cannot be loaded, or a column map naming a field it does not have, stops the run
@@ -143,7 +146,8 @@ export async function validateTasks(tasks: Task[], options: BatchOptions): Promi
     // One file at a time in this thread: a single big file may use the cores in parts instead.
     threads: options.threads ?? (tasks.length === 1 ? availableParallelism() : 1),
     partSize: options.partSize,
-    partsFrom: options.partsFrom,
+    // Unless asked for threads, only a very big file is split: workers cost memory as well as start-up.
+    partsFrom: options.partsFrom ?? (options.threads === undefined ? PARTS_BY_DEFAULT_FROM : undefined),
     registry,
     stdin: options.stdin,
     onEvent: options.onEvent,

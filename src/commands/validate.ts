@@ -82,6 +82,8 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
       registry: new Registry(standardsDirs, true, [], flags.allowRemote),
       failOn,
       jobs,
+      // For a single file, --jobs is the threads that check its parts.
+      threads: tasks.length === 1 ? chosenJobs : undefined,
       stdin: io.stdin,
       onEvent: progress?.onEvent,
       shard: shardInfo,
