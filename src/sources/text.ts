@@ -33,7 +33,7 @@ export interface OpenOptions {
   stream?: Readable;
 }
 
-const DEFAULT_CHUNK = 1 << 16;
+const DEFAULT_CHUNK = 1 << 18;
 
 export async function openText(path: string, options: OpenOptions = {}): Promise<TextFile> {
   const stream = options.stream ?? createReadStream(path, { highWaterMark: options.chunkSize ?? DEFAULT_CHUNK });
