@@ -32,8 +32,10 @@ const CASES: CorpusCase[] = [
     file: 'services.csv',
     standard: 'open-referral-uk',
     rows: 1,
-    byCode: {},
-    why: 'One service; its organization_id d9d5e0f5… is the id in organizations.csv. Lines end CR CR LF, read as one line break each.',
+    byCode: { 'value-invalid': 1 },
+    why:
+      'One service; its organization_id d9d5e0f5… is the id in organizations.csv. Lines end CR CR LF, read as one line break each. ' +
+      'Its description ends in a space: a warning, with the trim as the repair.',
   },
   {
     file: 'locations.csv',
