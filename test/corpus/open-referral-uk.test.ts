@@ -1,9 +1,11 @@
-// The official Open Referral UK example set (one CSV per table, joined by ids), checked as a set: each
-// file against its table's standard, in one run, so the references between the files are checked too.
+// The official Open Referral UK example set (one CSV per table, joined by ids), checked as a user would:
+// the whole folder in one command, each file's standard detected from its header, so every file is
+// checked against its table's standard and the references between the files are checked too.
 // Each file's counts by code were reviewed by reading the report; the comment says why that result is
 // right. The corpus is read from ../shared/corpus and is not part of the project: without it these tests
 // are skipped.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { basename } from 'node:path';
 import { CORPUS, hasCorpus, report } from '../helpers.js';
 
 if (!hasCorpus) console.log(`Skipping the Open Referral UK corpus tests: ${CORPUS} is not there`);
@@ -104,25 +106,36 @@ const CASES: CorpusCase[] = [
 ];
 
 describe.skipIf(!hasCorpus)('the official Open Referral UK example set, checked as a set', () => {
-  it.each(CASES)('$file ($standard)', async ({ file, standard, rows, byCode, why }) => {
-    const { report: r } = await report([`${DIR}/${file}`, '--standard', standard]);
-    const f = r.files[0];
+  let run: Awaited<ReturnType<typeof report>>;
+  const file = (name: string) => run.report.files.find((f: any) => basename(f.path) === name);
+
+  beforeAll(async () => {
+    run = await report([DIR]);
+  });
+
+  it('finds the ten tables and no other file', () => {
+    expect(run.report.files.map((f: any) => basename(f.path)).sort()).toEqual(CASES.map((c) => c.file).sort());
+    expect(run.report.summary).toMatchObject({ files: 10, passedFiles: 8, failedFiles: 2, rows: 10, errors: 2, warnings: 9 });
+    expect(run.code).toBe(1);
+  });
+
+  it.each(CASES)('$file is matched to $standard', ({ file: name, standard, rows, byCode, why }) => {
+    const f = file(name);
     expect(f.standard.id).toBe(standard);
+    expect(f.standard.detected.from).toBe('header');
     expect(f.rows).toBe(rows);
     expect(f.byCode, why).toEqual(byCode);
     expect(f.passed).toBe(f.counts.error === 0);
   });
 
-  it('the latitude of 100 is reported where it is', async () => {
-    const { report: r } = await report([`${DIR}/locations.csv`, '--standard', 'open-referral-uk-locations']);
-    expect(r.files[0].issues.map((i: any) => [i.code, i.row, i.line, i.column, i.columnIndex, i.value, i.message])).toEqual([
+  it('the latitude of 100 is reported where it is', () => {
+    expect(file('locations.csv').issues.map((i: any) => [i.code, i.row, i.line, i.column, i.columnIndex, i.value, i.message])).toEqual([
       ['value-range', 1, 2, 'latitude', 5, '100', 'latitude must be at most 90, but is 100'],
     ]);
   });
 
-  it('the missing taxonomies.csv is one issue about the file, naming it', async () => {
-    const { report: r } = await report([`${DIR}/taxonomy_terms.csv`, '--standard', 'open-referral-uk-taxonomy-terms']);
-    const [issue, ...rest] = r.files[0].issues;
+  it('the missing taxonomies.csv is one issue about the file, naming it', () => {
+    const [issue, ...rest] = file('taxonomy_terms.csv').issues;
     expect(rest).toEqual([]);
     expect(issue).toMatchObject({ code: 'key-reference', severity: 'error', otherFile: 'taxonomies.csv' });
     expect(issue.row).toBeUndefined();
