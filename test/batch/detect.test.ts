@@ -178,7 +178,8 @@ const CORPUS_STANDARDS: Array<[string, string]> = [
   ['lga-pay-multiples/data/trafford/pay_multiple.csv', 'pay-multiples'],
   ['lga-trade-union-facility-time/data/trafford/trade_union_facility_time.csv', 'trade-union-facility-time'],
   ['openreferral-uk/data/csv/services.csv', 'open-referral-uk'],
-  ['openreferral-uk/data/service_full.json', 'open-referral-uk-service'],
+  ['openreferral-uk/data/csv/organizations.csv', 'open-referral-uk-organizations'],
+  ['openreferral-uk/data/csv/locations.csv', 'open-referral-uk-locations'],
   ['360giving/data/grantnav/wolfson.json', '360giving'],
   ['360giving/data/trafford/trafford_council_voluntary_sector_grants.json', '360giving'],
   ['ocds/data/ocdskit-realdata/release-package_1.1-2.json', 'ocds-release-package'],
@@ -187,8 +188,6 @@ const CORPUS_STANDARDS: Array<[string, string]> = [
 
 /** Corpus files of tables no bundled standard describes: detection must say so, not guess. */
 const CORPUS_WITHOUT_STANDARD = [
-  'openreferral-uk/data/csv/organizations.csv',
-  'openreferral-uk/data/csv/locations.csv',
   'openreferral-uk/data/service_at_location_full.json',
   'ocds/data/flat-template/awards.csv',
   'trafford-parking/data/trafford/off_street_parking_spaces.csv',
@@ -205,6 +204,18 @@ describe.skipIf(!hasCorpus)('--standard auto on the corpus', () => {
     const { report: r } = await report([...present.map(([file]) => file), '--jobs', '2'], { cwd: CORPUS });
     const picked = r.files.map((f: any) => [f.path, f.standard?.id ?? f.issues[0].message]);
     expect(picked).toEqual(present.map(([file, id]) => [file, id]));
+  });
+
+  it('declines to guess for the nested ORUK service, whose first nested list (schedules) fits the schedules table as well', async () => {
+    // The records of a JSON object are read from its first list of objects, so the service's schedules[0]
+    // is compared with open-referral-uk-schedules (14 of 14 keys) while the whole document is compared with
+    // open-referral-uk-service (23 of 23): a tie, so the file is reported, not guessed; -s names it.
+    const file = 'openreferral-uk/data/service_full.json';
+    const { report: r } = await report([file], { cwd: CORPUS });
+    expect(r.files[0].issues.map((i: any) => i.code)).toEqual(['standard-undetected']);
+    expect(r.files[0].issues[0].message).toContain('its keys fit open-referral-uk-service and open-referral-uk-schedules about equally well');
+    const { report: chosen } = await report([file, '-s', 'open-referral-uk-service'], { cwd: CORPUS });
+    expect(chosen.files[0].issues).toEqual([]);
   });
 
   it('picks none for files of tables no bundled standard describes', async () => {

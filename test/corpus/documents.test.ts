@@ -146,7 +146,7 @@ const CASES: CorpusCase[] = [
     standard: 'open-referral-uk',
     rows: 1,
     byCode: { 'value-invalid': 1 },
-    why: 'The official services.csv ends every line with CR CR LF (a CRLF file converted twice); both CRs belong to the line break, so the one service conforms; its description ends in a space (a warning).',
+    why: 'The official services.csv ends every line with CR CR LF (a CRLF file converted twice); both CRs belong to the line break, so the one service conforms, and its organization_id is the id in the organizations.csv beside it; its description ends in a space (a warning).',
   },
 ];
 

@@ -252,7 +252,10 @@ describe('the bundled library', () => {
     expect(standard.title).toBeTruthy();
   });
 
-  const withExamples = entries.filter((e) => existsSync(join(e.path, '..', 'example.csv')));
+  // An example that refers to other files (x-foreignKeys) is one table of a set and passes only beside them:
+  // those are checked as sets (open-referral-uk-set.test.ts).
+  const refersToOtherFiles = (path: string) => JSON.parse(readFileSync(path, 'utf8'))['x-foreignKeys'] !== undefined;
+  const withExamples = entries.filter((e) => existsSync(join(e.path, '..', 'example.csv')) && !refersToOtherFiles(e.path));
   it.each(withExamples.map((e) => [`${e.id}@${e.version}`, e.path] as const))('the example of %s passes', async (spec, path) => {
     const { code } = await report([join(path, '..', 'example.csv'), '-s', spec]);
     expect(code).toBe(0);
