@@ -65,6 +65,9 @@ export async function readFileHead(path: string, options: HeadOptions = {}): Pro
       const batch = splitter.push(head);
       const record = batch.texts[0] !== undefined ? parseOrUndefined(batch.texts[0]) : undefined;
       const documentKeys = head.trimStart().startsWith('{') ? topLevelKeys(head) : undefined;
+      // An object with several keys of its own is one record with lists nested in it (a whole service,
+      // an organisation), not a holder of records: its lists' items say nothing about which standard it is.
+      if (documentKeys && documentKeys.length > 2) return { format, encoding, rows: [], documentKeys };
       return { format, encoding, rows: [keysOf(record ?? (splitter.single ? parseOrUndefined(head) : undefined))], documentKeys };
     }
   }

@@ -22,7 +22,7 @@ export async function loadReferences(standard: Standard, dataPath: string): Prom
       reference.problem = phrases.referenceUnreadable(declared.resource, 'the data came from standard input, so there is no folder to find it in');
     } else {
       const path = resolve(dirname(dataPath), declared.resource);
-      if (!existsSync(path)) reference.problem = phrases.referenceUnreadable(declared.resource, `${path} does not exist`);
+      if (!existsSync(path)) reference.problem = phrases.referenceUnreadable(declared.resource, `there is no ${declared.resource} in the same folder as this file`);
       else {
         try {
           reference.values = await readKeys(path, declared.fields);

@@ -223,6 +223,8 @@ class KeyJudge implements RuleJudge {
 
 class ReferenceReader implements RuleReader {
   private readonly reference: Reference;
+  /** Rows that refer to the other file (their fields are not empty). */
+  private referring = 0;
 
   constructor(
     private readonly spec: RuleSpec,
@@ -232,8 +234,10 @@ class ReferenceReader implements RuleReader {
   }
 
   row(texts: string[], row: number, line: number, issues: Issue[]): void {
+    if (texts.some((t) => t === '')) return;
+    this.referring++;
     const values = this.reference.values;
-    if (!values || texts.some((t) => t === '')) return;
+    if (!values) return;
     const key = texts.length === 1 ? texts[0]! : texts.join(SEPARATOR);
     if (values.has(key)) return;
     const where = `${this.reference.resource} (${this.reference.fields.join(' + ')})`;
@@ -248,22 +252,29 @@ class ReferenceReader implements RuleReader {
     );
   }
 
-  take(): null {
-    return null;
+  take(): number {
+    const referring = this.referring;
+    this.referring = 0;
+    return referring;
   }
 }
 
 class ReferenceJudge implements RuleJudge {
+  private referring = 0;
+
   constructor(
     private readonly spec: RuleSpec,
     private readonly context: RuleContext & { sink: IssueCollector },
   ) {}
 
-  merge(): void {}
+  merge(referring: number): void {
+    this.referring += referring;
+  }
 
   finish(): void {
+    // The other file could not be read: worth saying only if some row refers to it.
     const reference = this.context.references[this.spec.reference!]!;
-    if (!reference.problem) return;
+    if (!reference.problem || this.referring === 0) return;
     this.context.sink.add(makeIssue('key-reference', { detail: reference.problem }, { otherFile: reference.resource }, this.context.severityOf('key-reference', this.spec.fields[0])));
   }
 }

@@ -190,6 +190,7 @@ function keysOf(d: StandardDescription, q: Quoting = PLAIN): string[] {
   const lines: string[] = [];
   if (d.primaryKey?.length) lines.push(`Each row is identified by ${names(d.primaryKey)}: it must be unique and never empty.`);
   for (const key of d.uniqueKeys ?? []) if (key.length) lines.push(`No two rows may have the same ${names(key)}.`);
+  for (const fk of d.foreignKeys ?? []) lines.push(`${names(fk.fields)} must be the ${names(fk.referenced)} of a row of ${fk.resource} (beside the file).`);
   return lines;
 }
 

@@ -201,7 +201,8 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     severity: 'error',
     title: 'Value not found in its list',
     help: 'The value must come from a code list or refer to a record in another file, and it was not found there.',
-    message: ({ name, value, other, detail }) => `${name} ${quote(value)} is not in ${other ?? detail}`,
+    // Without a name, the issue is about the referenced file itself (it cannot be read): the detail says it.
+    message: ({ name, value, other, detail }) => (name === undefined ? detail ?? 'A referenced file cannot be read' : `${name} ${quote(value)} is not in ${other ?? detail}`),
   },
   'table-rule': {
     severity: 'error',

@@ -4,6 +4,7 @@
 import { dirname, isAbsolute, relative } from 'node:path';
 import type { AnySchemaObject } from 'ajv';
 import { typePhrase } from '../check/explain.js';
+import { declaredReferences } from '../check/table-rules.js';
 import { describeFields, resolveLocalRef } from './fields.js';
 import type { Field, SeveritySetting, Standard } from './standard.js';
 
@@ -51,6 +52,8 @@ export interface StandardDescription {
   path: string;
   primaryKey?: string[];
   uniqueKeys?: string[][];
+  /** Fields that refer to records of another file, and where. */
+  foreignKeys?: Array<{ fields: string[]; resource: string; referenced: string[] }>;
   fields: FieldDescription[];
 }
 
@@ -71,6 +74,7 @@ export function describeStandard(standard: Standard): StandardDescription {
     path: standard.path,
     primaryKey: fieldList(root['x-primaryKey']),
     uniqueKeys: Array.isArray(root['x-uniqueKeys']) ? (root['x-uniqueKeys'] as unknown[]).map((k) => fieldList(k) ?? []) : undefined,
+    foreignKeys: declaredReferences(standard).map((r) => ({ fields: r.from, resource: r.resource, referenced: r.fields })),
     fields: fields.map((field) => shownFromSchemaFolder(describeField(field, root, standard.mode === 'records'), standard.path)),
   };
 }

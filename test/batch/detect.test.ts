@@ -206,16 +206,13 @@ describe.skipIf(!hasCorpus)('--standard auto on the corpus', () => {
     expect(picked).toEqual(present.map(([file, id]) => [file, id]));
   });
 
-  it('declines to guess for the nested ORUK service, whose first nested list (schedules) fits the schedules table as well', async () => {
-    // The records of a JSON object are read from its first list of objects, so the service's schedules[0]
-    // is compared with open-referral-uk-schedules (14 of 14 keys) while the whole document is compared with
-    // open-referral-uk-service (23 of 23): a tie, so the file is reported, not guessed; -s names it.
+  it('takes the nested ORUK service for one service, not for a holder of its first nested list', async () => {
+    // A JSON object with keys of its own is one record with lists nested in it: its schedules[0] says
+    // nothing about which standard the file is, so only the whole document is compared, and it is a service.
     const file = 'openreferral-uk/data/service_full.json';
     const { report: r } = await report([file], { cwd: CORPUS });
-    expect(r.files[0].issues.map((i: any) => i.code)).toEqual(['standard-undetected']);
-    expect(r.files[0].issues[0].message).toContain('its keys fit open-referral-uk-service and open-referral-uk-schedules about equally well');
-    const { report: chosen } = await report([file, '-s', 'open-referral-uk-service'], { cwd: CORPUS });
-    expect(chosen.files[0].issues).toEqual([]);
+    expect(r.files[0].standard.id).toBe('open-referral-uk-service');
+    expect(r.files[0].issues).toEqual([]);
   });
 
   it('picks none for files of tables no bundled standard describes', async () => {

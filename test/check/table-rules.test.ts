@@ -53,6 +53,20 @@ describe('rules over a whole table', async () => {
     expect(pick(issues, 'value-missing')).toEqual([{ row: 4, line: 5, column: 'Ref', severity: 'error' }]);
   });
 
+  it('says a referenced file is missing only when some row refers to it', async () => {
+    const header = 'Ref,Org,Recipient,Currency,Start,End,Awarded,Paid\n';
+    const dir = scratch({
+      'none.csv': `${header}A,X,,GBP,2024-01-01,2024-01-02,1,1\n`,
+      'some.csv': `${header}A,X,R1,GBP,2024-01-01,2024-01-02,1,1\n`,
+    });
+    const none = await report([`${dir}/none.csv`, '-s', standard]);
+    expect(none.report.files[0].issues.filter((i: any) => i.code === 'key-reference')).toEqual([]);
+    const some = await report([`${dir}/some.csv`, '-s', standard]);
+    expect(some.report.files[0].issues.filter((i: any) => i.code === 'key-reference').map((i: any) => i.message)).toEqual([
+      'References to recipients.csv cannot be checked: there is no recipients.csv in the same folder as this file',
+    ]);
+  });
+
   it('counts records against x-rows', async () => {
     const dir = scratch({ 'few.csv': 'Ref,Org,Currency,Start,End,Awarded,Paid\n' });
     const { report: r2 } = await report([`${dir}/few.csv`, '-s', standard]);
