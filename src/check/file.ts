@@ -63,6 +63,8 @@ interface Outcome {
   delimiter?: string;
   rows: number;
   headerLine?: number;
+  /** Template rows under the header: not records, so in neither row file. */
+  templateRows?: { row: number; endRow: number };
 }
 
 export async function checkFile(path: string, standard: Standard, options: FileCheckOptions): Promise<FileReport> {
@@ -82,7 +84,7 @@ export async function checkFile(path: string, standard: Standard, options: FileC
   if (text && outcome.format !== 'unknown') encodingIssues(text.decoding, sink);
   const targets = options.rowTargets;
   if (text && (targets?.valid || targets?.invalid) && outcome.format !== 'unknown' && !(standard.mode === 'document')) {
-    await routeRows(path, { format: outcome.format, encoding: text.decoding.encoding, delimiter: outcome.delimiter, headerLine: outcome.headerLine }, (row) => sink.isInvalid(row), targets);
+    await routeRows(path, { format: outcome.format, encoding: text.decoding.encoding, delimiter: outcome.delimiter, headerLine: outcome.headerLine, templateRows: outcome.templateRows }, (row) => sink.isInvalid(row), targets);
   }
   const ref = { id: standard.id, version: standard.version, title: standard.title };
   return buildFileReport(
@@ -180,7 +182,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   }
   if (!table.finish()) sink.add(makeIssue('file-empty', { detail: 'The file has no header row and no records' }));
   else if (table.rows === 0 && !tokenizer.unclosed && !tokenizer.tooLong) sink.add(makeIssue('file-empty', { detail: 'The file has a header but no records' }, {}, 'warning'));
-  return { format: 'csv', delimiter, rows: table.rows, headerLine: table.headerLine || undefined };
+  return { format: 'csv', delimiter, rows: table.rows, headerLine: table.headerLine || undefined, templateRows: table.templateRows };
 }
 
 async function checkJsonRecords(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {

@@ -19,6 +19,8 @@ export interface ReadAgain {
   delimiter?: string;
   /** Line of the CSV header (title lines above it are not records). */
   headerLine?: number;
+  /** Template rows under the header: not records either. */
+  templateRows?: { row: number; endRow: number };
 }
 
 export async function routeRows(path: string, read: ReadAgain, isInvalid: (row: number) => boolean, targets: RowTargets): Promise<void> {
@@ -53,6 +55,7 @@ async function routeCsv(chunks: AsyncIterable<string>, read: ReadAgain, isInvali
         continue;
       }
       row++;
+      if (read.templateRows && row >= read.templateRows.row && row <= read.templateRows.endRow) continue;
       await (isInvalid(row) ? outputs.invalid : outputs.valid)?.write(text);
     }
   };

@@ -38,6 +38,8 @@ export class TableCheck {
   headerLine = 0;
   /** The plan made from the header, once it is found: what parts of the rows are checked with. */
   plan?: TablePlan;
+  /** The template rows under the header, if any: numbered like rows, but not data. */
+  templateRows?: { row: number; endRow: number };
   private header?: string[];
   private waiting: TokenBatch = { rows: [], lines: [] };
   private columns: Column[] = [];
@@ -241,6 +243,7 @@ export class TableCheck {
     const run = this.templateRun;
     if (!run) return;
     this.templateRun = undefined;
+    this.templateRows = { row: run.row, endRow: run.endRow };
     const count = run.endRow - run.row + 1;
     const lines = count > 1 ? `lines ${run.line}–${run.endLine}` : `line ${run.line}`;
     const detail = `${count > 1 ? `${count} rows` : 'The row'} under the header (${lines}) ${count > 1 ? 'are' : 'is'} a template, not data: ${run.kinds.join('; ')}. ${count > 1 ? 'They were' : 'It was'} skipped`;

