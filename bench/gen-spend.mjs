@@ -183,8 +183,11 @@ function makeRow() {
 
 // The last 1024 rows' keys, to copy from when planting a duplicate.
 const recent = [];
-function plantDuplicate(row, i) {
-  const source = recent.length && rand() < DUPLICATE_RATE ? recent[Math.floor(rand() * recent.length)] : undefined;
+function plantDuplicate(row, i, kind) {
+  // A duplicate is planted only on a row without a deliberate error, copying a row whose key is whole
+  // (an empty part makes no key, so it could not be a duplicate).
+  const candidate = recent.length && rand() < DUPLICATE_RATE ? recent[Math.floor(rand() * recent.length)] : undefined;
+  const source = candidate && !kind && candidate.txn ? candidate : undefined;
   if (source) {
     row['Organisation Name'] = source.name;
     row['Organisation Code'] = source.code;
@@ -243,7 +246,7 @@ for (let i = 1; i <= ROWS; i++) {
   const [row, kind] = makeRow();
   if (kind) { errors.push([i, kind]); byKind[kind]++; }
   if (DUPLICATE_RATE > 0) {
-    const first = plantDuplicate(row, i);
+    const first = plantDuplicate(row, i, kind);
     if (first !== undefined) duplicates.push([i, first]);
   }
   if (outs.csv) await outs.csv.write(COLUMNS.map((c) => csvCell(row[c])).join(',') + '\r\n');
