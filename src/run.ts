@@ -1,12 +1,12 @@
 // The command line, as a function: parse argv, run one command, return the exit code. It writes only
 // through the `io` it is given, so every command can be tested in-process.
 import { Command, CommanderError, Option } from 'commander';
-import { fixCommand, type FixFlags } from './commands/fix.js';
-import { standardsListCommand, standardsShowCommand, type StandardsFlags } from './commands/standards.js';
-import { templateCommand, type TemplateFlags } from './commands/template.js';
-import { initCommand, type InitFlags } from './commands/init.js';
-import { mergeCommand, type MergeFlags } from './commands/merge.js';
-import { validateCommand, type ValidateFlags } from './commands/validate.js';
+import type { FixFlags } from './commands/fix.js';
+import type { StandardsFlags } from './commands/standards.js';
+import type { TemplateFlags } from './commands/template.js';
+import type { InitFlags } from './commands/init.js';
+import type { MergeFlags } from './commands/merge.js';
+import type { ValidateFlags } from './commands/validate.js';
 import { FORMATTERS } from './formatters/index.js';
 import { isConformError } from './errors.js';
 import type { Io } from './io/io.js';
@@ -52,6 +52,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--no-color', 'no colour in terminal output')
     .option('--no-progress', 'no progress line while files are checked')
     .action(async (files: string[], flags: ValidateFlags) => {
+      // Each command's code is loaded when it runs, so start-up pays only for the command in use.
+      const { validateCommand } = await import('./commands/validate.js');
       code = await validateCommand(files, flags, io);
     });
 
@@ -62,6 +64,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('-f, --format <name>', 'table or json', 'table')
     .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
     .action(async (flags: StandardsFlags) => {
+      const { standardsListCommand } = await import('./commands/standards.js');
       code = await standardsListCommand(flags, io);
     });
   standards
@@ -71,6 +74,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('-f, --format <name>', 'text, markdown (to publish as guidance) or json', 'text')
     .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
     .action(async (id: string, flags: StandardsFlags) => {
+      const { standardsShowCommand } = await import('./commands/standards.js');
       code = await standardsShowCommand(id, flags, io);
     });
 
@@ -82,6 +86,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('-o, --output <file>', 'write the CSV to a file instead of the terminal')
     .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
     .action(async (id: string, flags: TemplateFlags) => {
+      const { templateCommand } = await import('./commands/template.js');
       code = await templateCommand(id, flags, io);
     });
 
@@ -104,6 +109,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('-q, --quiet', 'print only the verdict of failing runs')
     .option('--no-color', 'no colour in terminal output')
     .action(async (file: string, flags: FixFlags) => {
+      const { fixCommand } = await import('./commands/fix.js');
       code = await fixCommand(file, flags, io);
     });
 
@@ -113,6 +119,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--force', 'replace an existing config')
     .option('--standards-dir <dir>', 'a folder of extra standards to recognise files by (repeatable)', collect)
     .action(async (flags: InitFlags) => {
+      const { initCommand } = await import('./commands/init.js');
       code = await initCommand(flags, io);
     });
 
@@ -127,6 +134,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--report <format=file>', 'also write a report in another format (repeatable)', collect)
     .option('--no-color', 'no colour in terminal output')
     .action(async (reports: string[], flags: MergeFlags) => {
+      const { mergeCommand } = await import('./commands/merge.js');
       code = await mergeCommand(reports, flags, io);
     });
 

@@ -129,8 +129,13 @@ const LATER_ANNOTATIONS = ['examples', '$comment', 'readOnly', 'writeOnly', 'con
 
 export type LoadSchema = (uri: string) => Promise<AnySchemaObject>;
 
-export function createAjv(draft: Draft, loadSchema?: LoadSchema): Ajv {
+/**
+ * `trusted`: the schemas are bundled and were checked against their meta-schema when conform was built,
+ * so ajv need not compile the meta-schema again at every start.
+ */
+export function createAjv(draft: Draft, loadSchema?: LoadSchema, trusted = false): Ajv {
   const options: Options = {
+    validateSchema: !trusted,
     allErrors: true,
     strict: true,
     strictTypes: false,

@@ -36,7 +36,7 @@ export async function loadStandardFile(path: string, options: LoadOptions = {}):
   if (typeof schema[idKeyword] !== 'string') schema[idKeyword] = schemaKey;
 
   await prepareCodelists(schema, file, { dirs: options.codelistDirs, allowRemote: options.allowRemote });
-  const ajv = createAjv(draft, (uri) => loadReferenced(uri, file, options));
+  const ajv = createAjv(draft, (uri) => loadReferenced(uri, file, options), options.trusted);
   if (!options.trusted) {
     if (!ajv.validateSchema(schema)) {
       const error = ajv.errors![0]!;
