@@ -46,7 +46,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--valid-rows <file>', 'also write the records that pass, in the input\'s format ({name} = each input\'s name)')
     .option('--invalid-rows <file>', 'also write the records that fail, in the input\'s format ({name} = each input\'s name)')
     .option('--column <name=field>', 'read a column of the file as a field of the standard, e.g. "Paid Date=PaymentDate" (repeatable)', collect)
-    .option('--jobs <n>', 'files checked in parallel, or for one file the threads that check its parts (default: the number of cores, for more than 16 MB of files; one file is split from 512 MB)')
+    .option('--jobs <n>', 'files checked in parallel, or for one file the threads that check its parts (default: the number of cores, for more than 16 MB of files; one file is checked on one thread unless --jobs says)')
     .option('--shard <k/n>', 'check only the k-th of n parts of the files (merge with: conform report merge)')
     .option('-q, --quiet', 'print only the verdict of failing runs')
     .option('--no-color', 'no colour in terminal output')

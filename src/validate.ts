@@ -1,7 +1,6 @@
 // The main job as a library function: check files against standards and return the report the CLI
 // prints. Reads the files; writes nothing. `validate` takes paths and one set of options; `validateTasks`
 // takes files each with its own settings (as a config file gives them) and is what the CLI runs.
-import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AUTO, DEFAULT_MAX_ISSUES, type Task } from './batch/check-task.js';
@@ -47,7 +46,7 @@ export interface ValidateOptions {
   tokenizer?: 'fast' | 'reference';
   /** Fetch schemas and code lists that standards name by web address (with a time and size limit). */
   allowRemote?: boolean;
-  /** Worker threads for one big file (default: the machine's cores when there is one file). */
+  /** Worker threads that check the parts of one big file (default 1: this thread alone). */
   threads?: number;
   /** Characters in each part of a big file, and the smallest file (bytes) split into parts. */
   partSize?: number;
@@ -104,7 +103,7 @@ export interface BatchOptions {
   /** When the tasks are one shard of a larger run. */
   shard?: ShardInfo;
   tokenizer?: 'fast' | 'reference';
-  /** Worker threads for the parts of one big file, when files are checked in this thread (default: the cores for a single file). */
+  /** Worker threads for the parts of one big file, when files are checked in this thread (default 1). */
   threads?: number;
   partSize?: number;
   partsFrom?: number;
@@ -113,9 +112,6 @@ export interface BatchOptions {
   validRows?: string;
   invalidRows?: string;
 }
-
-/** Without threads asked for, a single file is checked in parts on every core from this size. */
-const PARTS_BY_DEFAULT_FROM = 512 * 1024 * 1024;
 
 export async function validateTasks(tasks: Task[], options: BatchOptions): Promise<Report> {
   const registry = options.registry ?? new Registry(options.standardsDirs, true, options.codelistDirs, options.allowRemote);
@@ -144,10 +140,10 @@ export async function validateTasks(tasks: Task[], options: BatchOptions): Promi
     allowRemote: options.allowRemote ?? false,
     tokenizer: options.tokenizer,
     // One file at a time in this thread: a single big file may use the cores in parts instead.
-    threads: options.threads ?? (tasks.length === 1 ? availableParallelism() : 1),
+    // A file is split over threads only when asked (--jobs with one file): each thread costs memory.
+    threads: options.threads ?? 1,
     partSize: options.partSize,
-    // Unless asked for threads, only a very big file is split: workers cost memory as well as start-up.
-    partsFrom: options.partsFrom ?? (options.threads === undefined ? PARTS_BY_DEFAULT_FROM : undefined),
+    partsFrom: options.partsFrom,
     registry,
     stdin: options.stdin,
     onEvent: options.onEvent,
