@@ -218,10 +218,15 @@ const conformCsv = (file, extra = []) => ({ script: conform, args: ['validate', 
 
 if (!quick) {
   const csv4m = generate('spend-4m', 4_000_000, 'csv');
-  const r = compare('4M-row spend CSV (memory growth)', [{ name: 'conform', ...conformCsv(`${csv4m}.csv`) }], 2);
+  // Both with the default options: the detection runs above keep 20,000 issues, which the 4M file fills.
+  const plain = (file) => ({ script: conform, args: ['validate', file, '-s', benchSchema, '-f', 'json'] });
+  const r = compare('4M-row spend CSV against 1M (memory growth, default options)', [
+    { name: 'conform, 4M rows', ...plain(`${csv4m}.csv`) },
+    { name: 'conform, 1M rows', ...plain(`${csv1m}.csv`) },
+  ], 2);
   results.csv4m = r;
-  const growth = r[0].rss / results.csv1m[0].rss;
-  check('4M CSV: peak memory within 10% of the 1M file', growth <= 1.1, `${fmt(r[0].rss, 1)} MiB vs ${fmt(results.csv1m[0].rss, 1)} MiB (${fmt(growth)}×)`);
+  const growth = r[0].rss / r[1].rss;
+  check('4M CSV: peak memory within 10% of the 1M file', growth <= 1.1, `${fmt(r[0].rss, 1)} MiB vs ${fmt(r[1].rss, 1)} MiB (${fmt(growth)}×)`);
 
   const keys5m = generate('spend-5m-keys', 5_000_000, 'csv', ['--duplicates', '0.0002']);
   const k = compare('5M-row CSV with a composite key and planted duplicates', [{ name: 'conform', ...conformCsv(`${keys5m}.csv`, ['--max-issues', '100000']) }], 1);
@@ -251,7 +256,7 @@ const sections = [
   `## Encoding detection and header mapping\n\nThe 1M-row file as it is, read with \`--encoding utf-8 --delimiter ,\`, against a copy with a byte-order mark and a snake_case header that must be mapped, read with everything detected.\n\n${header}\n${rows(results.mapping, 1_000_000)}`,
   `## A council-sized file\n\n2,000 rows against the bundled \`spend-over-500\` standard, start-up included.\n\n${header}\n${rows(results.council, 2000)}`,
 ];
-if (results.csv4m) sections.push(`## 4,000,000-row spend CSV: memory does not grow with the file\n\n${header}\n${rows(results.csv4m, 4_000_000)}`);
+if (results.csv4m) sections.push(`## 4,000,000-row spend CSV: memory does not grow with the file\n\nWith the default options (1,000 issues listed), against the 1M-row file run the same way.\n\n${header}\n${rows(results.csv4m.slice(0, 1), 4_000_000)}\n${rows(results.csv4m.slice(1), 1_000_000)}`);
 if (results.keys5m) {
   sections.push(
     `## 5,000,000 rows with a composite key\n\n(Organisation Code, Transaction Number), with ${results.detection5m.plantedDuplicates} planted duplicates.\n\n${header}\n${rows(results.keys5m, 5_000_000)}\n\nFound ${results.detection5m.duplicatesFound} of ${results.detection5m.plantedDuplicates} planted duplicates with their first occurrence; ${results.detection5m.extraDuplicates} others.`,

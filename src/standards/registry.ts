@@ -43,7 +43,15 @@ export class Registry {
   /** The entry for `spec` (an id, `id@version`, or undefined when it is a path). */
   find(spec: string): RegistryEntry | undefined {
     const [id, version] = spec.split('@');
-    return this.list().find((e) => e.id === id && (version === undefined || e.version === version));
+    const wanted = (e: RegistryEntry) => e.id === id && (version === undefined || e.version === version);
+    // A bundled standard lives in the folder named by its id: read that folder alone rather than every
+    // standard, which matters at start-up. Extra folders may name theirs freely, so they are searched whole.
+    if (!this.entries && !this.dirs.length && this.includeBundled && /^[a-z0-9][a-z0-9-]*$/.test(id ?? '')) {
+      const own = scan(join(BUNDLED_DIR, id!), true).sort((a, b) => compareVersions(b.version, a.version));
+      const found = own.find(wanted);
+      if (found) return found;
+    }
+    return this.list().find(wanted);
   }
 
   /** Load a standard by id, `id@version`, or path to a schema file. */

@@ -38,7 +38,7 @@ export class KeySet {
   collisions = 0;
 
   /** `budget`: keys held in memory before the table is written to disk. */
-  constructor(private readonly budget = 1 << 19) {
+  constructor(private readonly budget = 1 << 18) {
     this.capacity = 1 << Math.ceil(Math.log2((budget * 4) / 3 + 1));
     this.high = new Int32Array(this.capacity);
     this.low = new Int32Array(this.capacity);
