@@ -109,7 +109,7 @@ function fast(text: string, delimiter: string, cuts: number[]): Parsed {
   return { rows, lines, unclosed: tokenizer.unclosed !== undefined };
 }
 
-describe(`the fast tokenizer agrees with csv-parse (${CASES} generated files, seed ${SEED})`, () => {
+describe(`the fast tokenizer agrees with csv-parse (${CASES} generated files, seed ${SEED})`, { timeout: FULL ? 600_000 : 60_000 }, () => {
   it('gives the same records, cells and start lines, whole and in chunks', async () => {
     const rand = random(SEED);
     const failures: string[] = [];
