@@ -134,7 +134,7 @@ async function checkText(path: string, text: TextFile, standard: Standard, optio
     case 'ndjson':
       return checkNdjson(path, text, standard, options, sink);
     case 'json':
-      return standard.mode === 'document' ? checkJsonDocument(text, standard, options, sink) : checkJsonRecords(path, text, standard, options, sink);
+      return standard.mode === 'document' ? checkJsonDocument(text, standard, sink) : checkJsonRecords(path, text, standard, sink);
   }
 }
 
@@ -185,7 +185,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   return { format: 'csv', delimiter, rows: table.rows, headerLine: table.headerLine || undefined, templateRows: table.templateRows };
 }
 
-async function checkJsonRecords(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
+async function checkJsonRecords(path: string, text: TextFile, standard: Standard, sink: IssueCollector): Promise<Outcome> {
   const splitter = new JsonRecordSplitter();
   const records = new RecordsCheck(standard, sink, await loadReferences(standard, path));
   let row = 0;
@@ -224,7 +224,7 @@ async function checkNdjson(path: string, text: TextFile, standard: Standard, opt
   return { format: 'ndjson', rows: records.rows };
 }
 
-async function checkJsonDocument(text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
+async function checkJsonDocument(text: TextFile, standard: Standard, sink: IssueCollector): Promise<Outcome> {
   let whole = '';
   for await (const chunk of text.chunks()) whole += chunk;
   const rows = checkDocument(whole, standard, sink);
