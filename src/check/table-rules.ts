@@ -203,14 +203,14 @@ class KeyJudge implements RuleJudge {
 
   finish(): void {
     const name = this.spec.fields.join(' + ');
-    for (const late of this.seen.finish()) {
+    this.seen.finish((late) => {
       // Found by merging the key runs written to disk: the key's text is not kept, so it is not shown.
       this.report(
         'key-duplicate',
         { name, value: undefined, other: `row ${late.first.row}, line ${late.first.line}` },
         { row: late.row, line: late.line, ...this.context.locate(this.spec.fields[0]!), firstRow: late.first.row, firstLine: late.first.line },
       );
-    }
+    });
     if (this.seen.collisions) this.report('table-rule', { detail: phrases.hashCollisions(this.seen.collisions, name) }, {}, 'info');
   }
 

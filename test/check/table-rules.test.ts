@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeySet } from '../../src/check/rules/key-set.js';
+import { KeySet, type LateDuplicate } from '../../src/check/rules/key-set.js';
 import { validate } from '../../src/index.js';
 import { FIXTURES, report, scratch } from '../helpers.js';
 
@@ -121,7 +121,8 @@ describe('the key set', () => {
       // Every key appears twice: row i and row i + 5000 (rows 5001–10000 repeat rows 1–5000).
       if (set.add(`key-${((i - 1) % 5000) + 1}`, i, i + 1)) now.push(i);
     }
-    const late = set.finish();
+    const late: LateDuplicate[] = [];
+    set.finish((d) => late.push(d));
     const all = [...now, ...late.map((d) => d.row)].sort((a, b) => a - b);
     expect(all).toEqual(Array.from({ length: 5000 }, (_, k) => 5001 + k));
     expect(late.every((d) => d.first.row === d.row - 5000 && d.first.line === d.row - 4999)).toBe(true);

@@ -8,7 +8,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { holdTemporary, releaseTemporary } from '../../io/cleanup.js';
+import { createTemporary, holdTemporary, releaseTemporary } from '../../io/cleanup.js';
 
 const EMPTY = 0;
 const ENTRY_BYTES = 20;
@@ -76,14 +76,16 @@ export class KeySet {
   }
 
   /**
-   * The duplicates that only merging the runs on disk can find, each with its first occurrence; then the
-   * temporary files are gone. Empty when everything fitted in memory.
+   * Hands `each` the duplicates that only merging the runs on disk can find, each with its first
+   * occurrence, in no particular order (a file repeated end to end has as many as it has rows, so they
+   * are passed on, never gathered); then the temporary files are gone. None when everything fitted in
+   * memory.
    */
-  finish(): LateDuplicate[] {
-    if (!this.runs.length) return [];
+  finish(each: (duplicate: LateDuplicate) => void): void {
+    if (!this.runs.length) return;
     this.spill();
     try {
-      return mergeRuns(this.runs);
+      mergeRuns(this.runs, each);
     } finally {
       if (this.spillDir) {
         rmSync(this.spillDir, { recursive: true, force: true });
@@ -124,8 +126,11 @@ export class KeySet {
       out[at + 4] = this.lines[i]!;
     }
     if (!this.spillDir) {
-      this.spillDir = mkdtempSync(join(tmpdir(), 'conform-keys-'));
-      holdTemporary(this.spillDir);
+      this.spillDir = createTemporary(() => {
+        const dir = mkdtempSync(keyRunsPrefix());
+        holdTemporary(dir);
+        return dir;
+      });
     }
     const path = join(this.spillDir, `run-${this.runs.length}`);
     const fd = openSync(path, 'w');
@@ -138,6 +143,11 @@ export class KeySet {
     this.rows.fill(EMPTY);
     this.size = 0;
   }
+}
+
+/** Where this process's key runs go: the pid in the name lets an interrupt find a worker thread's too. */
+export function keyRunsPrefix(): string {
+  return join(tmpdir(), `conform-keys-${process.pid}-`);
 }
 
 /** Reads one sorted run in blocks. */
@@ -184,9 +194,8 @@ class RunReader {
  * every run, and those equal in all 96 bits but in different runs are duplicates of the earliest row
  * (runs are written in row order, and a key appears at most once in a run).
  */
-function mergeRuns(paths: string[]): LateDuplicate[] {
+function mergeRuns(paths: string[], each: (duplicate: LateDuplicate) => void): void {
   const readers = paths.map((p) => new RunReader(p));
-  const found: LateDuplicate[] = [];
   for (;;) {
     let high: number | undefined;
     for (const r of readers) if (!r.done && (high === undefined || r.high < high)) high = r.high;
@@ -207,10 +216,9 @@ function mergeRuns(paths: string[]): LateDuplicate[] {
       // The earliest of a group is the one every later entry is a duplicate of.
       let head = k - 1;
       while (head > 0 && entries[head - 1]!.low === e.low && entries[head - 1]!.check === e.check) head--;
-      found.push({ row: e.row, line: e.line, first: { row: entries[head]!.row, line: entries[head]!.line } });
+      each({ row: e.row, line: e.line, first: { row: entries[head]!.row, line: entries[head]!.line } });
     }
   }
-  return found.sort((a, b) => a.row - b.row);
 }
 
 const HASHED = new Int32Array(3);
