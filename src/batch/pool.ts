@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConformError } from '../errors.js';
-import { holdTemporary, releaseTemporary } from '../io/cleanup.js';
+import { expectTemporaries, holdTemporary, releaseTemporary, sharedGate } from '../io/cleanup.js';
+import { temporaryPrefixFor } from '../io/atomic-write.js';
+import { keyRunsPrefix } from '../check/rules/key-set.js';
 import { Registry } from '../standards/registry.js';
 import type { FailOn, FileReport } from '../types.js';
 import { checkTask, type Task, type TaskContext } from './check-task.js';
@@ -40,6 +42,8 @@ export interface WorkerData {
   allowRemote: boolean;
   tokenizer?: 'fast' | 'reference';
   failOn: FailOn;
+  /** The interrupt's gate (see io/cleanup.ts), shared with the main thread. */
+  gate: SharedArrayBuffer;
 }
 
 export type WorkerReply =
@@ -87,12 +91,15 @@ async function* checkInWorkers(tasks: Task[], options: PoolOptions): AsyncGenera
     while (idle.length && nextToStart < tasks.length && nextToStart < nextToHand + window && !failure) {
       const worker = idle.shift()!;
       const index = nextToStart++;
+      const { valid, invalid } = tasks[index]!.rowTargets ?? {};
+      for (const target of [valid, invalid]) if (target) expectTemporaries(temporaryPrefixFor(target));
       options.onEvent?.({ type: 'start', index, task: tasks[index]! });
       worker.postMessage({ index, task: tasks[index] });
     }
   };
 
-  const data: WorkerData = { standardsDirs: options.standardsDirs, codelistDirs: options.codelistDirs, allowRemote: options.allowRemote, tokenizer: options.tokenizer, failOn: options.failOn };
+  expectTemporaries(keyRunsPrefix());
+  const data: WorkerData = { standardsDirs: options.standardsDirs, codelistDirs: options.codelistDirs, allowRemote: options.allowRemote, tokenizer: options.tokenizer, failOn: options.failOn, gate: sharedGate() };
   for (let i = 0; i < Math.min(options.jobs, tasks.length); i++) {
     const worker = new Worker(url, { workerData: data });
     worker.on('message', (reply: WorkerReply) => {

@@ -3,7 +3,7 @@
 // the current file has got.
 import { parentPort, workerData } from 'node:worker_threads';
 import { isConformError } from '../errors.js';
-import { observeTemporaries } from '../io/cleanup.js';
+import { joinGate, observeTemporaries } from '../io/cleanup.js';
 import { Registry } from '../standards/registry.js';
 import { checkTask, type Task } from './check-task.js';
 import type { WorkerData, WorkerReply } from './pool.js';
@@ -15,6 +15,7 @@ const registry = new Registry(data.standardsDirs, true, data.codelistDirs, data.
 const port = parentPort!;
 const post = (reply: WorkerReply) => port.postMessage(reply);
 // The main thread removes this thread's half-written files too when the run is interrupted.
+joinGate(data.gate);
 observeTemporaries((path, held) => post({ type: 'temporary', path, held }));
 
 port.on('message', async ({ index, task }: { index: number; task: Task }) => {

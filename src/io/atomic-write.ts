@@ -1,20 +1,37 @@
 // Reports and row files appear whole or not at all: written to a temporary file beside the target, then
 // renamed over it. A failure leaves no half-written file behind and becomes a one-line error.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ConformError } from '../errors.js';
-import { holdTemporary, releaseTemporary } from './cleanup.js';
+import { createTemporary, holdTemporary, releaseTemporary } from './cleanup.js';
 
 export function temporaryPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  return `${temporaryPrefixFor(target)}${randomBytes(4).toString('hex')}`;
+}
+
+/** What every temporary of `target` written by this process starts with (threads share the pid). */
+export function temporaryPrefixFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-`);
+}
+
+/** Create the temporary file for `target` (through the interrupt's gate); its descriptor, open to write. */
+function openTemporary(temporary: string): number {
+  return createTemporary(() => {
+    holdTemporary(temporary);
+    return openSync(temporary, 'wx');
+  });
 }
 
 export function writeFileAtomic(target: string, content: string | Uint8Array): void {
   const temporary = temporaryPathFor(target);
-  holdTemporary(temporary);
   try {
-    writeFileSync(temporary, content, { flag: 'wx' });
+    const fd = openTemporary(temporary);
+    try {
+      writeFileSync(fd, content);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, target);
   } catch (error) {
     removeQuietly(temporary);
@@ -63,8 +80,14 @@ export interface AtomicStream {
 
 export function openAtomic(target: string): AtomicStream {
   const temporary = temporaryPathFor(target);
-  holdTemporary(temporary);
-  const stream = createWriteStream(temporary, { flags: 'wx' });
+  let fd: number;
+  try {
+    fd = openTemporary(temporary);
+  } catch (error) {
+    releaseTemporary(temporary);
+    throw error instanceof ConformError ? error : new ConformError(`Cannot write ${target}: ${describeWriteError(error)}`);
+  }
+  const stream = createWriteStream(temporary, { fd });
   let failure: unknown;
   stream.on('error', (error) => (failure ??= error));
   const fail = (error: unknown): never => {

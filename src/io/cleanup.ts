@@ -1,8 +1,23 @@
 // Temporary files a run has open (reports and row files being written, key runs spilled to disk), so
-// that Ctrl-C or SIGTERM mid-run leaves none of them behind.
-import { rmSync } from 'node:fs';
+// that Ctrl-C or SIGTERM mid-run leaves none of them behind — including those a worker thread is making
+// at that moment: every thread creates its temporaries through one gate, which an interrupt closes
+// before it sweeps, so none can appear after the sweep.
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ConformError } from '../errors.js';
+
+const OPEN = 0;
+const CREATING = 1;
+const CLOSED = 2;
+/** The gate's state, shared by every thread of the process (see shareGate). */
+let gate = new Int32Array(new SharedArrayBuffer(4));
 
 const live = new Set<string>();
+/**
+ * Path prefixes of temporaries that a worker thread may be creating: its news of them travels by message
+ * and may not have arrived when the signal does, so on an interrupt whatever starts with these goes too.
+ */
+const expected = new Set<string>();
 /** Told of each temporary held and released: a worker thread passes them on to the main thread. */
 let observer: ((path: string, held: boolean) => void) | undefined;
 
@@ -20,8 +35,57 @@ export function releaseTemporary(path: string): void {
   observer?.(path, false);
 }
 
-/** Remove every temporary file or folder still held (on an interrupt). */
+/** The gate, for a worker thread to join with joinGate. */
+export function sharedGate(): SharedArrayBuffer {
+  return gate.buffer as SharedArrayBuffer;
+}
+
+export function joinGate(shared: SharedArrayBuffer): void {
+  gate = new Int32Array(shared);
+}
+
+/**
+ * Create a temporary with `create` (synchronous; it should call holdTemporary) while no interrupt can
+ * sweep; once interrupted, nothing more is created.
+ */
+export function createTemporary<T>(create: () => T): T {
+  for (;;) {
+    const state = Atomics.compareExchange(gate, 0, OPEN, CREATING);
+    if (state === OPEN) break;
+    if (state === CLOSED) throw new ConformError('The run was interrupted');
+    Atomics.wait(gate, 0, CREATING, 10);
+  }
+  try {
+    return create();
+  } finally {
+    Atomics.store(gate, 0, OPEN);
+    Atomics.notify(gate, 0);
+  }
+}
+
+/** Temporaries whose paths will start with `prefix` (which names this process) may appear. */
+export function expectTemporaries(prefix: string): void {
+  expected.add(prefix);
+}
+
+/** Remove every temporary file or folder still held, or expected (on an interrupt). */
 export function removeTemporaries(): void {
+  // Wait for a thread that is creating one (a matter of microseconds), and let none begin. A thread that
+  // died mid-creation must not hang the exit, so the wait is bounded.
+  const giveUpAt = Date.now() + 2000;
+  while (Atomics.compareExchange(gate, 0, OPEN, CLOSED) === CREATING) {
+    if (Date.now() > giveUpAt) Atomics.store(gate, 0, CLOSED);
+    else Atomics.wait(gate, 0, CREATING, 10);
+  }
+  for (const prefix of expected) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dirname(prefix));
+    } catch {
+      // The folder is gone or unreadable: nothing of ours is there.
+    }
+    for (const name of names) if (name.startsWith(basename(prefix))) live.add(join(dirname(prefix), name));
+  }
   for (const path of live) rmSync(path, { recursive: true, force: true });
   live.clear();
 }
