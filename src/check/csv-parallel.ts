@@ -3,15 +3,15 @@
 // rest), and the next part is checked again from that rest — rows and lines come out exactly as if one
 // thread had read the file. Results are merged in row order; only a few parts are in flight at once.
 import type { TooLongRecord, UnclosedQuote } from '../sources/csv-tokenizer.js';
-import type { TextFile } from '../sources/text.js';
+import { textOfBytes, type TextFile } from '../sources/text.js';
 import { PartPool } from '../parallel/part-pool.js';
-import { partsOf } from '../sources/parts.js';
+import { partsOf, type BytePart } from '../sources/parts.js';
 import type { CsvPartOutcome, CsvPartTask, CsvWorkerSetup } from '../parallel/csv-part-worker.js';
 import type { Standard } from '../standards/standard.js';
 import type { TableCheck } from './table.js';
 import type { Reference } from './table-rules.js';
 
-/** Characters in a part: large enough that passing it to a worker costs little against checking it. */
+/** Bytes in a part: large enough that passing it to a worker costs little against checking it. */
 const PART_SIZE = 4 << 20;
 
 export interface PartsOutcome {
@@ -20,7 +20,6 @@ export interface PartsOutcome {
 }
 
 export async function checkRestInParts(
-  chunks: AsyncIterator<string>,
   start: { text: string; line: number },
   text: TextFile,
   table: TableCheck,
@@ -37,16 +36,16 @@ export async function checkRestInParts(
   const outcome: PartsOutcome = {};
   let rest: { text: string; line: number } | undefined;
 
-  const submit = (partText: string, firstLine: number, final: boolean) => {
-    const task: CsvPartTask = { text: partText, firstLine, final, watchDamage: table.watchingDamage };
-    queue.push({ task, result: pool.run(task) });
+  const submit = (part: BytePart) => {
+    const task: CsvPartTask = { ...part, watchDamage: table.watchingDamage };
+    queue.push({ task, result: pool.run(task, [part.bytes.buffer as ArrayBuffer]) });
   };
   const mergeNext = async () => {
     const { task, result } = queue.shift()!;
     let part = await result;
     if (rest) {
       // The part before ended inside a record, so this part started in the middle of it: check it again.
-      part = await pool.run({ ...task, text: rest.text + task.text, firstLine: rest.line });
+      part = await pool.run({ ...task, prefix: rest.text + task.prefix, bytes: part.bytes, firstLine: rest.line }, [part.bytes.buffer as ArrayBuffer]);
       rest = undefined;
     }
     if (outcome.tooLong || outcome.unclosed) return; // reading stopped at an earlier part
@@ -57,12 +56,14 @@ export async function checkRestInParts(
   };
 
   try {
-    const parts = partsOf(chunks, start, setup.partSize ?? PART_SIZE, (chunk) => {
-      if (!text.decoding.invalid && !text.lastChunkAscii) table.noteChunk(chunk);
+    // The decoder still decides the encoding here, over the whole file; the workers decode the text. A
+    // chunk is decoded here too only to look for damaged text, until some is found.
+    const parts = partsOf(text.byteChunks(), start, setup.partSize ?? PART_SIZE, (chunk) => {
+      if (!table.watchingDamage && !text.decoding.invalid && !chunk.ascii) table.noteChunk(textOfBytes(chunk.bytes, chunk.encoding, false));
     });
-    for await (const { text: partText, firstLine, final } of parts) {
-      submit(partText, firstLine, final);
-      while (queue.length > (final ? 0 : setup.threads * 2)) await mergeNext();
+    for await (const part of parts) {
+      submit(part);
+      while (queue.length > (part.final ? 0 : setup.threads * 2)) await mergeNext();
     }
     return outcome;
   } finally {

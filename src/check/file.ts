@@ -157,7 +157,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
     take(tokenizer.push(next.value));
     if (inParts && table.plan) {
       // The header is known: the rest of the file is checked in parts on worker threads.
-      ended = await checkRestInParts(chunks, tokenizer.rest(), text, table, { standard, references, delimiter, threads: options.threads!, partSize: options.partSize });
+      ended = await checkRestInParts(tokenizer.rest(), text, table, { standard, references, delimiter, threads: options.threads!, partSize: options.partSize });
       break;
     }
   }
@@ -211,7 +211,8 @@ async function checkNdjson(path: string, text: TextFile, standard: Standard, opt
   const records = new RecordsCheck(standard, sink, references);
   const chunks = text.chunks();
   if ((options.threads ?? 1) > 1 && path !== '-' && sizeOf(path) >= (options.partsFrom ?? PARALLEL_FROM_BYTES)) {
-    await checkNdjsonInParts(chunks, records, { standard, references, threads: options.threads!, partSize: options.partSize });
+    const first = await chunks.next();
+    await checkNdjsonInParts(first.done ? '' : first.value, text, records, { standard, references, threads: options.threads!, partSize: options.partSize });
   } else {
     let rest = { rest: '', line: 1 };
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {

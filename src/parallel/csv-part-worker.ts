@@ -1,12 +1,15 @@
-// A worker thread that checks parts of a CSV file: each part is text that starts at a record, with the
-// line it starts on. The worker tokenizes it, checks its rows with its own copy of the standard and the
-// header's plan, and returns the findings and what is left over (a record the part cut in two).
+// A worker thread that checks parts of a CSV file: each part is bytes that start at a record (after any
+// text read already), with the line it starts on. The worker decodes and tokenizes it, checks its rows
+// with its own copy of the standard and the header's plan, and returns the findings and what is left
+// over (a record the part cut in two).
 import { parentPort, workerData } from 'node:worker_threads';
 import { transferablesOf } from './part-pool.js';
 import { RowChecker, type PartResult, type TablePlan } from '../check/row-checker.js';
 import type { Reference } from '../check/table-rules.js';
 import { MOJIBAKE } from '../repair/mojibake.js';
 import { CsvTokenizer, type TooLongRecord, type UnclosedQuote } from '../sources/csv-tokenizer.js';
+import type { BytePart } from '../sources/parts.js';
+import { eachTextSlice } from '../sources/text.js';
 import { loadStandardFile, type LoadOptions } from '../standards/load.js';
 
 export interface CsvWorkerSetup {
@@ -16,12 +19,9 @@ export interface CsvWorkerSetup {
   delimiter: string;
 }
 
-export interface CsvPartTask {
-  text: string;
-  firstLine: number;
-  /** The last part of the file: a record without a line break at the end is complete. */
-  final: boolean;
-  /** Look at each cell for text damaged by an earlier bad conversion. */
+/** A part of the file as bytes (see partsOf), handed over rather than copied. */
+export interface CsvPartTask extends BytePart {
+  /** Look at each cell for text damaged by an earlier bad conversion, once the part's text shows signs of it. */
   watchDamage: boolean;
 }
 
@@ -31,10 +31,12 @@ export interface CsvPartOutcome {
   rest?: { text: string; line: number };
   unclosed?: UnclosedQuote;
   tooLong?: TooLongRecord;
+  /** The part's bytes, handed back: should the part before end inside a record, this one is read again. */
+  bytes: Uint8Array;
 }
 
 const setup = workerData as CsvWorkerSetup;
-/** Characters tokenized and checked at a time. */
+/** Bytes decoded, tokenized and checked at a time. */
 const SLICE = 64 * 1024;
 const ready = (async () => {
   const standard = await loadStandardFile(setup.standard.path, setup.standard.options);
@@ -46,22 +48,26 @@ parentPort!.on('message', async ({ id, task }: { id: number; task: CsvPartTask }
   try {
     const checker = await ready;
     const tokenizer = new CsvTokenizer({ delimiter: setup.delimiter, quote: '"' }, undefined, task.firstLine);
-    const watchDamage = task.watchDamage && MOJIBAKE.test(task.text);
-    // Read in slices, so that only a slice's rows are alive at once: they die young, and cheaply.
-    for (let at = 0; at < task.text.length; at += SLICE) {
-      const batch = tokenizer.push(task.text.slice(at, at + SLICE));
+    // Rows are read a slice at a time, so that only a slice's rows are alive at once: they die young, and
+    // cheaply. Damaged text is looked for in the cells once it shows in the text.
+    let watchDamage = false;
+    const read = (text: string) => {
+      if (task.watchDamage && !watchDamage) watchDamage = MOJIBAKE.test(text);
+      const batch = tokenizer.push(text);
       checker.add(batch.rows, batch.lines, watchDamage);
-    }
+    };
+    if (task.prefix) read(task.prefix);
+    eachTextSlice(task.bytes, task.encoding, task.ascii, SLICE, read);
     const last = task.final ? tokenizer.end() : tokenizer.drain();
     checker.add(last.rows, last.lines, watchDamage);
-    const outcome: CsvPartOutcome = { part: checker.take() };
+    const outcome: CsvPartOutcome = { part: checker.take(), bytes: task.bytes };
     if (!task.final) {
       const rest = tokenizer.rest();
       if (rest.text) outcome.rest = rest;
     }
     if (tokenizer.unclosed) outcome.unclosed = tokenizer.unclosed;
     if (tokenizer.tooLong) outcome.tooLong = tokenizer.tooLong;
-    parentPort!.postMessage({ id, result: outcome }, transferablesOf(outcome.part.rules));
+    parentPort!.postMessage({ id, result: outcome }, [...transferablesOf(outcome.part.rules), task.bytes.buffer as ArrayBuffer]);
   } catch (error) {
     parentPort!.postMessage({ id, error: (error as Error).message ?? String(error), stack: (error as Error).stack });
   }

@@ -99,37 +99,60 @@ export class StreamDecoder {
 
   /** Decode the next chunk; `offset` counts the file's bytes including any BOM already skipped. */
   decode(chunk: Buffer, startOffset?: number): string {
-    if (startOffset !== undefined && this.offset === 0) this.offset = startOffset;
-    if (this.outcome.encoding !== 'utf-8') return this.advance(chunk, this.decoder.decode(chunk, { stream: true }));
-    let bytes = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    const keep = incompleteTail(bytes);
-    this.carry = keep ? Buffer.from(bytes.subarray(bytes.length - keep)) : Buffer.alloc(0);
-    const whole = keep ? bytes.subarray(0, bytes.length - keep) : bytes;
-    if (!this.sawNonAscii && isAscii(whole)) return this.advance(whole, whole.toString('latin1'));
-    if (isUtf8(whole)) {
-      this.sawNonAscii = true;
-      this.decided = true;
-      return this.advance(whole, whole.toString('utf8'));
-    }
-    if (!this.decided && !this.sawNonAscii && looksSingleByte(bytes)) {
-      // Windows-1252 has no multi-byte sequences: the bytes held back as an incomplete one belong here.
-      this.switchToWindows1252();
-      this.carry = Buffer.alloc(0);
-      return this.advance(bytes, this.decoder.decode(bytes, { stream: true }));
-    }
-    this.recordInvalid(whole);
-    return this.advance(whole, whole.toString('utf8'));
+    return this.textOf(this.accept(chunk, startOffset));
   }
 
   /** Whatever is left at the end of the file. */
   end(): string {
     if (this.outcome.encoding !== 'utf-8') return this.decoder.decode();
-    if (!this.carry.length) return '';
-    // An incomplete sequence at the very end of the file is invalid too.
+    return this.textOf(this.acceptEnd());
+  }
+
+  /**
+   * Learn what the next chunk says about the encoding, and return its bytes that can be decoded now (an
+   * incomplete UTF-8 sequence at its end waits for the next chunk) — for text that is decoded elsewhere.
+   */
+  accept(chunk: Buffer, startOffset?: number): Buffer {
+    if (startOffset !== undefined && this.offset === 0) this.offset = startOffset;
+    if (this.outcome.encoding !== 'utf-8') return this.advance(chunk);
+    const bytes = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    const keep = incompleteTail(bytes);
+    this.carry = keep ? Buffer.from(bytes.subarray(bytes.length - keep)) : Buffer.alloc(0);
+    const whole = keep ? bytes.subarray(0, bytes.length - keep) : bytes;
+    if (!this.sawNonAscii && isAscii(whole)) return this.advance(whole);
+    if (isUtf8(whole)) {
+      this.sawNonAscii = true;
+      this.decided = true;
+      return this.advance(whole);
+    }
+    if (!this.decided && !this.sawNonAscii && looksSingleByte(bytes)) {
+      // Windows-1252 has no multi-byte sequences: the bytes held back as an incomplete one belong here.
+      this.switchToWindows1252();
+      this.carry = Buffer.alloc(0);
+      return this.advance(bytes);
+    }
+    this.recordInvalid(whole);
+    return this.advance(whole);
+  }
+
+  /** The bytes held back at the end of the file (an incomplete UTF-8 sequence, which is invalid too). */
+  acceptEnd(): Buffer {
     const rest = this.carry;
+    if (!rest.length) return rest;
     this.carry = Buffer.alloc(0);
     this.recordInvalid(rest);
-    return this.advance(rest, rest.toString('utf8'));
+    return this.advance(rest);
+  }
+
+  /** Lines ended so far: the newlines in the bytes accepted. */
+  get linesEnded(): number {
+    return this.newlines;
+  }
+
+  /** Text of bytes returned by accept(): each piece on its own when the encoding is UTF-8 or Windows-1252. */
+  textOf(bytes: Buffer): string {
+    if (this.outcome.encoding !== 'utf-8') return this.decoder.decode(bytes, { stream: true });
+    return bytes.toString(this.lastChunkAscii ? 'latin1' : 'utf8');
   }
 
   private switchToWindows1252(): void {
@@ -142,17 +165,16 @@ export class StreamDecoder {
   /** The chunk decoded last was plain ASCII (so it holds no damaged text, nothing to look at closely). */
   lastChunkAscii = false;
 
-  private advance(bytes: Uint8Array, text: string): string {
-    const buffer = bytes as Buffer;
+  private advance(buffer: Buffer): Buffer {
     this.lastChunkAscii = !this.wide && isAscii(buffer);
     if (!this.wide) {
       const nul = buffer.indexOf(0);
       if (nul !== -1) this.recordNul(buffer, nul);
     }
-    this.offset += bytes.length;
+    this.offset += buffer.length;
     let i = -1;
     while ((i = buffer.indexOf(10, i + 1)) !== -1) this.newlines++;
-    return text;
+    return buffer;
   }
 
   private recordNul(bytes: Buffer, first: number): void {

@@ -24,6 +24,24 @@ export interface TextFile {
   readonly decoding: DecodeOutcome;
   /** The chunk chunks() yielded last was plain ASCII. */
   readonly lastChunkAscii: boolean;
+  /**
+   * The rest of the file after what chunks() has yielded, as bytes to be decoded elsewhere (on a worker
+   * thread, say); the encoding is still decided here, over the whole file.
+   */
+  byteChunks(): AsyncGenerator<ByteChunk>;
+}
+
+/**
+ * Bytes of the file that can be cut at any line break and decoded on their own: UTF-8 or Windows-1252
+ * as in the file (the decoder's encoding when they were read), or UTF-16 text re-encoded as UTF-8.
+ */
+export interface ByteChunk {
+  bytes: Buffer;
+  encoding: 'utf-8' | 'windows-1252';
+  /** Line breaks in the bytes. */
+  newlines: number;
+  /** The bytes are plain ASCII. */
+  ascii: boolean;
 }
 
 export interface OpenOptions {
@@ -86,6 +104,26 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
       const rest = decoder.end();
       if (rest) yield rest;
     },
+    async *byteChunks() {
+      const utf8Chunk = (text: string): ByteChunk => {
+        const bytes = Buffer.from(text, 'utf8');
+        return { bytes, encoding: 'utf-8', newlines: countByte(bytes, 10), ascii: false };
+      };
+      const asBytes = (accepted: () => Buffer): ByteChunk => {
+        const before = decoder.linesEnded;
+        const bytes = accepted();
+        const encoding = decoder.outcome.encoding;
+        if (encoding !== 'utf-8' && encoding !== 'windows-1252') return utf8Chunk(decoder.textOf(bytes));
+        return { bytes, encoding: encoding as ByteChunk['encoding'], newlines: decoder.linesEnded - before, ascii: decoder.lastChunkAscii };
+      };
+      if (!ended) {
+        for (let chunk = await next(); chunk; chunk = await next()) yield asBytes(() => decoder.accept(chunk));
+      }
+      // What the decoder holds back at the end: an incomplete UTF-8 sequence, or UTF-16's last bytes.
+      const encoding = decoder.outcome.encoding;
+      const last = encoding === 'utf-8' || encoding === 'windows-1252' ? asBytes(() => decoder.acceptEnd()) : utf8Chunk(decoder.end());
+      if (last.bytes.length) yield last;
+    },
   };
 }
 
@@ -128,5 +166,35 @@ function describeReadError(error: unknown): string {
       return 'it is a folder, not a file';
     default:
       return e.message ?? String(error);
+  }
+}
+
+function countByte(bytes: Buffer, byte: number): number {
+  let count = 0;
+  for (let i = bytes.indexOf(byte); i !== -1; i = bytes.indexOf(byte, i + 1)) count++;
+  return count;
+}
+
+const windows1252 = new TextDecoder('windows-1252');
+
+/** The text of bytes from byteChunks() (or any run of them cut at a character boundary). */
+export function textOfBytes(bytes: Uint8Array, encoding: ByteChunk['encoding'], ascii: boolean, start = 0, end = bytes.length): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (ascii) return buffer.toString('latin1', start, end);
+  if (encoding === 'utf-8') return buffer.toString('utf8', start, end);
+  return windows1252.decode(buffer.subarray(start, end));
+}
+
+/**
+ * The text of bytes from byteChunks(), in slices of about `size` bytes, each cut where a character
+ * starts (so slices decode exactly as the whole would).
+ */
+export function eachTextSlice(bytes: Uint8Array, encoding: ByteChunk['encoding'], ascii: boolean, size: number, each: (text: string) => void): void {
+  for (let at = 0; at < bytes.length; ) {
+    let end = Math.min(at + size, bytes.length);
+    // A UTF-8 character is at most four bytes: step back over up to three continuation bytes.
+    if (encoding === 'utf-8' && !ascii) for (let k = 0; k < 3 && end < bytes.length && end > at + 1 && (bytes[end]! & 0xc0) === 0x80; k++) end--;
+    each(textOfBytes(bytes, encoding, ascii, at, end));
+    at = end;
   }
 }

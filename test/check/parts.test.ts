@@ -62,21 +62,74 @@ describe('checking one file in parts on worker threads', () => {
   });
 });
 
+describe('checking one file in parts, in every encoding', () => {
+  // Parts travel to the workers as bytes and are decoded there, in slices: characters of two, three and
+  // four bytes fall on every kind of boundary, and the report must not change.
+  const people = `${FIXTURES}/core/people.schema.json`;
+  const text = (emoji: boolean, damaged: boolean) => {
+    const lines = ['id,name,joined,code'];
+    for (let i = 1; i <= 40000; i++) {
+      const name = i % 3 === 0 ? `Zoë Brontë-Ålesund ${i}` : damaged && i % 1001 === 0 ? 'CafÃ© Ltd' : `Zoë ${i % 100}`;
+      const code = i % 5 === 0 ? 'ÉCU' : emoji && i % 7 === 0 ? '😀AB' : 'ABC';
+      lines.push(`${i},${name},${i % 997 === 0 ? '£5' : '2024-01-01'},${code}`);
+    }
+    return lines.join('\r\n') + '\r\n';
+  };
+  const utf8 = Buffer.from(text(true, false), 'utf8');
+  // Damaged text, then bytes that are not UTF-8 at all, part-way through.
+  const damaged = Buffer.from(text(false, true), 'utf8');
+  const cut = damaged.indexOf('\n', damaged.length >> 1) + 1;
+  const files = scratch({
+    'utf8.csv': utf8,
+    'utf8-bom.csv': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]),
+    'windows-1252.csv': Buffer.from(text(false, false).replace(/€/g, 'E'), 'latin1'),
+    'utf16.csv': Buffer.from(`\ufeff${text(true, false)}`, 'utf16le'),
+    'invalid.csv': Buffer.concat([damaged.subarray(0, cut), Buffer.from('99999,Bad \xff byte,2024-01-01,ABC\r\n', 'latin1'), damaged.subarray(cut)]),
+  });
+
+  const expected: Record<string, { encoding: string; code?: string }> = {
+    'utf8.csv': { encoding: 'utf-8' },
+    'utf8-bom.csv': { encoding: 'utf-8' },
+    'windows-1252.csv': { encoding: 'windows-1252', code: 'encoding-not-utf8' },
+    'utf16.csv': { encoding: 'utf-16le', code: 'encoding-not-utf8' },
+    'invalid.csv': { encoding: 'utf-8', code: 'encoding-invalid' },
+  };
+  for (const [name, { encoding, code }] of Object.entries(expected)) {
+    it(`gives the same report for ${name}`, async () => {
+      const file = `${files}/${name}`;
+      const one = withoutTimes(await validate([file], { standard: people, threads: 1, maxIssues: 100000 }));
+      expect(one.files[0].rows).toBeGreaterThan(40000 - 1);
+      expect(one.files[0].encoding).toBe(encoding);
+      if (code) expect(one.files[0].byCode[code]).toBe(1);
+      // The values shown are the characters of the file, decoded right.
+      expect(one.files[0].issues.find((i: any) => i.code === 'value-length').value).toBe('Zoë Brontë-Ålesund 3');
+      for (const partSize of [150_001, 70_003]) {
+        const many = withoutTimes(await validate([file], { standard: people, threads: 2, partSize, partsFrom: 0, maxIssues: 100000 }));
+        expect(many).toEqual(one);
+      }
+    });
+  }
+});
+
 describe('checking one NDJSON file in parts on worker threads', () => {
   it('gives the same report as one thread', async () => {
     const lines: string[] = [];
     for (let i = 1; i <= 20000; i++) {
       if (i % 999 === 0) lines.push('');
-      lines.push(i % 1777 === 0 ? '{"Ref": "broken' : JSON.stringify({ Ref: i % 501 === 0 ? 'G1' : `G${i}`, Org: 'A', Currency: i % 313 === 0 ? 'XXX' : 'GBP', Start: '2024-01-01', End: '2024-02-01', Awarded: 5, Paid: i % 97 === 0 ? 9 : 5 }));
+      lines.push(i % 1777 === 0 ? '{"Ref": "broken' : JSON.stringify({ Ref: i % 501 === 0 ? 'G1é' : `G${i}é`, Org: 'Åby 😀', Currency: i % 313 === 0 ? 'XXX' : 'GBP', Start: '2024-01-01', End: '2024-02-01', Awarded: 5, Paid: i % 97 === 0 ? 9 : 5 }));
     }
     const dir = scratch({ 'grants.ndjson': lines.join('\n') + '\n' });
     const { copyFileSync } = await import('node:fs');
     copyFileSync(`${FIXTURES}/rules/recipients.csv`, `${dir}/recipients.csv`);
     const standard = `${FIXTURES}/rules/grants.schema.json`;
     const one = withoutTimes(await validate([`${dir}/grants.ndjson`], { standard, threads: 1, maxIssues: 100000 }));
-    const many = withoutTimes(await validate([`${dir}/grants.ndjson`], { standard, threads: 2, partSize: 30_011, partsFrom: 0, maxIssues: 100000 }));
     expect(one.files[0].rows).toBe(20000);
     expect(Object.keys(one.files[0].byCode).sort()).toEqual(['format-invalid', 'key-duplicate', 'key-reference', 'row-rule', 'table-rule']);
-    expect(many).toEqual(one);
+    expect(one.files[0].issues.find((i: any) => i.code === 'key-duplicate').value).toBe('G1é');
+    // Parts smaller than a worker's slice, and parts of several slices (cut inside characters).
+    for (const partSize of [30_011, 200_003]) {
+      const many = withoutTimes(await validate([`${dir}/grants.ndjson`], { standard, threads: 2, partSize, partsFrom: 0, maxIssues: 100000 }));
+      expect(many).toEqual(one);
+    }
   });
 });

@@ -27,11 +27,11 @@ export interface LateDuplicate {
 export class KeySet {
   private readonly capacity: number;
   private size = 0;
-  private readonly high: Int32Array;
-  private readonly low: Int32Array;
-  private readonly check: Int32Array;
-  private readonly rows: Uint32Array;
-  private readonly lines: Uint32Array;
+  /**
+   * Five words a slot, side by side so that a probe touches one cache line: the high and low 32 bits of
+   * the slot key, the check hash, the row (0 for an empty slot) and the line.
+   */
+  private readonly slots: Int32Array;
   private runs: string[] = [];
   private spillDir?: string;
   /** Different keys whose 64-bit hashes were equal, told apart by the check hash. */
@@ -40,11 +40,7 @@ export class KeySet {
   /** `budget`: keys held in memory before the table is written to disk. */
   constructor(private readonly budget = 1 << 18) {
     this.capacity = 1 << Math.ceil(Math.log2((budget * 4) / 3 + 1));
-    this.high = new Int32Array(this.capacity);
-    this.low = new Int32Array(this.capacity);
-    this.check = new Int32Array(this.capacity);
-    this.rows = new Uint32Array(this.capacity);
-    this.lines = new Uint32Array(this.capacity);
+    this.slots = new Int32Array(this.capacity * 5);
   }
 
   /** Record `key`; returns where it was first seen if that is known now, else undefined. */
@@ -57,20 +53,23 @@ export class KeySet {
   addHashed(h1: number, h2: number, h3: number, row: number, line: number): FirstSeen | undefined {
     // Row numbers start at 1, so a stored row of 0 marks an empty slot.
     const mask = this.capacity - 1;
+    const t = this.slots;
     let slot = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
     for (;;) {
-      if (this.rows[slot] === EMPTY) break;
-      if (this.high[slot] === h1 && this.low[slot] === h2) {
-        if (this.check[slot] === h3) return { row: this.rows[slot]!, line: this.lines[slot]! };
+      const at = slot * 5;
+      if (t[at + 3] === EMPTY) break;
+      if (t[at] === h1 && t[at + 1] === h2) {
+        if (t[at + 2] === h3) return { row: t[at + 3]! >>> 0, line: t[at + 4]! >>> 0 };
         this.collisions++;
       }
       slot = (slot + 1) & mask;
     }
-    this.high[slot] = h1;
-    this.low[slot] = h2;
-    this.check[slot] = h3;
-    this.rows[slot] = row;
-    this.lines[slot] = line;
+    const at = slot * 5;
+    t[at] = h1;
+    t[at + 1] = h2;
+    t[at + 2] = h3;
+    t[at + 3] = row;
+    t[at + 4] = line;
     if (++this.size >= this.budget) this.spill();
     return undefined;
   }
@@ -102,29 +101,35 @@ export class KeySet {
 
   private spill(): void {
     if (!this.size) return;
-    // The slots in use, sorted by the high 32 bits with a two-pass radix sort (linear time); entries
-    // with the same high bits are compared in full when the runs are merged.
-    let slots = new Uint32Array(this.size);
+    // The entries in use, packed (a run holds the same five words an entry), then sorted by the high 32
+    // bits with a two-pass radix sort (linear time); entries with the same high bits are compared in
+    // full when the runs are merged.
+    const t = this.slots;
+    let packed = new Int32Array(this.size * 5);
     let n = 0;
-    for (let i = 0; i < this.capacity; i++) if (this.rows[i] !== EMPTY) slots[n++] = i;
-    let sorted = new Uint32Array(n);
+    for (let at = 0; at < t.length; at += 5) {
+      if (t[at + 3] === EMPTY) continue;
+      for (let w = 0; w < 5; w++) packed[n + w] = t[at + w]!;
+      n += 5;
+    }
+    n /= 5;
+    let sorted = new Int32Array(n * 5);
     for (const shift of [0, 16]) {
       const counts = new Uint32Array(65537);
-      for (let k = 0; k < n; k++) counts[((this.high[slots[k]!]! >>> shift) & 0xffff) + 1]!++;
+      for (let k = 0; k < n; k++) counts[((packed[k * 5]! >>> shift) & 0xffff) + 1]!++;
       for (let b = 1; b <= 65536; b++) counts[b]! += counts[b - 1]!;
-      for (let k = 0; k < n; k++) sorted[counts[(this.high[slots[k]!]! >>> shift) & 0xffff]!++] = slots[k]!;
-      [slots, sorted] = [sorted, slots];
+      for (let k = 0; k < n; k++) {
+        const to = counts[(packed[k * 5]! >>> shift) & 0xffff]!++ * 5;
+        const from = k * 5;
+        sorted[to] = packed[from]!;
+        sorted[to + 1] = packed[from + 1]!;
+        sorted[to + 2] = packed[from + 2]!;
+        sorted[to + 3] = packed[from + 3]!;
+        sorted[to + 4] = packed[from + 4]!;
+      }
+      [packed, sorted] = [sorted, packed];
     }
-    const out = new Int32Array(n * 5);
-    for (let k = 0; k < n; k++) {
-      const i = slots[k]!;
-      const at = k * 5;
-      out[at] = this.high[i]!;
-      out[at + 1] = this.low[i]!;
-      out[at + 2] = this.check[i]!;
-      out[at + 3] = this.rows[i]!;
-      out[at + 4] = this.lines[i]!;
-    }
+    const out = packed;
     if (!this.spillDir) {
       this.spillDir = createTemporary(() => {
         const dir = mkdtempSync(keyRunsPrefix());
@@ -140,7 +145,7 @@ export class KeySet {
       closeSync(fd);
     }
     this.runs.push(path);
-    this.rows.fill(EMPTY);
+    t.fill(EMPTY);
     this.size = 0;
   }
 }
