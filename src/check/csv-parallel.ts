@@ -19,25 +19,34 @@ export interface PartsOutcome {
   tooLong?: TooLongRecord;
 }
 
-export async function checkRestInParts(
-  start: { text: string; line: number },
-  text: TextFile,
-  table: TableCheck,
-  setup: { standard: Standard; references: Reference[]; delimiter: string; threads: number; partSize?: number },
-): Promise<PartsOutcome> {
+export type CsvWorkers = PartPool<CsvPartTask, CsvPartOutcome>;
+
+/**
+ * Start the worker threads as soon as the file is known to be big: they load the standard while this
+ * thread reads the header. Close them when done, whether or not any part was checked.
+ */
+export function startCsvWorkers(setup: { standard: Standard; references: Reference[]; delimiter: string; threads: number }): CsvWorkers {
   const workerSetup: CsvWorkerSetup = {
     standard: { path: setup.standard.path, options: setup.standard.loadOptions },
-    plan: table.plan!,
     references: setup.references.map((r) => ({ ...r, values: r.values ? [...r.values] : undefined })),
     delimiter: setup.delimiter,
   };
-  const pool = new PartPool<CsvPartTask, CsvPartOutcome>('csv-part-worker', workerSetup, setup.threads);
+  return new PartPool('csv-part-worker', workerSetup, setup.threads);
+}
+
+export async function checkRestInParts(
+  pool: CsvWorkers,
+  start: { text: string; line: number },
+  text: TextFile,
+  table: TableCheck,
+  setup: { threads: number; partSize?: number },
+): Promise<PartsOutcome> {
   const queue: Array<{ task: CsvPartTask; result: Promise<CsvPartOutcome> }> = [];
   const outcome: PartsOutcome = {};
   let rest: { text: string; line: number } | undefined;
 
   const submit = (part: BytePart) => {
-    const task: CsvPartTask = { ...part, watchDamage: table.watchingDamage };
+    const task: CsvPartTask = { ...part, plan: table.plan!, watchDamage: table.watchingDamage };
     queue.push({ task, result: pool.run(task, [part.bytes.buffer as ArrayBuffer]) });
   };
   const mergeNext = async () => {
@@ -55,19 +64,14 @@ export async function checkRestInParts(
     if (part.tooLong) outcome.tooLong = part.tooLong;
   };
 
-  try {
-    // The decoder still decides the encoding here, over the whole file; the workers decode the text. A
-    // chunk is decoded here too only to look for damaged text, until some is found.
-    const parts = partsOf(text.byteChunks(), start, setup.partSize ?? PART_SIZE, (chunk) => {
-      if (!table.watchingDamage && !text.decoding.invalid && !chunk.ascii) table.noteChunk(textOfBytes(chunk.bytes, chunk.encoding, false));
-    });
-    for await (const part of parts) {
-      submit(part);
-      while (queue.length > (part.final ? 0 : setup.threads * 2)) await mergeNext();
-    }
-    return outcome;
-  } finally {
-    await pool.close();
+  // The decoder still decides the encoding here, over the whole file; the workers decode the text. A
+  // chunk is decoded here too only to look for damaged text, until some is found.
+  const parts = partsOf(text.byteChunks(), start, setup.partSize ?? PART_SIZE, (chunk) => {
+    if (!table.watchingDamage && !text.decoding.invalid && !chunk.ascii) table.noteChunk(textOfBytes(chunk.bytes, chunk.encoding, false));
+  });
+  for await (const part of parts) {
+    submit(part);
+    while (queue.length > (part.final ? 0 : setup.threads * 2)) await mergeNext();
   }
+  return outcome;
 }
-

@@ -18,7 +18,7 @@ import { checkDocument, RecordsCheck } from './records.js';
 import { loadReferences } from './references.js';
 import { routeRows, type RowTargets } from './route-rows.js';
 import { TableCheck } from './table.js';
-import { checkRestInParts, type PartsOutcome } from './csv-parallel.js';
+import { checkRestInParts, startCsvWorkers, type PartsOutcome } from './csv-parallel.js';
 import { checkNdjsonInParts } from './ndjson-parallel.js';
 import { ndjsonRecords } from '../sources/parts.js';
 
@@ -149,17 +149,23 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
     table.push(batch);
   };
   const inParts = (options.threads ?? 1) > 1 && tokenizer instanceof CsvTokenizer && path !== '-' && sizeOf(path) >= (options.partsFrom ?? PARALLEL_FROM_BYTES);
+  // Worker threads start now, to load the standard while the header is read here.
+  const workers = inParts ? startCsvWorkers({ standard, references, delimiter, threads: options.threads! }) : undefined;
   const chunks = text.chunks();
   let ended: PartsOutcome = {};
-  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-    // Replacement characters the decoder put in for invalid bytes are reported as encoding-invalid.
-    if (!text.decoding.invalid && !text.lastChunkAscii) table.noteChunk(next.value);
-    take(tokenizer.push(next.value));
-    if (inParts && table.plan) {
-      // The header is known: the rest of the file is checked in parts on worker threads.
-      ended = await checkRestInParts(tokenizer.rest(), text, table, { standard, references, delimiter, threads: options.threads!, partSize: options.partSize });
-      break;
+  try {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      // Replacement characters the decoder put in for invalid bytes are reported as encoding-invalid.
+      if (!text.decoding.invalid && !text.lastChunkAscii) table.noteChunk(next.value);
+      take(tokenizer.push(next.value));
+      if (workers && table.plan) {
+        // The header is known: the rest of the file is checked in parts on the worker threads.
+        ended = await checkRestInParts(workers, (tokenizer as CsvTokenizer).rest(), text, table, { threads: options.threads!, partSize: options.partSize });
+        break;
+      }
     }
+  } finally {
+    await workers?.close();
   }
   take(tokenizer.end());
   tokenizer.unclosed ??= ended.unclosed;

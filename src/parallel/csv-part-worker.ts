@@ -14,13 +14,14 @@ import { loadStandardFile, type LoadOptions } from '../standards/load.js';
 
 export interface CsvWorkerSetup {
   standard: { path: string; options: LoadOptions };
-  plan: TablePlan;
   references: Array<Omit<Reference, 'values'> & { values?: string[] }>;
   delimiter: string;
 }
 
 /** A part of the file as bytes (see partsOf), handed over rather than copied. */
 export interface CsvPartTask extends BytePart {
+  /** How the header's columns map to the standard (known once the header has been read). */
+  plan: TablePlan;
   /** Look at each cell for text damaged by an earlier bad conversion, once the part's text shows signs of it. */
   watchDamage: boolean;
 }
@@ -38,15 +39,20 @@ export interface CsvPartOutcome {
 const setup = workerData as CsvWorkerSetup;
 /** Bytes decoded, tokenized and checked at a time. */
 const SLICE = 64 * 1024;
+// The standard is loaded as soon as the thread starts; the rows' checker once the first part brings the
+// header's plan (every part brings the same).
 const ready = (async () => {
-  const standard = await loadStandardFile(setup.standard.path, setup.standard.options);
+  // The main thread has checked the schema already.
+  const standard = await loadStandardFile(setup.standard.path, { ...setup.standard.options, schemaChecked: true });
   const references = setup.references.map((r) => ({ ...r, values: r.values ? new Set(r.values) : undefined }));
-  return new RowChecker(standard, setup.plan, references);
+  return { standard, references };
 })();
+let checker: RowChecker | undefined;
 
 parentPort!.on('message', async ({ id, task }: { id: number; task: CsvPartTask }) => {
   try {
-    const checker = await ready;
+    const { standard, references } = await ready;
+    const rows = (checker ??= new RowChecker(standard, task.plan, references));
     const tokenizer = new CsvTokenizer({ delimiter: setup.delimiter, quote: '"' }, undefined, task.firstLine);
     // Rows are read a slice at a time, so that only a slice's rows are alive at once: they die young, and
     // cheaply. Damaged text is looked for in the cells once it shows in the text.
@@ -54,13 +60,13 @@ parentPort!.on('message', async ({ id, task }: { id: number; task: CsvPartTask }
     const read = (text: string) => {
       if (task.watchDamage && !watchDamage) watchDamage = MOJIBAKE.test(text);
       const batch = tokenizer.push(text);
-      checker.add(batch.rows, batch.lines, watchDamage);
+      rows.add(batch.rows, batch.lines, watchDamage);
     };
     if (task.prefix) read(task.prefix);
     eachTextSlice(task.bytes, task.encoding, task.ascii, SLICE, read);
     const last = task.final ? tokenizer.end() : tokenizer.drain();
-    checker.add(last.rows, last.lines, watchDamage);
-    const outcome: CsvPartOutcome = { part: checker.take(), bytes: task.bytes };
+    rows.add(last.rows, last.lines, watchDamage);
+    const outcome: CsvPartOutcome = { part: rows.take(), bytes: task.bytes };
     if (!task.final) {
       const rest = tokenizer.rest();
       if (rest.text) outcome.rest = rest;

@@ -21,7 +21,8 @@ const SLICE = 64 * 1024;
 
 const setup = workerData as RecordsWorkerSetup;
 const ready = (async () => {
-  const standard = await loadStandardFile(setup.standard.path, setup.standard.options);
+  // The main thread has checked the schema already.
+  const standard = await loadStandardFile(setup.standard.path, { ...setup.standard.options, schemaChecked: true });
   const references = setup.references.map((r) => ({ ...r, values: r.values ? new Set(r.values) : undefined }));
   return new RecordChecker(standard, references);
 })();

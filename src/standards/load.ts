@@ -15,6 +15,11 @@ import type { SeveritySetting, Standard, StandardMeta } from './standard.js';
 export interface LoadOptions {
   /** Bundled standards are tested when they are built, so their schemas are not checked again at every start. */
   trusted?: boolean;
+  /**
+   * The schema was checked against its meta-schema already, by the thread that starts worker threads:
+   * a worker need not compile the meta-schema again.
+   */
+  schemaChecked?: boolean;
   /** Folders where code lists are looked for after the schema's own folder. */
   codelistDirs?: string[];
   /** Fetch schemas and code lists that standards name by web address (off unless the user asks). */
@@ -36,8 +41,8 @@ export async function loadStandardFile(path: string, options: LoadOptions = {}):
   if (typeof schema[idKeyword] !== 'string') schema[idKeyword] = schemaKey;
 
   await prepareCodelists(schema, file, { dirs: options.codelistDirs, allowRemote: options.allowRemote });
-  const ajv = createAjv(draft, (uri) => loadReferenced(uri, file, options), options.trusted);
-  if (!options.trusted) {
+  const ajv = createAjv(draft, (uri) => loadReferenced(uri, file, options), options.trusted || options.schemaChecked);
+  if (!options.trusted && !options.schemaChecked) {
     if (!ajv.validateSchema(schema)) {
       const error = ajv.errors![0]!;
       throw new ConformError(
