@@ -129,6 +129,21 @@ describe('the key set', () => {
     expect(set.held).toBe(0);
   });
 
+  it('names the first row of a key repeated in a hundred runs', () => {
+    const set = new KeySet(10);
+    const now: number[] = [];
+    for (let i = 1; i <= 2000; i++) {
+      // "same" on every 20th row: once in each of the 100 runs written.
+      if (set.add(i % 20 === 1 ? 'same' : `key-${i}`, i, i + 1)) now.push(i);
+    }
+    const late: LateDuplicate[] = [];
+    set.finish((d) => late.push(d));
+    const rows = [...now, ...late.map((d) => d.row)].sort((a, b) => a - b);
+    expect(rows).toEqual(Array.from({ length: 99 }, (_, k) => 21 + 20 * k));
+    expect(late.length).toBeGreaterThan(90);
+    expect(late.every((d) => d.first.row === 1 && d.first.line === 2)).toBe(true);
+  });
+
   it('says where a key was first seen', () => {
     const set = new KeySet(4000);
     for (let i = 1; i <= 100; i++) expect(set.add(`k${i}`, i, i * 2)).toBeUndefined();

@@ -201,29 +201,49 @@ class RunReader {
  */
 function mergeRuns(paths: string[], each: (duplicate: LateDuplicate) => void): void {
   const readers = paths.map((p) => new RunReader(p));
+  // The entries of one group, in parallel arrays reused from group to group (most groups hold one entry).
+  let low = new Int32Array(64);
+  let check = new Int32Array(64);
+  let row = new Uint32Array(64);
+  let line = new Uint32Array(64);
+  const order: number[] = [];
   for (;;) {
     let high: number | undefined;
     for (const r of readers) if (!r.done && (high === undefined || r.high < high)) high = r.high;
     if (high === undefined) break;
-    const entries: Array<{ low: number; check: number; row: number; line: number }> = [];
+    let n = 0;
     for (const r of readers) {
       while (!r.done && r.high === high) {
-        entries.push({ low: r.low, check: r.check, row: r.row, line: r.line });
+        if (n === low.length) [low, check, row, line] = [grow(low), grow(check), grow(row), grow(line)];
+        low[n] = r.low;
+        check[n] = r.check;
+        row[n] = r.row;
+        line[n] = r.line;
+        n++;
         r.next();
       }
     }
-    if (entries.length < 2) continue;
-    entries.sort((a, b) => a.low - b.low || a.check - b.check || a.row - b.row);
-    for (let k = 1; k < entries.length; k++) {
-      const first = entries[k - 1]!;
-      const e = entries[k]!;
-      if (e.low !== first.low || e.check !== first.check) continue;
+    if (n < 2) continue;
+    order.length = 0;
+    for (let k = 0; k < n; k++) order.push(k);
+    order.sort((a, b) => low[a]! - low[b]! || check[a]! - check[b]! || row[a]! - row[b]!);
+    for (let k = 1; k < n; k++) {
+      const e = order[k]!;
+      const before = order[k - 1]!;
+      if (low[e] !== low[before] || check[e] !== check[before]) continue;
       // The earliest of a group is the one every later entry is a duplicate of.
       let head = k - 1;
-      while (head > 0 && entries[head - 1]!.low === e.low && entries[head - 1]!.check === e.check) head--;
-      each({ row: e.row, line: e.line, first: { row: entries[head]!.row, line: entries[head]!.line } });
+      while (head > 0 && low[order[head - 1]!] === low[e] && check[order[head - 1]!] === check[e]) head--;
+      const first = order[head]!;
+      each({ row: row[e]!, line: line[e]!, first: { row: row[first]!, line: line[first]! } });
     }
   }
+}
+
+function grow<T extends Int32Array | Uint32Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 const HASHED = new Int32Array(3);
