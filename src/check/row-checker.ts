@@ -2,6 +2,7 @@
 // each row's shape, each cell, the rules over the record, and the table rules' reading — and return what
 // was found as plain data. It keeps no state that spans parts, so parts can be checked on any thread, in
 // any number, and TableCheck merges them in row order into the same report.
+import { detach } from '../report/detach.js';
 import type { ValidateFunction } from 'ajv';
 import { makeIssue } from '../issues/catalog.js';
 import { dateOrderEvidence } from '../repair/dates.js';
@@ -177,8 +178,11 @@ export class RowChecker {
     };
   }
 
-  private cellIssues(findings: CellFinding[], plan: Planned, text: string, row: number, line: number, result: PartResult): void {
+  private cellIssues(findings: CellFinding[], plan: Planned, cell: string, row: number, line: number, result: PartResult): void {
     const name = plan.name;
+    // The issue outlives the slice of text the cell was cut from, which it must not keep alive: a part of
+    // a file is read in many slices, and its issues are kept until the part is taken whole.
+    const text = detach(cell);
     // What this failing text says about the column's order of day and month, counted for this part alone
     // (the checker's own count spans every part this thread has seen).
     const evidence = dateOrderEvidence(text);
