@@ -129,10 +129,21 @@ interface KeyNotes {
   keys: string;
 }
 
+/** Keys whose texts are held one by one before they are joined into one string. */
+const KEYS_JOINED_AT = 1024;
+
 class KeyReader implements RuleReader {
-  private keys: string[] = [];
-  private rows: number[] = [];
-  private lines: number[] = [];
+  /**
+   * The keys of the rows read since the last take, hashed as they come: a part of a big file has tens of
+   * thousands, and a long array of young strings makes every young-generation collection slow.
+   */
+  private hashes = new Int32Array(3 * KEYS_JOINED_AT);
+  private rows = new Uint32Array(KEYS_JOINED_AT);
+  private lines = new Uint32Array(KEYS_JOINED_AT);
+  private count = 0;
+  /** Texts of the latest keys, and those before them joined, each ended by KEY_END. */
+  private recent: string[] = [];
+  private joined: string[] = [];
 
   constructor(
     private readonly spec: RuleSpec,
@@ -153,20 +164,41 @@ class KeyReader implements RuleReader {
       }
       return;
     }
-    this.keys.push(texts.length === 1 ? texts[0]! : texts.join(SEPARATOR));
-    this.rows.push(row);
-    this.lines.push(line);
+    const key = texts.length === 1 ? texts[0]! : texts.join(SEPARATOR);
+    const k = this.count++;
+    if (k === this.rows.length) this.grow();
+    hashKey(key, this.hashes, k * 3);
+    this.rows[k] = row;
+    this.lines[k] = line;
+    this.recent.push(key);
+    if (this.recent.length === KEYS_JOINED_AT) this.joinRecent();
   }
 
   take(): KeyNotes {
-    const n = this.keys.length;
-    const hashes = new Int32Array(n * 3);
-    for (let k = 0; k < n; k++) hashKey(this.keys[k]!, hashes, k * 3);
-    const notes = { hashes, rows: Uint32Array.from(this.rows), lines: Uint32Array.from(this.lines), keys: n ? this.keys.join(KEY_END) + KEY_END : '' };
-    this.keys = [];
-    this.rows = [];
-    this.lines = [];
+    this.joinRecent();
+    const n = this.count;
+    const notes = { hashes: this.hashes.slice(0, n * 3), rows: this.rows.slice(0, n), lines: this.lines.slice(0, n), keys: this.joined.join('') };
+    this.count = 0;
+    this.joined = [];
     return notes;
+  }
+
+  private joinRecent(): void {
+    if (this.recent.length) this.joined.push(this.recent.join(KEY_END) + KEY_END);
+    this.recent = [];
+  }
+
+  private grow(): void {
+    const grown = (a: Uint32Array) => {
+      const bigger = new Uint32Array(a.length * 2);
+      bigger.set(a);
+      return bigger;
+    };
+    this.rows = grown(this.rows);
+    this.lines = grown(this.lines);
+    const hashes = new Int32Array(this.hashes.length * 2);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
   }
 }
 
