@@ -24,14 +24,20 @@ export interface LateDuplicate {
   first: FirstSeen;
 }
 
+/** Slots a table starts with: a council's file of a few thousand rows never needs more. */
+const FIRST_CAPACITY = 1 << 13;
+
 export class KeySet {
-  private readonly capacity: number;
+  /** Slots the table may grow to: room for the budget at most three-quarters full. */
+  private readonly fullCapacity: number;
+  private capacity: number;
   private size = 0;
   /**
    * Five words a slot, side by side so that a probe touches one cache line: the high and low 32 bits of
-   * the slot key, the check hash, the row (0 for an empty slot) and the line.
+   * the slot key, the check hash, the row (0 for an empty slot) and the line. The table starts small and
+   * doubles as it fills, so a small file does not pay for the memory a big one needs.
    */
-  private readonly slots: Int32Array;
+  private slots: Int32Array;
   private runs: string[] = [];
   private spillDir?: string;
   /** Different keys whose 64-bit hashes were equal, told apart by the check hash. */
@@ -39,7 +45,8 @@ export class KeySet {
 
   /** `budget`: keys held in memory before the table is written to disk. */
   constructor(private readonly budget = 1 << 18) {
-    this.capacity = 1 << Math.ceil(Math.log2((budget * 4) / 3 + 1));
+    this.fullCapacity = 1 << Math.ceil(Math.log2((budget * 4) / 3 + 1));
+    this.capacity = Math.min(FIRST_CAPACITY, this.fullCapacity);
     this.slots = new Int32Array(this.capacity * 5);
   }
 
@@ -71,7 +78,23 @@ export class KeySet {
     t[at + 3] = row;
     t[at + 4] = line;
     if (++this.size >= this.budget) this.spill();
+    else if (this.size * 2 > this.capacity && this.capacity < this.fullCapacity) this.grow();
     return undefined;
+  }
+
+  /** Double the table, placing every entry again. */
+  private grow(): void {
+    const old = this.slots;
+    this.capacity *= 2;
+    this.slots = new Int32Array(this.capacity * 5);
+    const mask = this.capacity - 1;
+    const t = this.slots;
+    for (let from = 0; from < old.length; from += 5) {
+      if (old[from + 3] === EMPTY) continue;
+      let slot = (old[from]! ^ Math.imul(old[from + 1]!, 0x9e3779b1)) & mask;
+      while (t[slot * 5 + 3] !== EMPTY) slot = (slot + 1) & mask;
+      for (let w = 0; w < 5; w++) t[slot * 5 + w] = old[from + w]!;
+    }
   }
 
   /**
