@@ -1,22 +1,37 @@
-// Reading the rest of a big CSV file in parts on worker threads, once the header has been found here.
-// Parts are cut at line breaks, so most start at a record; a part cut inside a quoted cell says so (its
-// rest), and the next part is checked again from that rest — rows and lines come out exactly as if one
-// thread had read the file. Results are merged in row order; only a few parts are in flight at once.
+// Reading the rest of a big CSV file in parts, once the header has been found here. Parts are cut at line
+// breaks, so most start at a record; a part cut inside a quoted cell says so (its rest), and the next part
+// is checked again from that rest — rows and lines come out exactly as if one thread had read the file.
+// With --jobs n, n - 1 worker threads check parts and this thread checks the parts they have no room
+// for, between reading and merging: on two cores, one worker and this thread do more than two workers
+// beside a thread that mostly waits, and in less memory. Results are merged in row order.
 import type { TooLongRecord, UnclosedQuote } from '../sources/csv-tokenizer.js';
 import { textOfBytes, type TextFile } from '../sources/text.js';
 import { PartPool } from '../parallel/part-pool.js';
 import { partsOf, type BytePart } from '../sources/parts.js';
-import type { CsvPartOutcome, CsvPartTask, CsvWorkerSetup } from '../parallel/csv-part-worker.js';
+import type { CsvWorkerSetup } from '../parallel/csv-part-worker.js';
+import { checkCsvPart, type CsvPartOutcome, type CsvPartTask } from './csv-part.js';
+import { RowChecker } from './row-checker.js';
 import type { Standard } from '../standards/standard.js';
 import type { TableCheck } from './table.js';
 import type { Reference } from './table-rules.js';
 
 /** Bytes in a part: large enough that passing it to a worker costs little against checking it. */
 const PART_SIZE = 4 << 20;
+/** Parts each worker has waiting: enough that it never idles while this thread checks a part. */
+const AHEAD = 2;
 
 export interface PartsOutcome {
   unclosed?: UnclosedQuote;
   tooLong?: TooLongRecord;
+}
+
+export interface PartsSetup {
+  standard: Standard;
+  references: Reference[];
+  delimiter: string;
+  /** Threads that check parts, this one included (at least 2). */
+  threads: number;
+  partSize?: number;
 }
 
 export type CsvWorkers = PartPool<CsvPartTask, CsvPartOutcome>;
@@ -25,36 +40,42 @@ export type CsvWorkers = PartPool<CsvPartTask, CsvPartOutcome>;
  * Start the worker threads as soon as the file is known to be big: they load the standard while this
  * thread reads the header. Close them when done, whether or not any part was checked.
  */
-export function startCsvWorkers(setup: { standard: Standard; references: Reference[]; delimiter: string; threads: number }): CsvWorkers {
+export function startCsvWorkers(setup: PartsSetup): CsvWorkers {
   const workerSetup: CsvWorkerSetup = {
     standard: { path: setup.standard.path, options: setup.standard.loadOptions },
     references: setup.references.map((r) => ({ ...r, values: r.values ? [...r.values] : undefined })),
     delimiter: setup.delimiter,
   };
-  return new PartPool('csv-part-worker', workerSetup, setup.threads);
+  return new PartPool('csv-part-worker', workerSetup, setup.threads - 1);
 }
 
-export async function checkRestInParts(
-  pool: CsvWorkers,
-  start: { text: string; line: number },
-  text: TextFile,
-  table: TableCheck,
-  setup: { threads: number; partSize?: number },
-): Promise<PartsOutcome> {
-  const queue: Array<{ task: CsvPartTask; result: Promise<CsvPartOutcome> }> = [];
+export async function checkRestInParts(pool: CsvWorkers, start: { text: string; line: number }, text: TextFile, table: TableCheck, setup: PartsSetup): Promise<PartsOutcome> {
+  const queue: Array<{ task: CsvPartTask; result: Promise<CsvPartOutcome>; done: boolean }> = [];
   const outcome: PartsOutcome = {};
   let rest: { text: string; line: number } | undefined;
+  // This thread's own checker, for the parts it checks (its state is its own, as each worker's is).
+  let here: RowChecker | undefined;
+  const checkHere = (task: CsvPartTask) => checkCsvPart(task, (here ??= new RowChecker(setup.standard, task.plan, setup.references)), setup.delimiter);
 
   const submit = (part: BytePart) => {
     const task: CsvPartTask = { ...part, plan: table.plan!, watchDamage: table.watchingDamage };
-    queue.push({ task, result: pool.run(task, [part.bytes.buffer as ArrayBuffer]) });
+    if (pool.inFlight < pool.size * AHEAD) {
+      const entry = { task, result: pool.run(task, [part.bytes.buffer as ArrayBuffer]), done: false };
+      entry.result.then(
+        () => (entry.done = true),
+        () => (entry.done = true),
+      );
+      queue.push(entry);
+    } else {
+      queue.push({ task, result: Promise.resolve(checkHere(task)), done: true });
+    }
   };
   const mergeNext = async () => {
     const { task, result } = queue.shift()!;
     let part = await result;
     if (rest) {
       // The part before ended inside a record, so this part started in the middle of it: check it again.
-      part = await pool.run({ ...task, prefix: rest.text + task.prefix, bytes: part.bytes, firstLine: rest.line }, [part.bytes.buffer as ArrayBuffer]);
+      part = checkHere({ ...task, prefix: rest.text + task.prefix, bytes: part.bytes, firstLine: rest.line });
       rest = undefined;
     }
     if (outcome.tooLong || outcome.unclosed) return; // reading stopped at an earlier part
@@ -63,15 +84,19 @@ export async function checkRestInParts(
     if (part.unclosed) outcome.unclosed = part.unclosed;
     if (part.tooLong) outcome.tooLong = part.tooLong;
   };
+  /** Merge the parts that are ready, in order; wait for one only at the end, or when too many wait. */
+  const mergeReady = async (final: boolean) => {
+    while (queue.length && (final || queue[0]!.done || queue.length > pool.size * AHEAD + 2)) await mergeNext();
+  };
 
-  // The decoder still decides the encoding here, over the whole file; the workers decode the text. A
-  // chunk is decoded here too only to look for damaged text, until some is found.
+  // The decoder still decides the encoding here, over the whole file; the parts are decoded where they
+  // are checked. A chunk is decoded here too only to look for damaged text, until some is found.
   const parts = partsOf(text.byteChunks(), start, setup.partSize ?? PART_SIZE, (chunk) => {
     if (!table.watchingDamage && !text.decoding.invalid && !chunk.ascii) table.noteChunk(textOfBytes(chunk.bytes, chunk.encoding, false));
   });
   for await (const part of parts) {
     submit(part);
-    while (queue.length > (part.final ? 0 : setup.threads * 2)) await mergeNext();
+    await mergeReady(part.final);
   }
   return outcome;
 }

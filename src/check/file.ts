@@ -150,7 +150,8 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   };
   const inParts = (options.threads ?? 1) > 1 && tokenizer instanceof CsvTokenizer && path !== '-' && sizeOf(path) >= (options.partsFrom ?? PARALLEL_FROM_BYTES);
   // Worker threads start now, to load the standard while the header is read here.
-  const workers = inParts ? startCsvWorkers({ standard, references, delimiter, threads: options.threads! }) : undefined;
+  const parts = { standard, references, delimiter, threads: options.threads!, partSize: options.partSize };
+  const workers = inParts ? startCsvWorkers(parts) : undefined;
   const chunks = text.chunks();
   let ended: PartsOutcome = {};
   try {
@@ -160,7 +161,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
       take(tokenizer.push(next.value));
       if (workers && table.plan) {
         // The header is known: the rest of the file is checked in parts on the worker threads.
-        ended = await checkRestInParts(workers, (tokenizer as CsvTokenizer).rest(), text, table, { threads: options.threads!, partSize: options.partSize });
+        ended = await checkRestInParts(workers, (tokenizer as CsvTokenizer).rest(), text, table, parts);
         break;
       }
     }

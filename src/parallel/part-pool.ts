@@ -50,6 +50,16 @@ export class PartPool<Task, Result> {
     return promise;
   }
 
+  /** Parts sent to the workers and not yet returned. */
+  get inFlight(): number {
+    return this.workers.reduce((sum, entry) => sum + entry.waiting, 0);
+  }
+
+  /** How many workers there are. */
+  get size(): number {
+    return this.workers.length;
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
