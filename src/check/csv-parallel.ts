@@ -7,7 +7,8 @@
 import type { TooLongRecord, UnclosedQuote } from '../sources/csv-tokenizer.js';
 import { textOfBytes, type TextFile } from '../sources/text.js';
 import { PartPool } from '../parallel/part-pool.js';
-import { partsOf, type BytePart } from '../sources/parts.js';
+import { PartQueue } from '../parallel/part-queue.js';
+import { partsOf } from '../sources/parts.js';
 import type { CsvWorkerSetup } from '../parallel/csv-part-worker.js';
 import { checkCsvPart, type CsvPartOutcome, type CsvPartTask } from './csv-part.js';
 import { RowChecker } from './row-checker.js';
@@ -17,8 +18,6 @@ import type { Reference } from './table-rules.js';
 
 /** Bytes in a part: large enough that passing it to a worker costs little against checking it. */
 const PART_SIZE = 4 << 20;
-/** Parts each worker has waiting: enough that it never idles while this thread checks a part. */
-const AHEAD = 2;
 
 export interface PartsOutcome {
   unclosed?: UnclosedQuote;
@@ -50,29 +49,14 @@ export function startCsvWorkers(setup: PartsSetup): CsvWorkers {
 }
 
 export async function checkRestInParts(pool: CsvWorkers, start: { text: string; line: number }, text: TextFile, table: TableCheck, setup: PartsSetup): Promise<PartsOutcome> {
-  const queue: Array<{ task: CsvPartTask; result: Promise<CsvPartOutcome>; done: boolean }> = [];
   const outcome: PartsOutcome = {};
   let rest: { text: string; line: number } | undefined;
   // This thread's own checker, for the parts it checks (its state is its own, as each worker's is).
   let here: RowChecker | undefined;
   const checkHere = (task: CsvPartTask) => checkCsvPart(task, (here ??= new RowChecker(setup.standard, task.plan, setup.references)), setup.delimiter);
+  const queue = new PartQueue(pool, checkHere, (task) => [task.bytes.buffer as ArrayBuffer]);
 
-  const submit = (part: BytePart) => {
-    const task: CsvPartTask = { ...part, plan: table.plan!, watchDamage: table.watchingDamage };
-    if (pool.inFlight < pool.size * AHEAD) {
-      const entry = { task, result: pool.run(task, [part.bytes.buffer as ArrayBuffer]), done: false };
-      entry.result.then(
-        () => (entry.done = true),
-        () => (entry.done = true),
-      );
-      queue.push(entry);
-    } else {
-      queue.push({ task, result: Promise.resolve(checkHere(task)), done: true });
-    }
-  };
-  const mergeNext = async () => {
-    const { task, result } = queue.shift()!;
-    let part = await result;
+  const merge = (task: CsvPartTask, part: CsvPartOutcome) => {
     if (rest) {
       // The part before ended inside a record, so this part started in the middle of it: check it again.
       part = checkHere({ ...task, prefix: rest.text + task.prefix, bytes: part.bytes, firstLine: rest.line });
@@ -84,10 +68,6 @@ export async function checkRestInParts(pool: CsvWorkers, start: { text: string; 
     if (part.unclosed) outcome.unclosed = part.unclosed;
     if (part.tooLong) outcome.tooLong = part.tooLong;
   };
-  /** Merge the parts that are ready, in order; wait for one only at the end, or when too many wait. */
-  const mergeReady = async (final: boolean) => {
-    while (queue.length && (final || queue[0]!.done || queue.length > pool.size * AHEAD + 2)) await mergeNext();
-  };
 
   // The decoder still decides the encoding here, over the whole file; the parts are decoded where they
   // are checked. A chunk is decoded here too only to look for damaged text, until some is found.
@@ -95,8 +75,8 @@ export async function checkRestInParts(pool: CsvWorkers, start: { text: string; 
     if (!table.watchingDamage && !text.decoding.invalid && !chunk.ascii) table.noteChunk(textOfBytes(chunk.bytes, chunk.encoding, false));
   });
   for await (const part of parts) {
-    submit(part);
-    await mergeReady(part.final);
+    queue.submit({ ...part, plan: table.plan!, watchDamage: table.watchingDamage });
+    for (let next = await queue.next(part.final); next; next = await queue.next(part.final)) merge(next.task, next.result);
   }
   return outcome;
 }

@@ -1,16 +1,19 @@
-// Reading a big NDJSON file in parts on worker threads: every line break ends a record, so parts are cut
-// at line breaks and each part's records are checked on their own; results are merged in order.
+// Reading a big NDJSON file in parts: every line break ends a record, so parts are cut at line breaks and
+// each part's records are checked on their own. With --jobs n, n - 1 worker threads check parts and this
+// thread checks those they have no room for (see csv-parallel.ts); results are merged in order.
 import { PartPool } from '../parallel/part-pool.js';
-import type { RecordsPartTask, RecordsWorkerSetup } from '../parallel/records-part-worker.js';
-import { partsOf } from '../sources/parts.js';
+import { PartQueue } from '../parallel/part-queue.js';
+import type { RecordsWorkerSetup } from '../parallel/records-part-worker.js';
+import { partsOf, type BytePart } from '../sources/parts.js';
 import type { TextFile } from '../sources/text.js';
 import type { Standard } from '../standards/standard.js';
-import type { RecordsCheck, RecordsPart } from './records.js';
+import { checkNdjsonPart } from './ndjson-part.js';
+import { RecordChecker, type RecordsCheck, type RecordsPart } from './records.js';
 import type { Reference } from './table-rules.js';
 
 const PART_SIZE = 4 << 20;
 
-/** `start`: the text read here already (the file's first chunk); the rest goes to the workers as bytes. */
+/** `start`: the text read here already (the file's first chunk); the rest is read as bytes. */
 export async function checkNdjsonInParts(
   start: string,
   text: TextFile,
@@ -21,12 +24,14 @@ export async function checkNdjsonInParts(
     standard: { path: setup.standard.path, options: setup.standard.loadOptions },
     references: setup.references.map((r) => ({ ...r, values: r.values ? [...r.values] : undefined })),
   };
-  const pool = new PartPool<RecordsPartTask, RecordsPart>('records-part-worker', workerSetup, setup.threads);
-  const queue: Array<Promise<RecordsPart>> = [];
+  const pool = new PartPool<BytePart, RecordsPart>('records-part-worker', workerSetup, setup.threads - 1);
+  // This thread's own checker, for the parts it checks.
+  const here = new RecordChecker(setup.standard, setup.references);
+  const queue = new PartQueue(pool, (task: BytePart) => checkNdjsonPart(task, here), (task) => [task.bytes.buffer as ArrayBuffer]);
   try {
     for await (const part of partsOf(text.byteChunks(), { text: start, line: 1 }, setup.partSize ?? PART_SIZE)) {
-      queue.push(pool.run(part, [part.bytes.buffer as ArrayBuffer]));
-      while (queue.length > (part.final ? 0 : setup.threads * 2)) records.merge(await queue.shift()!);
+      queue.submit(part);
+      for (let next = await queue.next(part.final); next; next = await queue.next(part.final)) records.merge(next.result);
     }
   } finally {
     await pool.close();

@@ -1,0 +1,17 @@
+// Checking one part of a big NDJSON file — whole lines as bytes (after any text read already), with the
+// line they start on — with a thread's own record checker. Worker threads do this, and so does the main
+// thread between reading and merging.
+import { ndjsonRecords, type BytePart } from '../sources/parts.js';
+import { eachTextSlice } from '../sources/text.js';
+import type { RecordChecker, RecordsPart } from './records.js';
+
+/** Bytes decoded and split into records at a time. */
+const SLICE = 64 * 1024;
+
+export function checkNdjsonPart(task: BytePart, checker: RecordChecker): RecordsPart {
+  const add = (record: string, line: number) => checker.add(record, line, undefined);
+  let left = { rest: task.prefix, line: task.firstLine };
+  eachTextSlice(task.bytes, task.encoding, task.ascii, SLICE, (text) => (left = ndjsonRecords(left.rest + text, left.line, false, add)));
+  ndjsonRecords(left.rest, left.line, true, add);
+  return checker.take();
+}
