@@ -124,35 +124,26 @@ export class KeySet {
 
   private spill(): void {
     if (!this.size) return;
-    // The entries in use, packed (a run holds the same five words an entry), then sorted by the high 32
-    // bits with a two-pass radix sort (linear time); entries with the same high bits are compared in
-    // full when the runs are merged.
+    // The entries in use, sorted by the high 32 bits with a two-pass radix sort (linear time): first by
+    // the low 16 of them, from the table's slots into a run-sized buffer, then by the high 16, back into
+    // the front of the table (emptied by the first pass), which is written out as the run — five words
+    // an entry, as in the table. Entries with the same high bits are compared in full when runs merge.
     const t = this.slots;
-    let packed = new Int32Array(this.size * 5);
-    let n = 0;
-    for (let at = 0; at < t.length; at += 5) {
-      if (t[at + 3] === EMPTY) continue;
-      for (let w = 0; w < 5; w++) packed[n + w] = t[at + w]!;
-      n += 5;
-    }
-    n /= 5;
-    let sorted = new Int32Array(n * 5);
-    for (const shift of [0, 16]) {
+    const n = this.size;
+    const buffer = new Int32Array(n * 5);
+    const scatter = (from: Int32Array, end: number, to: Int32Array, shift: number) => {
       const counts = new Uint32Array(65537);
-      for (let k = 0; k < n; k++) counts[((packed[k * 5]! >>> shift) & 0xffff) + 1]!++;
+      for (let at = 0; at < end; at += 5) if (from[at + 3] !== EMPTY) counts[((from[at]! >>> shift) & 0xffff) + 1]!++;
       for (let b = 1; b <= 65536; b++) counts[b]! += counts[b - 1]!;
-      for (let k = 0; k < n; k++) {
-        const to = counts[(packed[k * 5]! >>> shift) & 0xffff]!++ * 5;
-        const from = k * 5;
-        sorted[to] = packed[from]!;
-        sorted[to + 1] = packed[from + 1]!;
-        sorted[to + 2] = packed[from + 2]!;
-        sorted[to + 3] = packed[from + 3]!;
-        sorted[to + 4] = packed[from + 4]!;
+      for (let at = 0; at < end; at += 5) {
+        if (from[at + 3] === EMPTY) continue;
+        const place = counts[(from[at]! >>> shift) & 0xffff]!++ * 5;
+        for (let w = 0; w < 5; w++) to[place + w] = from[at + w]!;
       }
-      [packed, sorted] = [sorted, packed];
-    }
-    const out = packed;
+    };
+    scatter(t, t.length, buffer, 0);
+    scatter(buffer, buffer.length, t, 16);
+    const out = t.subarray(0, n * 5);
     if (!this.spillDir) {
       this.spillDir = createTemporary(() => {
         const dir = mkdtempSync(keyRunsPrefix());
@@ -163,7 +154,7 @@ export class KeySet {
     const path = join(this.spillDir, `run-${this.runs.length}`);
     const fd = openSync(path, 'w');
     try {
-      writeSync(fd, new Uint8Array(out.buffer));
+      writeSync(fd, new Uint8Array(out.buffer, 0, out.byteLength));
     } finally {
       closeSync(fd);
     }
