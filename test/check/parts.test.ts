@@ -55,6 +55,20 @@ describe('checking one file in parts on worker threads', () => {
     expect(one.files[0].issues.filter((i: any) => i.code === 'value-format').map((i: any) => i.row).slice(0, 2)).toEqual([1000, 2000]);
   });
 
+  it('stops at a quote that is never closed, wherever the parts are cut', async () => {
+    const lines = ['id,name,joined'];
+    for (let i = 1; i <= 30000; i++) lines.push(i === 17000 ? `${i},"Name never closed,2024-01-01` : `${i},Name ${i},${i % 1000 === 0 ? 'bad' : '2024-01-01'}`);
+    const d = scratch({ 'unclosed.csv': lines.join('\n') + '\n' });
+    const people = `${FIXTURES}/core/people.schema.json`;
+    const one = withoutTimes(await validate([`${d}/unclosed.csv`], { standard: people, threads: 1, maxIssues: 100000 }));
+    expect(one.files[0].rows).toBe(16999);
+    expect(one.files[0].byCode).toEqual({ 'value-format': 16, 'format-invalid': 1 });
+    for (const partSize of [5_003, 40_000]) {
+      const many = withoutTimes(await validate([`${d}/unclosed.csv`], { standard: people, threads: 2, partSize, partsFrom: 0, maxIssues: 100000 }));
+      expect(many).toEqual(one);
+    }
+  });
+
   it('keeps the same first issues under --max-issues', async () => {
     const one = withoutTimes(await validate([file], { standard, threads: 1, maxIssues: 50 }));
     const many = withoutTimes(await validate([file], { standard, threads: 2, partSize: 40_000, partsFrom: 0, maxIssues: 50 }));
