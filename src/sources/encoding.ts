@@ -149,7 +149,7 @@ export class StreamDecoder {
     return this.newlines;
   }
 
-  /** Text of bytes returned by accept(): each piece on its own when the encoding is UTF-8 or Windows-1252. */
+  /** The text of the bytes accept() (or acceptEnd()) returned last. */
   textOf(bytes: Buffer): string {
     if (this.outcome.encoding !== 'utf-8') return this.decoder.decode(bytes, { stream: true });
     return bytes.toString(this.lastChunkAscii ? 'latin1' : 'utf8');
