@@ -69,6 +69,17 @@ describe('checking one file in parts on worker threads', () => {
     }
   });
 
+  it('closes the threads it started when no part is ever checked (an empty file, a header alone)', async () => {
+    const d = scratch({ 'empty.csv': '', 'header.csv': 'id,name,joined\n' });
+    const people = `${FIXTURES}/core/people.schema.json`;
+    for (const name of ['empty.csv', 'header.csv']) {
+      const one = withoutTimes(await validate([`${d}/${name}`], { standard: people, threads: 1 }));
+      const many = withoutTimes(await validate([`${d}/${name}`], { standard: people, threads: 2, partsFrom: 0 }));
+      expect(many).toEqual(one);
+      expect(one.files[0].byCode['file-empty']).toBe(1);
+    }
+  });
+
   it('keeps the same first issues under --max-issues', async () => {
     const one = withoutTimes(await validate([file], { standard, threads: 1, maxIssues: 50 }));
     const many = withoutTimes(await validate([file], { standard, threads: 2, partSize: 40_000, partsFrom: 0, maxIssues: 50 }));
