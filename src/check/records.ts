@@ -11,6 +11,7 @@ import { locatePointers } from '../sources/json-locate.js';
 import { preview } from '../report/preview.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
+import { compileQuickRecord, type QuickRecord } from './quick-record.js';
 import { severityFor } from './row-checker.js';
 import { ruleJudge, ruleReader, ruleSpecs, type Reference, type RuleJudge, type RuleReader } from './table-rules.js';
 
@@ -33,6 +34,7 @@ export interface RecordsPart {
  */
 export class RecordChecker {
   private readonly validate: ValidateFunction;
+  private readonly quick: QuickRecord | undefined;
   private readonly readers: Array<{ fields: string[]; reader: RuleReader }>;
   private part: RecordsPart = { records: 0, issues: [], rules: [] };
 
@@ -41,6 +43,7 @@ export class RecordChecker {
     references: Reference[],
   ) {
     this.validate = compileWhole(standard);
+    this.quick = standard.mode === 'records' ? compileQuickRecord(standard) : undefined;
     const context = ruleContext(standard, references);
     this.readers = ruleSpecs(standard, references).map((spec) => ({ fields: spec.fields, reader: ruleReader(spec, context) }));
   }
@@ -66,7 +69,8 @@ export class RecordChecker {
       const record = value as Record<string, unknown>;
       for (const { fields, reader } of this.readers) reader.row(fields.map((f) => keyText(record[f])), row, line, issues);
     }
-    const valid = withinStack(() => this.validate(value));
+    const quick = this.quick;
+    const valid = withinStack(() => (quick !== undefined && quick(value)) || this.validate(value));
     if (valid === undefined) {
       issues.push(makeIssue('format-invalid', { detail: phrases.tooDeep('The record') }, { row, line, pointer }));
       return;
