@@ -8,16 +8,14 @@ import type { TooLongRecord, UnclosedQuote } from '../sources/csv-tokenizer.js';
 import { textOfBytes, type TextFile } from '../sources/text.js';
 import { PartPool } from '../parallel/part-pool.js';
 import { PartQueue } from '../parallel/part-queue.js';
-import { partsOf } from '../sources/parts.js';
+import { PART_SIZE, partsOf } from '../sources/parts.js';
 import type { CsvWorkerSetup } from '../parallel/csv-part-worker.js';
+import { standardForWorkers } from '../parallel/serve-parts.js';
 import { checkCsvPart, type CsvPartOutcome, type CsvPartTask } from './csv-part.js';
 import { RowChecker } from './row-checker.js';
 import type { Standard } from '../standards/standard.js';
 import type { TableCheck } from './table.js';
 import type { Reference } from './table-rules.js';
-
-/** Bytes in a part: large enough that passing it to a worker costs little against checking it. */
-const PART_SIZE = 4 << 20;
 
 export interface PartsOutcome {
   unclosed?: UnclosedQuote;
@@ -40,11 +38,7 @@ export type CsvWorkers = PartPool<CsvPartTask, CsvPartOutcome>;
  * thread reads the header. Close them when done, whether or not any part was checked.
  */
 export function startCsvWorkers(setup: PartsSetup): CsvWorkers {
-  const workerSetup: CsvWorkerSetup = {
-    standard: { path: setup.standard.path, options: setup.standard.loadOptions },
-    references: setup.references.map((r) => ({ ...r, values: r.values ? [...r.values] : undefined })),
-    delimiter: setup.delimiter,
-  };
+  const workerSetup: CsvWorkerSetup = { ...standardForWorkers(setup.standard, setup.references), delimiter: setup.delimiter };
   return new PartPool('csv-part-worker', workerSetup, setup.threads - 1);
 }
 

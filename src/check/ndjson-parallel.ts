@@ -3,15 +3,13 @@
 // thread checks those they have no room for (see csv-parallel.ts); results are merged in order.
 import { PartPool } from '../parallel/part-pool.js';
 import { PartQueue } from '../parallel/part-queue.js';
-import type { RecordsWorkerSetup } from '../parallel/records-part-worker.js';
-import { partsOf, type BytePart } from '../sources/parts.js';
+import { standardForWorkers } from '../parallel/serve-parts.js';
+import { PART_SIZE, partsOf, type BytePart } from '../sources/parts.js';
 import type { TextFile } from '../sources/text.js';
 import type { Standard } from '../standards/standard.js';
 import { checkNdjsonPart } from './ndjson-part.js';
 import { RecordChecker, type RecordsCheck, type RecordsPart } from './records.js';
 import type { Reference } from './table-rules.js';
-
-const PART_SIZE = 4 << 20;
 
 /** `start`: the text read here already (the file's first chunk); the rest is read as bytes. */
 export async function checkNdjsonInParts(
@@ -20,11 +18,7 @@ export async function checkNdjsonInParts(
   records: RecordsCheck,
   setup: { standard: Standard; references: Reference[]; threads: number; partSize?: number },
 ): Promise<void> {
-  const workerSetup: RecordsWorkerSetup = {
-    standard: { path: setup.standard.path, options: setup.standard.loadOptions },
-    references: setup.references.map((r) => ({ ...r, values: r.values ? [...r.values] : undefined })),
-  };
-  const pool = new PartPool<BytePart, RecordsPart>('records-part-worker', workerSetup, setup.threads - 1);
+  const pool = new PartPool<BytePart, RecordsPart>('records-part-worker', standardForWorkers(setup.standard, setup.references), setup.threads - 1);
   // This thread's own checker, for the parts it checks.
   const here = new RecordChecker(setup.standard, setup.references);
   const queue = new PartQueue(pool, (task: BytePart) => checkNdjsonPart(task, here), (task) => [task.bytes.buffer as ArrayBuffer]);

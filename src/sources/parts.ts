@@ -39,6 +39,9 @@ export interface BytePart {
   final: boolean;
 }
 
+/** Bytes in a part: large enough that passing it to a worker costs little against checking it. */
+export const PART_SIZE = 4 << 20;
+
 /** A line longer than this is passed on as it is (the reader of the part reports it). */
 const LONGEST_LINE = 64 << 20;
 
