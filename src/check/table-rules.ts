@@ -10,7 +10,7 @@ import { readDate } from '../repair/dates.js';
 import type { Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
-import { hashKey, KeySet } from './rules/key-set.js';
+import { doubled, hashKey, KeySet } from './rules/key-set.js';
 
 /** What a rule is, as plain data (so a worker thread can build the same reader). */
 export interface RuleSpec {
@@ -189,16 +189,9 @@ class KeyReader implements RuleReader {
   }
 
   private grow(): void {
-    const grown = (a: Uint32Array) => {
-      const bigger = new Uint32Array(a.length * 2);
-      bigger.set(a);
-      return bigger;
-    };
-    this.rows = grown(this.rows);
-    this.lines = grown(this.lines);
-    const hashes = new Int32Array(this.hashes.length * 2);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
+    this.hashes = doubled(this.hashes);
+    this.rows = doubled(this.rows);
+    this.lines = doubled(this.lines);
   }
 }
 

@@ -228,7 +228,7 @@ function mergeRuns(paths: string[], each: (duplicate: LateDuplicate) => void): v
     let n = 0;
     for (const r of readers) {
       while (!r.done && r.high === high) {
-        if (n === low.length) [low, check, row, line] = [grow(low), grow(check), grow(row), grow(line)];
+        if (n === low.length) [low, check, row, line] = [doubled(low), doubled(check), doubled(row), doubled(line)];
         low[n] = r.low;
         check[n] = r.check;
         row[n] = r.row;
@@ -254,7 +254,8 @@ function mergeRuns(paths: string[], each: (duplicate: LateDuplicate) => void): v
   }
 }
 
-function grow<T extends Int32Array | Uint32Array>(array: T): T {
+/** A typed array twice as long, holding the same values at the start. */
+export function doubled<T extends Int32Array | Uint32Array>(array: T): T {
   const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
   bigger.set(array);
   return bigger;
