@@ -15,7 +15,15 @@ const UNDERSTOOD = new Set(['$schema', '$id', 'id', '$defs', 'definitions', 'tit
 /** Values of a field remembered with their verdict, for fields that have no quick check. */
 const REMEMBERED = 4096;
 
+/** Compiled once per standard: a file's checker and each part's checker on this thread share it. */
+const compiled = new WeakMap<Standard, QuickRecord | undefined>();
+
 export function compileQuickRecord(standard: Standard): QuickRecord | undefined {
+  if (!compiled.has(standard)) compiled.set(standard, build(standard));
+  return compiled.get(standard);
+}
+
+function build(standard: Standard): QuickRecord | undefined {
   const schema = standard.schema;
   if (Object.keys(schema).some((k) => !UNDERSTOOD.has(k) && !k.startsWith('x-'))) return undefined;
   if (schema.type !== 'object' || !(schema.additionalProperties === undefined || typeof schema.additionalProperties === 'boolean')) return undefined;
