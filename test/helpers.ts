@@ -11,6 +11,15 @@ export const FIXTURES = join(ROOT, 'fixtures');
 export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 export const hasCorpus = existsSync(CORPUS);
 
+/** A corpus file, the standard it is checked against, and the counts by code a reviewer found right, with why. */
+export interface CorpusCase {
+  file: string;
+  standard: string;
+  rows: number;
+  byCode: Record<string, number>;
+  why: string;
+}
+
 export interface CliResult {
   code: number;
   stdout: string;

@@ -2,17 +2,9 @@
 // counts by code were reviewed by reading the report; the comment says why that result is right. The
 // corpus is read from ../shared/corpus and is not part of the project: without it these tests are skipped.
 import { describe, expect, it } from 'vitest';
-import { CORPUS, hasCorpus, report } from '../helpers.js';
+import { CORPUS, hasCorpus, report, type CorpusCase } from '../helpers.js';
 
 if (!hasCorpus) console.log(`Skipping the document-standard corpus tests: ${CORPUS} is not there`);
-
-interface CorpusCase {
-  file: string;
-  standard: string;
-  rows: number;
-  byCode: Record<string, number>;
-  why: string;
-}
 
 const CASES: CorpusCase[] = [
   // ---- brownfield-land: 2017-template registers checked against the current specification

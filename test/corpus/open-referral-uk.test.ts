@@ -6,19 +6,11 @@
 // are skipped.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { basename } from 'node:path';
-import { CORPUS, hasCorpus, report } from '../helpers.js';
+import { CORPUS, hasCorpus, report, type CorpusCase } from '../helpers.js';
 
 if (!hasCorpus) console.log(`Skipping the Open Referral UK corpus tests: ${CORPUS} is not there`);
 
 const DIR = `${CORPUS}/openreferral-uk/data/csv`;
-
-interface CorpusCase {
-  file: string;
-  standard: string;
-  rows: number;
-  byCode: Record<string, number>;
-  why: string;
-}
 
 const CASES: CorpusCase[] = [
   {
