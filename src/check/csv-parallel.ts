@@ -8,7 +8,7 @@ import type { TooLongRecord, UnclosedQuote } from '../sources/csv-tokenizer.js';
 import { textOfBytes, type TextFile } from '../sources/text.js';
 import { PartPool } from '../parallel/part-pool.js';
 import { PartQueue } from '../parallel/part-queue.js';
-import { PART_SIZE, partsOf } from '../sources/parts.js';
+import { PART_SIZE, PartBuffers, partsOf } from '../sources/parts.js';
 import type { CsvWorkerSetup } from '../parallel/csv-part-worker.js';
 import { standardForWorkers } from '../parallel/serve-parts.js';
 import { checkCsvPart, type CsvPartOutcome, type CsvPartTask } from './csv-part.js';
@@ -50,12 +50,15 @@ export async function checkRestInParts(pool: CsvWorkers, start: { text: string; 
   const checkHere = (task: CsvPartTask) => checkCsvPart(task, (here ??= new RowChecker(setup.standard, task.plan, setup.references)), setup.delimiter);
   const queue = new PartQueue(pool, checkHere, (task) => [task.bytes.buffer as ArrayBuffer]);
 
+  const buffers = new PartBuffers(setup.partSize ?? PART_SIZE);
+
   const merge = (task: CsvPartTask, part: CsvPartOutcome) => {
     if (rest) {
       // The part before ended inside a record, so this part started in the middle of it: check it again.
       part = checkHere({ ...task, prefix: rest.text + task.prefix, bytes: part.bytes, firstLine: rest.line });
       rest = undefined;
     }
+    buffers.give(part.bytes);
     if (outcome.tooLong || outcome.unclosed) return; // reading stopped at an earlier part
     table.merge(part.part);
     rest = part.rest;
@@ -65,7 +68,7 @@ export async function checkRestInParts(pool: CsvWorkers, start: { text: string; 
 
   // The decoder still decides the encoding here, over the whole file; the parts are decoded where they
   // are checked. A chunk is decoded here too only to look for damaged text, until some is found.
-  const parts = partsOf(text.byteChunks(), start, setup.partSize ?? PART_SIZE, (chunk) => {
+  const parts = partsOf(text.byteChunks(), start, buffers, (chunk) => {
     if (!table.watchingDamage && !text.decoding.invalid && !chunk.ascii) table.noteChunk(textOfBytes(chunk.bytes, chunk.encoding, false));
   });
   for await (const part of parts) {

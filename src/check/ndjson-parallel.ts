@@ -4,11 +4,11 @@
 import { PartPool } from '../parallel/part-pool.js';
 import { PartQueue } from '../parallel/part-queue.js';
 import { standardForWorkers } from '../parallel/serve-parts.js';
-import { PART_SIZE, partsOf, type BytePart } from '../sources/parts.js';
+import { PART_SIZE, PartBuffers, partsOf, type BytePart } from '../sources/parts.js';
 import type { TextFile } from '../sources/text.js';
 import type { Standard } from '../standards/standard.js';
-import { checkNdjsonPart } from './ndjson-part.js';
-import { RecordChecker, type RecordsCheck, type RecordsPart } from './records.js';
+import { checkNdjsonPart, type NdjsonPartOutcome } from './ndjson-part.js';
+import { RecordChecker, type RecordsCheck } from './records.js';
 import type { Reference } from './table-rules.js';
 
 /** `start`: the text read here already (the file's first chunk); the rest is read as bytes. */
@@ -18,14 +18,18 @@ export async function checkNdjsonInParts(
   records: RecordsCheck,
   setup: { standard: Standard; references: Reference[]; threads: number; partSize?: number },
 ): Promise<void> {
-  const pool = new PartPool<BytePart, RecordsPart>('records-part-worker', standardForWorkers(setup.standard, setup.references), setup.threads - 1);
+  const pool = new PartPool<BytePart, NdjsonPartOutcome>('records-part-worker', standardForWorkers(setup.standard, setup.references), setup.threads - 1);
   // This thread's own checker, for the parts it checks.
   const here = new RecordChecker(setup.standard, setup.references);
   const queue = new PartQueue(pool, (task: BytePart) => checkNdjsonPart(task, here), (task) => [task.bytes.buffer as ArrayBuffer]);
+  const buffers = new PartBuffers(setup.partSize ?? PART_SIZE);
   try {
-    for await (const part of partsOf(text.byteChunks(), { text: start, line: 1 }, setup.partSize ?? PART_SIZE)) {
+    for await (const part of partsOf(text.byteChunks(), { text: start, line: 1 }, buffers)) {
       queue.submit(part);
-      for (let next = await queue.next(part.final); next; next = await queue.next(part.final)) records.merge(next.result);
+      for (let next = await queue.next(part.final); next; next = await queue.next(part.final)) {
+        records.merge(next.result.part);
+        buffers.give(next.result.bytes);
+      }
     }
   } finally {
     await pool.close();

@@ -8,10 +8,16 @@ import type { RecordChecker, RecordsPart } from './records.js';
 /** Bytes decoded and split into records at a time. */
 const SLICE = 64 * 1024;
 
-export function checkNdjsonPart(task: BytePart, checker: RecordChecker): RecordsPart {
+export interface NdjsonPartOutcome {
+  part: RecordsPart;
+  /** The part's bytes, handed back to be filled again (see PartBuffers). */
+  bytes: Uint8Array;
+}
+
+export function checkNdjsonPart(task: BytePart, checker: RecordChecker): NdjsonPartOutcome {
   const add = (record: string, line: number) => checker.add(record, line, undefined);
   let left = { rest: task.prefix, line: task.firstLine };
   eachTextSlice(task.bytes, task.encoding, task.ascii, SLICE, (text) => (left = ndjsonRecords(left.rest + text, left.line, false, add)));
   ndjsonRecords(left.rest, left.line, true, add);
-  return checker.take();
+  return { part: checker.take(), bytes: task.bytes };
 }

@@ -1,5 +1,5 @@
 // A worker thread that checks parts of an NDJSON file (see check/ndjson-part.ts) with its own copy of the
-// standard, and returns each part's findings as plain data.
+// standard, and hands each part's findings and bytes back.
 import { workerData } from 'node:worker_threads';
 import { transferablesOf } from './part-pool.js';
 import { loadWorkerStandard, serveParts, type WorkerStandard } from './serve-parts.js';
@@ -10,6 +10,6 @@ import type { BytePart } from '../sources/parts.js';
 const ready = loadWorkerStandard(workerData as WorkerStandard).then(({ standard, references }) => new RecordChecker(standard, references));
 
 serveParts(async (task: BytePart) => {
-  const part = checkNdjsonPart(task, await ready);
-  return { result: part, transfer: transferablesOf(part.rules) };
+  const outcome = checkNdjsonPart(task, await ready);
+  return { result: outcome, transfer: [...transferablesOf(outcome.part.rules), task.bytes.buffer as ArrayBuffer] };
 });

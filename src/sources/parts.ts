@@ -40,57 +40,86 @@ export interface BytePart {
 }
 
 /** Bytes in a part: large enough that passing it to a worker costs little against checking it. */
-export const PART_SIZE = 4 << 20;
+export const PART_SIZE = 1 << 20;
+
+/** Room in a part's buffer past its size, for the read chunk that takes it over (the reader reads 256 KB, and UTF-16 becomes up to half as much again as UTF-8). */
+const CHUNK_ROOM = 512 << 10;
 
 /** A line longer than this is passed on as it is (the reader of the part reports it). */
 const LONGEST_LINE = 64 << 20;
 
-/** Each part's bytes have a buffer of their own, to be handed to a worker thread rather than copied. */
+/**
+ * The buffers parts are read into, given back once a part has been checked and merged, and filled again.
+ * A new buffer per part would leave one behind for the collector every few milliseconds, and V8 lets
+ * tens of megabytes of dead buffers wait before it collects them.
+ */
+export class PartBuffers {
+  private readonly free: Uint8Array[] = [];
+
+  constructor(readonly size: number) {}
+
+  /** An empty buffer with room for a part and the read chunk that ends it. */
+  take(): Uint8Array {
+    return this.free.pop() ?? new Uint8Array(this.size + CHUNK_ROOM);
+  }
+
+  /** A part's bytes that nothing reads any more: their buffer is filled again (unless it grew for a long line). */
+  give(bytes: Uint8Array): void {
+    const buffer = bytes.buffer as ArrayBuffer;
+    if (buffer.byteLength <= this.size + CHUNK_ROOM) this.free.push(new Uint8Array(buffer));
+  }
+}
+
+/**
+ * Parts of about `buffers.size` bytes. Each part's bytes start its buffer, which holds nothing else, so
+ * the buffer can be handed to a worker thread rather than copied.
+ */
 export async function* partsOf(
   chunks: AsyncIterator<ByteChunk>,
   start: { text: string; line: number },
-  size: number,
+  buffers: PartBuffers,
   onChunk?: (chunk: ByteChunk) => void,
 ): AsyncGenerator<BytePart> {
   let prefix = start.text;
   let line = start.line;
-  let held: Buffer[] = [];
-  let heldBytes = 0;
+  let bytes = buffers.take();
+  let filled = 0;
   let newlines = countNewlines(prefix);
   let ascii = true;
   let encoding: ByteChunk['encoding'] = 'utf-8';
-  const part = (bytes: Uint8Array, final: boolean): BytePart => ({ prefix, bytes, encoding, ascii, firstLine: line, final });
+  const part = (length: number, final: boolean): BytePart => ({ prefix, bytes: bytes.subarray(0, length), encoding, ascii, firstLine: line, final });
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    // The chunk is copied at once: its bytes are good only until the next chunk is read.
     const chunk = next.value;
     onChunk?.(chunk);
-    held.push(chunk.bytes);
-    heldBytes += chunk.bytes.length;
+    if (filled + chunk.bytes.length > bytes.length) bytes = grown(bytes, filled, filled + chunk.bytes.length);
+    bytes.set(chunk.bytes, filled);
+    filled += chunk.bytes.length;
     newlines += chunk.newlines;
     ascii &&= chunk.ascii;
     encoding = chunk.encoding;
-    if (heldBytes < size) continue;
-    const all = ownBuffer(Buffer.concat(held, heldBytes));
-    let cut = all.lastIndexOf(10);
-    if (cut < 0 && heldBytes < LONGEST_LINE) {
-      held = [all];
-      continue;
-    }
-    if (cut < 0) cut = all.length - 1;
-    // The tail is copied first: once yielded, the part's buffer may be handed to another thread.
-    const tail = Buffer.from(all.subarray(cut + 1));
-    yield part(all.subarray(0, cut + 1), false);
+    if (filled < buffers.size) continue;
+    let cut = bytes.lastIndexOf(10, filled - 1);
+    if (cut < 0 && filled < LONGEST_LINE) continue;
+    if (cut < 0) cut = filled - 1;
+    // The tail goes to the next buffer first: once yielded, this part's buffer may go to another thread.
+    filled -= cut + 1;
+    const tail = filled > buffers.size ? new Uint8Array(filled + buffers.size) : buffers.take();
+    tail.set(bytes.subarray(cut + 1, cut + 1 + filled));
+    yield part(cut + 1, false);
     // After the last line break there are none, so every line break held was in that part.
+    bytes = tail;
     line += newlines;
     prefix = '';
-    held = [tail];
-    heldBytes = tail.length;
     newlines = 0;
     ascii = chunk.ascii;
   }
-  yield part(ownBuffer(Buffer.concat(held, heldBytes)), true);
+  yield part(filled, true);
 }
 
-/** Bytes whose buffer holds them alone, so that handing the buffer to another thread hands only them. */
-function ownBuffer(bytes: Buffer): Buffer {
-  return bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length ? bytes : Buffer.from(Uint8Array.prototype.slice.call(bytes).buffer);
+/** A bigger buffer holding the first `filled` bytes of `bytes`, with room for `needed`. */
+function grown(bytes: Uint8Array, filled: number, needed: number): Uint8Array {
+  const bigger = new Uint8Array(Math.max(needed, 2 * bytes.length));
+  bigger.set(bytes.subarray(0, filled));
+  return bigger;
 }

@@ -1,6 +1,7 @@
 // Reading a data file as text, streamed: the first chunk decides the encoding and whether the file is a
 // data file at all; the rest is decoded as it arrives, so memory does not grow with the file.
-import { createReadStream } from 'node:fs';
+import { read as readCallback, open as openCallback, close as closeCallback } from 'node:fs';
+import { promisify } from 'node:util';
 import type { Readable } from 'node:stream';
 import { sniffEncoding, StreamDecoder, type DecodeOutcome, type EncodingName } from './encoding.js';
 
@@ -26,7 +27,8 @@ export interface TextFile {
   readonly lastChunkAscii: boolean;
   /**
    * The rest of the file after what chunks() has yielded, as bytes to be decoded elsewhere (on a worker
-   * thread, say); the encoding is still decided here, over the whole file.
+   * thread, say); the encoding is still decided here, over the whole file. A chunk's bytes are good only
+   * until the next chunk is read: copy them to keep them.
    */
   byteChunks(): AsyncGenerator<ByteChunk>;
 }
@@ -54,8 +56,9 @@ export interface OpenOptions {
 const DEFAULT_CHUNK = 1 << 18;
 
 export async function openText(path: string, options: OpenOptions = {}): Promise<TextFile> {
-  const stream = options.stream ?? createReadStream(path, { highWaterMark: options.chunkSize ?? DEFAULT_CHUNK });
-  const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const chunks = options.stream ?? fileChunks(path, options.chunkSize ?? DEFAULT_CHUNK);
+  const iterator = (chunks as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  /** The next chunk of bytes, good only until the one after is read. */
   const next = async (): Promise<Buffer | undefined> => {
     try {
       const { value, done } = await iterator.next();
@@ -67,7 +70,7 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
   };
 
   // The first chunk should hold enough to sniff; a stream may deliver less.
-  let head = (await next()) ?? Buffer.alloc(0);
+  let head = Buffer.from((await next()) ?? []);
   let ended = head.length === 0;
   while (!ended && head.length < 65536) {
     const more = await next();
@@ -125,6 +128,29 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
       if (last.bytes.length) yield last;
     },
   };
+}
+
+const openFile = promisify(openCallback);
+const readFile = promisify(readCallback);
+const closeFile = promisify(closeCallback);
+
+/**
+ * A file's bytes, a chunk at a time, read into the same buffer each time: a chunk is good only until the
+ * next is read. A new buffer per chunk would leave one behind for the collector every few hundred
+ * kilobytes, and V8 lets tens of megabytes of dead buffers wait before it collects them.
+ */
+async function* fileChunks(path: string, size: number): AsyncGenerator<Buffer> {
+  const fd = await openFile(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(size);
+    for (;;) {
+      const { bytesRead } = await readFile(fd, buffer, 0, size, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await closeFile(fd);
+  }
 }
 
 /** `utf8`, `UTF-8`, `cp1252`, `latin1` and the like, as the decoder knows them. */
