@@ -1,8 +1,7 @@
 // Checking one file of a batch with its settings: find its standard (by id, path, or detected from its
 // header), check it with check/file.ts, and add what the batch summary needs (how the standard was found,
 // who published the file). The same function runs in the main thread (--jobs 1) and in each worker.
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { checkFile } from '../check/file.js';
 import { checkColumnMap } from '../check/header.js';
 import type { RowTargets } from '../check/route-rows.js';
@@ -89,32 +88,30 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
 
   const progress: TaskProgress = { rows: 0, bytes: 0 };
   const publisher = new PublisherTracker(standard, settings.columns);
-  const source = task.path === '-' ? undefined : createReadStream(task.path, { highWaterMark: 1 << 16 });
   const severity = settings.severity;
-  let report: FileReport;
-  try {
-    report = await checkFile(task.path, standard, {
-      failOn: context.failOn,
-      maxIssues: settings.maxIssues ?? DEFAULT_MAX_ISSUES,
-      encoding: settings.encoding,
-      delimiter: settings.delimiter,
-      inputFormat: settings.inputFormat,
-      columns: settings.columns,
-      adjust: severity ? (issue: Issue) => severity[issue.code] : undefined,
-      tokenizer: context.tokenizer,
-      threads: context.threads,
-      partSize: context.partSize,
-      partsFrom: context.partsFrom,
-      rowTargets: task.rowTargets,
-      stream: source ? Readable.from(counted(source, progress, onProgress)) : context.stdin ?? process.stdin,
-      onRecords: (batch) => {
-        publisher.take(batch);
-        progress.rows += batch.rows.length;
-      },
-    });
-  } finally {
-    source?.destroy();
-  }
+  const report = await checkFile(task.path, standard, {
+    failOn: context.failOn,
+    maxIssues: settings.maxIssues ?? DEFAULT_MAX_ISSUES,
+    encoding: settings.encoding,
+    delimiter: settings.delimiter,
+    inputFormat: settings.inputFormat,
+    columns: settings.columns,
+    adjust: severity ? (issue: Issue) => severity[issue.code] : undefined,
+    tokenizer: context.tokenizer,
+    threads: context.threads,
+    partSize: context.partSize,
+    partsFrom: context.partsFrom,
+    rowTargets: task.rowTargets,
+    stream: task.path === '-' ? context.stdin ?? process.stdin : undefined,
+    onBytes: (bytes) => {
+      progress.bytes += bytes;
+      onProgress?.(progress);
+    },
+    onRecords: (batch) => {
+      publisher.take(batch);
+      progress.rows += batch.rows.length;
+    },
+  });
   report.path = task.shown;
   if (detected) report.standard = { ...report.standard!, detected };
   const name = report.format === 'csv' ? publisher.finish(report.rows) : undefined;
@@ -160,11 +157,3 @@ function findingReport(task: Task, head: FileHead, issue: Issue, failOn: FailOn,
   );
 }
 
-/** The file's bytes, passed on as they are, counted on the way for the progress line. */
-async function* counted(source: AsyncIterable<Buffer>, progress: TaskProgress, onProgress?: (progress: TaskProgress) => void): AsyncGenerator<Buffer> {
-  for await (const chunk of source) {
-    progress.bytes += chunk.length;
-    onProgress?.(progress);
-    yield chunk;
-  }
-}

@@ -34,6 +34,8 @@ export interface FileCheckOptions {
   adjust?: SeverityAdjuster;
   /** Read this stream instead of the path (standard input). */
   stream?: Readable;
+  /** Told the size of each chunk of the file as it is read (for a progress line). */
+  onBytes?: (bytes: number) => void;
   /** `reference` reads CSV with csv-parse instead of the fast tokenizer (the reports are the same). */
   tokenizer?: 'fast' | 'reference';
   /** Where to write the records that pass and those that fail. */
@@ -73,12 +75,14 @@ export async function checkFile(path: string, standard: Standard, options: FileC
   let outcome: Outcome = { format: options.inputFormat ?? formatFromName(path) ?? 'unknown', rows: 0 };
   let text: TextFile | undefined;
   try {
-    text = await openText(path, { encoding: options.encoding, stream: options.stream });
+    text = await openText(path, { encoding: options.encoding, stream: options.stream, onBytes: options.onBytes });
     outcome = await checkText(path, text, standard, options, sink);
   } catch (error) {
     if (!(error instanceof DataReadError)) throw error;
     const detail = text ? `reading stopped part-way: ${error.message}` : error.message;
     sink.add(makeIssue('file-unreadable', { detail }));
+  } finally {
+    await text?.close();
   }
   // A file that is not a data file at all (a workbook, a web page) has no encoding worth a word.
   if (text && outcome.format !== 'unknown') encodingIssues(text.decoding, sink);

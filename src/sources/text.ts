@@ -31,6 +31,8 @@ export interface TextFile {
    * until the next chunk is read: copy them to keep them.
    */
   byteChunks(): AsyncGenerator<ByteChunk>;
+  /** Stop reading a file that need not be read to the end (a stream given is left as it is). */
+  close(): Promise<void>;
 }
 
 /**
@@ -51,9 +53,11 @@ export interface OpenOptions {
   chunkSize?: number;
   /** Standard input, or any stream, instead of a path. */
   stream?: Readable;
+  /** Told the size of each chunk as it is read (for a progress line). */
+  onBytes?: (bytes: number) => void;
 }
 
-const DEFAULT_CHUNK = 1 << 18;
+const DEFAULT_CHUNK = 1 << 16;
 
 export async function openText(path: string, options: OpenOptions = {}): Promise<TextFile> {
   const chunks = options.stream ?? fileChunks(path, options.chunkSize ?? DEFAULT_CHUNK);
@@ -63,7 +67,9 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
     try {
       const { value, done } = await iterator.next();
       if (done) return undefined;
-      return typeof value === 'string' ? Buffer.from(value) : value;
+      const bytes = typeof value === 'string' ? Buffer.from(value) : value;
+      options.onBytes?.(bytes.length);
+      return bytes;
     } catch (error) {
       throw new DataReadError(describeReadError(error));
     }
@@ -107,6 +113,9 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
       const rest = decoder.end();
       if (rest) yield rest;
     },
+    async close() {
+      if (!options.stream) await iterator.return?.();
+    },
     async *byteChunks() {
       const utf8Chunk = (text: string): ByteChunk => {
         const bytes = Buffer.from(text, 'utf8');
@@ -135,20 +144,32 @@ const readFile = promisify(readCallback);
 const closeFile = promisify(closeCallback);
 
 /**
- * A file's bytes, a chunk at a time, read into the same buffer each time: a chunk is good only until the
- * next is read. A new buffer per chunk would leave one behind for the collector every few hundred
- * kilobytes, and V8 lets tens of megabytes of dead buffers wait before it collects them.
+ * A file's bytes, a chunk at a time, read into two buffers in turn: the next chunk is read while this one
+ * is used, and a chunk is good only until the next is asked for. A new buffer per chunk would leave one
+ * behind for the collector every few kilobytes, and V8 lets tens of megabytes of dead buffers wait
+ * before it collects them.
  */
 async function* fileChunks(path: string, size: number): AsyncGenerator<Buffer> {
   const fd = await openFile(path, 'r');
+  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  let which = 0;
+  const readInto = (buffer: Buffer) => {
+    const reading = readFile(fd, buffer, 0, size, null);
+    reading.catch(() => {}); // a failed read is reported when it is awaited, not before
+    return reading;
+  };
+  let reading = readInto(buffers[0]!);
   try {
-    const buffer = Buffer.allocUnsafe(size);
     for (;;) {
-      const { bytesRead } = await readFile(fd, buffer, 0, size, null);
+      const { bytesRead } = await reading;
       if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
+      const chunk = buffers[which]!.subarray(0, bytesRead);
+      which ^= 1;
+      reading = readInto(buffers[which]!);
+      yield chunk;
     }
   } finally {
+    await reading.catch(() => {});
     await closeFile(fd);
   }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PoolEvent } from '../../src/batch/pool.js';
@@ -124,6 +124,17 @@ describe('the progress line', () => {
     expect(written.at(-1)).toBe('\rconform: 1/2 files · 100,000 rows · 50,000 rows/s · about 6s left · big.csv 25%\x1b[K');
     line.finish();
     expect(written.at(-1)).toBe('\r\x1b[K');
+  });
+
+  it.each([1, 2])('is told how far through the file reading has got (%i thread)', async (threads) => {
+    const dir = tree({ 'spend.csv': spendCsv(7, { rows: 3000 }).text });
+    const path = join(dir, 'spend.csv');
+    const events: PoolEvent[] = [];
+    await validate([path], { standard: 'spend-over-500', threads, partsFrom: 0, partSize: 20_000, onEvent: (e) => events.push(e) });
+    const read = events.flatMap((e) => (e.type === 'progress' ? [e.bytes] : []));
+    expect(read.length).toBeGreaterThan(1);
+    expect(read).toEqual([...read].sort((a, b) => a - b));
+    expect(read.at(-1)).toBe(statSync(path).size);
   });
 
   it('fits the line to the terminal', () => {
