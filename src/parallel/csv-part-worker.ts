@@ -16,7 +16,7 @@ const setup = workerData as CsvWorkerSetup;
 const ready = loadWorkerStandard(setup);
 let checker: RowChecker | undefined;
 
-serveParts(async (task: CsvPartTask) => {
+serveParts(ready, async (task: CsvPartTask) => {
   const { standard, references } = await ready;
   const outcome = checkCsvPart(task, (checker ??= new RowChecker(standard, task.plan, references)), setup.delimiter);
   return { result: outcome, transfer: [...transferablesOf(outcome.part.rules), task.bytes.buffer as ArrayBuffer] };

@@ -12,7 +12,8 @@ interface Pending {
 }
 
 export class PartPool<Task, Result> {
-  private readonly workers: Array<{ worker: Worker; waiting: number }> = [];
+  /** `ready`: the worker has loaded the standard; until then it is given no parts. */
+  private readonly workers: Array<{ worker: Worker; waiting: number; ready: boolean }> = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private failure?: Error;
@@ -23,8 +24,10 @@ export class PartPool<Task, Result> {
     for (let i = 0; i < size; i++) {
       // A smaller young generation than the default: a part's rows die young, and memory is spared.
       const worker = new Worker(url, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
-      const entry = { worker, waiting: 0 };
-      worker.on('message', (reply: { id: number; result?: Result; error?: string; stack?: string }) => {
+      const entry = { worker, waiting: 0, ready: false };
+      worker.on('message', (reply: { id: number; result?: Result; error?: string; stack?: string; ready?: true; failed?: string }) => {
+        if (reply.ready) return void (entry.ready = true);
+        if (reply.failed !== undefined) return this.fail(Object.assign(new Error(reply.failed), { stack: reply.stack }));
         entry.waiting--;
         const pending = this.pending.get(reply.id);
         this.pending.delete(reply.id);
@@ -39,10 +42,15 @@ export class PartPool<Task, Result> {
     }
   }
 
-  /** Check a part on the least busy worker. */
+  /** Is some worker ready with fewer than `ahead` parts waiting? */
+  hasRoom(ahead: number): boolean {
+    return this.workers.some((entry) => entry.ready && entry.waiting < ahead);
+  }
+
+  /** Check a part on the least busy worker that is ready. */
   run(task: Task, transfer: ArrayBuffer[] = []): Promise<Result> {
     if (this.failure) return Promise.reject(this.failure);
-    const entry = this.workers.reduce((a, b) => (b.waiting < a.waiting ? b : a));
+    const entry = this.workers.filter((w) => w.ready).reduce((a, b) => (b.waiting < a.waiting ? b : a));
     const id = this.nextId++;
     entry.waiting++;
     const promise = new Promise<Result>((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
@@ -50,9 +58,9 @@ export class PartPool<Task, Result> {
     return promise;
   }
 
-  /** Parts sent to the workers and not yet returned. */
-  get inFlight(): number {
-    return this.workers.reduce((sum, entry) => sum + entry.waiting, 0);
+  /** Why a worker failed (to start, say), once one has. */
+  get failed(): Error | undefined {
+    return this.failure;
   }
 
   /** How many workers there are. */

@@ -1,5 +1,5 @@
-// Parts of one file in flight, in file order: each goes to a worker thread while the workers have room,
-// else it is checked on this thread at once. Results come out in the order the parts were submitted.
+// Parts of one file in flight, in file order: each goes to a worker thread while a worker that is ready
+// has room, else it is checked on this thread at once (so this thread works while the workers start). Results come out in the order the parts were submitted.
 import type { PartPool } from './part-pool.js';
 
 /** Parts each worker has waiting: enough that it never idles while this thread checks a part. */
@@ -17,7 +17,8 @@ export class PartQueue<Task, Result> {
   ) {}
 
   submit(task: Task): void {
-    if (this.pool.inFlight < this.pool.size * AHEAD) {
+    if (this.pool.failed) throw this.pool.failed;
+    if (this.pool.hasRoom(AHEAD)) {
       const entry = { task, result: this.pool.run(task, this.transfer(task)), done: false };
       const settle = () => (entry.done = true);
       entry.result.then(settle, settle);

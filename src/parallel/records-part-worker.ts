@@ -9,7 +9,7 @@ import type { BytePart } from '../sources/parts.js';
 
 const ready = loadWorkerStandard(workerData as WorkerStandard).then(({ standard, references }) => new RecordChecker(standard, references));
 
-serveParts(async (task: BytePart) => {
+serveParts(ready, async (task: BytePart) => {
   const outcome = checkNdjsonPart(task, await ready);
   return { result: outcome, transfer: [...transferablesOf(outcome.part.rules), task.bytes.buffer as ArrayBuffer] };
 });

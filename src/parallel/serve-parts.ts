@@ -25,8 +25,15 @@ export async function loadWorkerStandard(setup: WorkerStandard): Promise<{ stand
   return { standard, references };
 }
 
-/** Answer each part the main thread sends with its result (and the buffers handed back), or the error. */
-export function serveParts<Task>(check: (task: Task) => Promise<{ result: unknown; transfer: ArrayBuffer[] }>): void {
+/**
+ * Say when the thread is ready (the standard is loaded), so that the main thread checks parts itself
+ * until then; then answer each part it sends with its result (and the buffers handed back), or the error.
+ */
+export function serveParts<Task>(ready: Promise<unknown>, check: (task: Task) => Promise<{ result: unknown; transfer: ArrayBuffer[] }>): void {
+  ready.then(
+    () => parentPort!.postMessage({ ready: true }),
+    (error) => parentPort!.postMessage({ failed: (error as Error).message ?? String(error), stack: (error as Error).stack }),
+  );
   parentPort!.on('message', async ({ id, task }: { id: number; task: Task }) => {
     try {
       const { result, transfer } = await check(task);
