@@ -6,10 +6,9 @@
 // beside a thread that mostly waits, and in less memory. Results are merged in row order.
 import type { TooLongRecord, UnclosedQuote } from '../sources/csv-tokenizer.js';
 import { textOfBytes, type TextFile } from '../sources/text.js';
-import { PartPool } from '../parallel/part-pool.js';
+import { partWorkers, type PartPool } from '../parallel/part-pool.js';
 import { PartQueue } from '../parallel/part-queue.js';
 import { PART_SIZE, PartBuffers, partsOf } from '../sources/parts.js';
-import type { CsvWorkerSetup } from '../parallel/csv-part-worker.js';
 import { standardForWorkers } from '../parallel/serve-parts.js';
 import { checkCsvPart, type CsvPartOutcome, type CsvPartTask } from './csv-part.js';
 import { RowChecker } from './row-checker.js';
@@ -38,8 +37,7 @@ export type CsvWorkers = PartPool<CsvPartTask, CsvPartOutcome>;
  * thread reads the header. Close them when done, whether or not any part was checked.
  */
 export function startCsvWorkers(setup: PartsSetup): CsvWorkers {
-  const workerSetup: CsvWorkerSetup = { ...standardForWorkers(setup.standard, setup.references), delimiter: setup.delimiter };
-  return new PartPool('csv-part-worker', workerSetup, setup.threads - 1);
+  return partWorkers({ kind: 'csv', ...standardForWorkers(setup.standard, setup.references), delimiter: setup.delimiter }, setup.threads - 1);
 }
 
 export async function checkRestInParts(pool: CsvWorkers, start: { text: string; line: number }, text: TextFile, table: TableCheck, setup: PartsSetup): Promise<PartsOutcome> {

@@ -52,11 +52,13 @@ export interface FileCheckOptions {
 /** Below this size a file is checked faster on one thread than by starting workers. */
 const PARALLEL_FROM_BYTES = 24 << 20;
 
-function sizeOf(path: string): number {
+/** Is this file checked in parts, on `threads` threads? Only a big file is worth the threads' start-up. */
+export function checkedInParts(path: string, threads = 1, partsFrom = PARALLEL_FROM_BYTES): boolean {
+  if (threads < 2 || path === '-') return false;
   try {
-    return statSync(path).size;
+    return statSync(path).size >= partsFrom;
   } catch {
-    return 0;
+    return false;
   }
 }
 
@@ -152,7 +154,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
     options.onRecords?.(batch);
     table.push(batch);
   };
-  const inParts = (options.threads ?? 1) > 1 && tokenizer instanceof CsvTokenizer && path !== '-' && sizeOf(path) >= (options.partsFrom ?? PARALLEL_FROM_BYTES);
+  const inParts = tokenizer instanceof CsvTokenizer && checkedInParts(path, options.threads, options.partsFrom);
   // Worker threads start now, to load the standard while the header is read here.
   const parts = { standard, references, delimiter, threads: options.threads!, partSize: options.partSize };
   const workers = inParts ? startCsvWorkers(parts) : undefined;
@@ -221,7 +223,7 @@ async function checkNdjson(path: string, text: TextFile, standard: Standard, opt
   const references = await loadReferences(standard, path);
   const records = new RecordsCheck(standard, sink, references);
   const chunks = text.chunks();
-  if ((options.threads ?? 1) > 1 && path !== '-' && sizeOf(path) >= (options.partsFrom ?? PARALLEL_FROM_BYTES)) {
+  if (checkedInParts(path, options.threads, options.partsFrom)) {
     const first = await chunks.next();
     await checkNdjsonInParts(first.done ? '' : first.value, text, records, { standard, references, threads: options.threads!, partSize: options.partSize });
   } else {

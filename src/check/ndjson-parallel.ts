@@ -1,7 +1,7 @@
 // Reading a big NDJSON file in parts: every line break ends a record, so parts are cut at line breaks and
 // each part's records are checked on their own. With --jobs n, n - 1 worker threads check parts and this
 // thread checks those they have no room for (see csv-parallel.ts); results are merged in order.
-import { PartPool } from '../parallel/part-pool.js';
+import { partWorkers } from '../parallel/part-pool.js';
 import { PartQueue } from '../parallel/part-queue.js';
 import { standardForWorkers } from '../parallel/serve-parts.js';
 import { PART_SIZE, PartBuffers, partsOf, type BytePart } from '../sources/parts.js';
@@ -18,7 +18,7 @@ export async function checkNdjsonInParts(
   records: RecordsCheck,
   setup: { standard: Standard; references: Reference[]; threads: number; partSize?: number },
 ): Promise<void> {
-  const pool = new PartPool<BytePart, NdjsonPartOutcome>('records-part-worker', standardForWorkers(setup.standard, setup.references), setup.threads - 1);
+  const pool = partWorkers<BytePart, NdjsonPartOutcome>({ kind: 'ndjson', ...standardForWorkers(setup.standard, setup.references) }, setup.threads - 1);
   // This thread's own checker, for the parts it checks.
   const here = new RecordChecker(setup.standard, setup.references);
   const queue = new PartQueue(pool, (task: BytePart) => checkNdjsonPart(task, here), (task) => [task.bytes.buffer as ArrayBuffer]);

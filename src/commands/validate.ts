@@ -12,9 +12,11 @@ import type { Task } from '../batch/check-task.js';
 import { planTasks } from '../batch/plan.js';
 import { ProgressLine, progressWanted } from '../batch/progress.js';
 import { parseShard, shardPositions } from '../batch/shard.js';
+import { checkedInParts } from '../check/file.js';
 import { ConformError } from '../errors.js';
 import { FORMATTERS, isFormatName, type FormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { closePrestartedWorkers, prestartPartWorkers } from '../parallel/part-pool.js';
 import { colorWanted, type Io } from '../io/io.js';
 import { isKnownEncoding } from '../sources/text.js';
 import { parseColumnFlags } from './column-flag.js';
@@ -75,6 +77,10 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   );
   const jobs = chosenJobs ?? defaultJobs(tasks);
   const progress = progressWanted(io, flags) && tasks.length ? new ProgressLine(io.stderr, tasks) : undefined;
+  // One big file on several threads: its workers start now, and load their code while this thread loads
+  // the standard and reads the header.
+  const threads = tasks.length === 1 ? chosenJobs : undefined;
+  if (threads && checkedInParts(tasks[0]!.path, threads)) prestartPartWorkers(threads - 1);
   let report: Report;
   try {
     report = await validateTasks(tasks, {
@@ -83,7 +89,7 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
       failOn,
       jobs,
       // For a single file, --jobs is the threads that check its parts.
-      threads: tasks.length === 1 ? chosenJobs : undefined,
+      threads,
       stdin: io.stdin,
       onEvent: progress?.onEvent,
       shard: shardInfo,
@@ -93,6 +99,7 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
     });
   } finally {
     progress?.finish();
+    await closePrestartedWorkers();
   }
 
   const color = colorWanted(io, flags.color);

@@ -1,10 +1,13 @@
 // Worker threads that check parts of one big file, so a file uses every core. Each worker holds its own
 // copy of the standard and the plan; parts go to the worker with the least waiting, and each part's
-// result comes back through its own promise, to be merged in row order by the caller.
+// result comes back through its own promise, to be merged in row order by the caller. The command line
+// may start the workers before the file is opened (prestartPartWorkers), so that they load their code
+// while this thread loads the standard and reads the header.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConformError } from '../errors.js';
+import type { PartWorkerSetup } from './part-worker.js';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -19,11 +22,11 @@ export class PartPool<Task, Result> {
   private failure?: Error;
   private closing = false;
 
-  constructor(script: string, workerData: unknown, size: number) {
-    const url = workerUrl(script);
+  constructor(size: number) {
+    const url = workerUrl('part-worker');
     for (let i = 0; i < size; i++) {
       // A smaller young generation than the default: a part's rows die young, and memory is spared.
-      const worker = new Worker(url, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+      const worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       const entry = { worker, waiting: 0, ready: false };
       worker.on('message', (reply: { id: number; result?: Result; error?: string; stack?: string; ready?: true; failed?: string }) => {
         if (reply.ready) return void (entry.ready = true);
@@ -40,6 +43,21 @@ export class PartPool<Task, Result> {
       });
       this.workers.push(entry);
     }
+  }
+
+  /** Send every worker the standard and what it checks; each says when it is ready. */
+  start(setup: PartWorkerSetup): this {
+    for (const { worker } of this.workers) {
+      worker.ref();
+      worker.postMessage({ setup });
+    }
+    return this;
+  }
+
+  /** Let the process end without waiting for the workers (they wait for a file that may never come). */
+  unref(): this {
+    for (const { worker } of this.workers) worker.unref();
+    return this;
   }
 
   /** Is some worker ready with fewer than `ahead` parts waiting? */
@@ -78,6 +96,30 @@ export class PartPool<Task, Result> {
     for (const pending of this.pending.values()) pending.reject(this.failure);
     this.pending.clear();
   }
+}
+
+let prestarted: PartPool<unknown, unknown> | undefined;
+
+/**
+ * Start `size` part workers now, for a big file about to be checked: they load their code while this
+ * thread loads the standard. partWorkers takes them; closePrestartedWorkers ends them if it never did.
+ */
+export function prestartPartWorkers(size: number): void {
+  prestarted ??= new PartPool<unknown, unknown>(size).unref();
+}
+
+/** `size` part workers checking with this setup: those started early if there are as many, else new ones. */
+export function partWorkers<Task, Result>(setup: PartWorkerSetup, size: number): PartPool<Task, Result> {
+  const early = prestarted?.size === size ? (prestarted as PartPool<Task, Result>) : undefined;
+  if (early) prestarted = undefined;
+  return (early ?? new PartPool<Task, Result>(size)).start(setup);
+}
+
+/** End the workers started early that no file took. */
+export async function closePrestartedWorkers(): Promise<void> {
+  const unused = prestarted;
+  prestarted = undefined;
+  await unused?.close();
 }
 
 /** The typed arrays in the table rules' notes of a part: handed over to the main thread, not copied. */

@@ -1,5 +1,5 @@
-// What the part workers share: the standard each loads when it starts (described by the main thread,
-// which has loaded and checked it already), and how each answers the main thread, part by part.
+// How a part worker loads the standard the main thread describes (it has loaded and checked it already),
+// and answers the main thread, part by part.
 import { parentPort } from 'node:worker_threads';
 import type { Reference } from '../check/table-rules.js';
 import { loadStandardFile, type LoadOptions } from '../standards/load.js';
@@ -25,18 +25,27 @@ export async function loadWorkerStandard(setup: WorkerStandard): Promise<{ stand
   return { standard, references };
 }
 
+type PartCheck = (task: never) => { result: unknown; transfer: ArrayBuffer[] };
+
 /**
- * Say when the thread is ready (the standard is loaded), so that the main thread checks parts itself
- * until then; then answer each part it sends with its result (and the buffers handed back), or the error.
+ * The first message is the setup: prepare the check from it (load the standard), and say when the thread
+ * is ready, so that the main thread checks parts itself until then. Every later message is a part: answer
+ * it with its result (and the buffers handed back), or the error.
  */
-export function serveParts<Task>(ready: Promise<unknown>, check: (task: Task) => Promise<{ result: unknown; transfer: ArrayBuffer[] }>): void {
-  ready.then(
-    () => parentPort!.postMessage({ ready: true }),
-    (error) => parentPort!.postMessage({ failed: (error as Error).message ?? String(error), stack: (error as Error).stack }),
-  );
-  parentPort!.on('message', async ({ id, task }: { id: number; task: Task }) => {
+export function serveParts<Setup>(prepare: (setup: Setup) => Promise<PartCheck>): void {
+  let ready: Promise<PartCheck> | undefined;
+  parentPort!.on('message', async (message: { setup: Setup } | { id: number; task: never }) => {
+    if ('setup' in message) {
+      ready = prepare(message.setup);
+      ready.then(
+        () => parentPort!.postMessage({ ready: true }),
+        (error) => parentPort!.postMessage({ failed: (error as Error).message ?? String(error), stack: (error as Error).stack }),
+      );
+      return;
+    }
+    const { id, task } = message;
     try {
-      const { result, transfer } = await check(task);
+      const { result, transfer } = (await ready!)(task);
       parentPort!.postMessage({ id, result }, transfer);
     } catch (error) {
       parentPort!.postMessage({ id, error: (error as Error).message ?? String(error), stack: (error as Error).stack });
