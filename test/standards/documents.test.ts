@@ -244,6 +244,13 @@ describe('the standards themselves', () => {
     expect(standard.notes?.length).toBeGreaterThan(0);
   });
 
+  it("a user's schema has its conform keywords checked; a trusted one (checked when built) skips only that", () => {
+    const schema = { type: 'object', properties: { a: { type: 'string' } }, 'x-rows': { minimum: 'many' } };
+    expect(() => createAjv('2020-12').compile(schema)).toThrow(/x-rows.*minimum must be integer/);
+    expect(() => createAjv('2020-12', undefined, true).compile(schema)).not.toThrow();
+    expect(() => createAjv('2020-12', undefined, true).compile({ ...schema, 'x-rows': 5 })).toThrow(/x-rows/);
+  });
+
   it('"one of these fields" is one finding only when each alternative misses exactly one field', () => {
     const ajv = createAjv('2020-12');
     const oneEach = ajv.compile({ anyOf: [{ required: ['geometry'] }, { required: ['point'] }] });
