@@ -43,7 +43,7 @@ export interface BytePart {
 export const PART_SIZE = 1 << 20;
 
 /** Room in a part's buffer past its size, for the read chunk that takes it over (the reader reads 256 KB, and UTF-16 becomes up to half as much again as UTF-8). */
-const CHUNK_ROOM = 512 << 10;
+const CHUNK_ROOM = 384 << 10;
 
 /** A line longer than this is passed on as it is (the reader of the part reports it). */
 const LONGEST_LINE = 64 << 20;
