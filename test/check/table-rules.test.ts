@@ -129,6 +129,25 @@ describe('the key set', () => {
     expect(set.held).toBe(0);
   });
 
+  it('finds every duplicate with its first row, however the repeats fall across many runs', () => {
+    let seed = 20261126;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 8) % 4000;
+    const set = new KeySet(300);
+    const found = new Map<number, number>();
+    const firstRow = new Map<string, number>();
+    const expected = new Map<number, number>();
+    for (let row = 1; row <= 20_000; row++) {
+      const key = `k${next()}`;
+      const first = set.add(key, row, row + 1);
+      if (first) found.set(row, first.row);
+      if (firstRow.has(key)) expected.set(row, firstRow.get(key)!);
+      else firstRow.set(key, row);
+    }
+    set.finish((d) => found.set(d.row, d.first.row));
+    expect(expected.size).toBeGreaterThan(15_000);
+    expect(new Map([...found].sort((a, b) => a[0] - b[0]))).toEqual(expected);
+  });
+
   it('names the first row of a key repeated in a hundred runs', () => {
     const set = new KeySet(10);
     const now: number[] = [];

@@ -24,6 +24,9 @@ export interface LateDuplicate {
   first: FirstSeen;
 }
 
+/** Words in the filter of keys on disk (2 MB): a few percent of false hits at a million keys on disk. */
+const ON_DISK_WORDS = 1 << 19;
+
 /** Slots a table starts with: a council's file of a few thousand rows never needs more. */
 const FIRST_CAPACITY = 1 << 13;
 
@@ -39,12 +42,17 @@ export class KeySet {
    */
   private slots: Int32Array;
   private runs: string[] = [];
+  /**
+   * A filter of the keys written to disk (a blocked Bloom filter: two bits in one word per key), of fixed
+   * size: a key it does not hold is surely not on disk, and one it holds may be.
+   */
+  private onDisk?: Uint32Array;
   private spillDir?: string;
   /** Different keys whose 64-bit hashes were equal, told apart by the check hash. */
   collisions = 0;
 
   /** `budget`: keys held in memory before the table is written to disk. */
-  constructor(private readonly budget = 1 << 18) {
+  constructor(private readonly budget = 1 << 17) {
     this.fullCapacity = 1 << Math.ceil(Math.log2((budget * 4) / 3 + 1));
     this.capacity = Math.min(FIRST_CAPACITY, this.fullCapacity);
     this.slots = new Int32Array(this.capacity * 5);
@@ -66,7 +74,14 @@ export class KeySet {
       const at = slot * 5;
       if (t[at + 3] === EMPTY) break;
       if (t[at] === h1 && t[at + 1] === h2) {
-        if (t[at + 2] === h3) return { row: t[at + 3]! >>> 0, line: t[at + 4]! >>> 0 };
+        if (t[at + 2] === h3) {
+          // Seen before since the last run was written: that was the first time, unless a run on disk
+          // may hold the key too. Then this occurrence is kept as well, and merging the runs names the first.
+          if (!this.onDisk || !this.mayBeOnDisk(h2, h3)) return { row: t[at + 3]! >>> 0, line: t[at + 4]! >>> 0 };
+          do slot = (slot + 1) & mask;
+          while (t[slot * 5 + 3] !== EMPTY);
+          break;
+        }
         this.collisions++;
       }
       slot = (slot + 1) & mask;
@@ -80,6 +95,11 @@ export class KeySet {
     if (++this.size >= this.budget) this.spill();
     else if (this.size * 2 > this.capacity && this.capacity < this.fullCapacity) this.grow();
     return undefined;
+  }
+
+  private mayBeOnDisk(h2: number, h3: number): boolean {
+    const bits = (1 << (h3 & 31)) | (1 << ((h3 >>> 5) & 31));
+    return (this.onDisk![h2 & (ON_DISK_WORDS - 1)]! & bits) === bits;
   }
 
   /** Double the table, placing every entry again. */
@@ -144,6 +164,11 @@ export class KeySet {
     scatter(t, t.length, buffer, 0);
     scatter(buffer, buffer.length, t, 16);
     const out = t.subarray(0, n * 5);
+    const onDisk = (this.onDisk ??= new Uint32Array(ON_DISK_WORDS));
+    for (let at = 0; at < out.length; at += 5) {
+      const h3 = out[at + 2]!;
+      onDisk[out[at + 1]! & (ON_DISK_WORDS - 1)]! |= (1 << (h3 & 31)) | (1 << ((h3 >>> 5) & 31));
+    }
     if (!this.spillDir) {
       this.spillDir = createTemporary(() => {
         const dir = mkdtempSync(keyRunsPrefix());
@@ -211,22 +236,36 @@ class RunReader {
 /**
  * Merge runs sorted by their high hash bits. All entries sharing the lowest high bits are gathered from
  * every run, and those equal in all 96 bits but in different runs are duplicates of the earliest row
- * (runs are written in row order, and a key appears at most once in a run).
+ * (a key appears in a run once, or more often when a run on disk may hold it too; see addHashed).
  */
 function mergeRuns(paths: string[], each: (duplicate: LateDuplicate) => void): void {
-  const readers = paths.map((p) => new RunReader(p));
+  // The readers in a binary heap by their next entry's high bits, so that a big file's many runs cost
+  // a logarithm per entry rather than a look at every run.
+  const heap = paths.map((p) => new RunReader(p)).filter((r) => !r.done);
+  const siftDown = (at: number) => {
+    const r = heap[at]!;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= heap.length) break;
+      if (child + 1 < heap.length && heap[child + 1]!.high < heap[child]!.high) child++;
+      if (heap[child]!.high >= r.high) break;
+      heap[at] = heap[child]!;
+      at = child;
+    }
+    heap[at] = r;
+  };
+  for (let at = (heap.length >> 1) - 1; at >= 0; at--) siftDown(at);
   // The entries of one group, in parallel arrays reused from group to group (most groups hold one entry).
   let low = new Int32Array(64);
   let check = new Int32Array(64);
   let row = new Uint32Array(64);
   let line = new Uint32Array(64);
   const order: number[] = [];
-  for (;;) {
-    let high: number | undefined;
-    for (const r of readers) if (!r.done && (high === undefined || r.high < high)) high = r.high;
-    if (high === undefined) break;
+  while (heap.length) {
+    const high = heap[0]!.high;
     let n = 0;
-    for (const r of readers) {
+    while (heap.length && heap[0]!.high === high) {
+      const r = heap[0]!;
       while (!r.done && r.high === high) {
         if (n === low.length) [low, check, row, line] = [doubled(low), doubled(check), doubled(row), doubled(line)];
         low[n] = r.low;
@@ -236,6 +275,11 @@ function mergeRuns(paths: string[], each: (duplicate: LateDuplicate) => void): v
         n++;
         r.next();
       }
+      if (r.done) {
+        const last = heap.pop()!;
+        if (heap.length) heap[0] = last;
+      }
+      if (heap.length) siftDown(0);
     }
     if (n < 2) continue;
     order.length = 0;
