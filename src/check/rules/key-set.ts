@@ -47,6 +47,8 @@ export class KeySet {
    * size: a key it does not hold is surely not on disk, and one it holds may be.
    */
   private onDisk?: Uint32Array;
+  private sortBuffer?: Int32Array;
+  private counts?: Uint32Array;
   private spillDir?: string;
   /** Different keys whose 64-bit hashes were equal, told apart by the check hash. */
   collisions = 0;
@@ -126,6 +128,7 @@ export class KeySet {
   finish(each: (duplicate: LateDuplicate) => void): void {
     if (!this.runs.length) return;
     this.spill();
+    this.sortBuffer = this.counts = this.onDisk = undefined;
     try {
       mergeRuns(this.runs, each);
     } finally {
@@ -150,9 +153,12 @@ export class KeySet {
     // an entry, as in the table. Entries with the same high bits are compared in full when runs merge.
     const t = this.slots;
     const n = this.size;
-    const buffer = new Int32Array(n * 5);
+    // The sort's buffers are kept for the next spill: new ones each time would be left for the collector,
+    // megabytes a spill, which V8 lets pile up to tens of megabytes on a big file.
+    const buffer = (this.sortBuffer ??= new Int32Array(this.budget * 5)).subarray(0, n * 5);
+    const counts = (this.counts ??= new Uint32Array(65537));
     const scatter = (from: Int32Array, end: number, to: Int32Array, shift: number) => {
-      const counts = new Uint32Array(65537);
+      counts.fill(0);
       for (let at = 0; at < end; at += 5) if (from[at + 3] !== EMPTY) counts[((from[at]! >>> shift) & 0xffff) + 1]!++;
       for (let b = 1; b <= 65536; b++) counts[b]! += counts[b - 1]!;
       for (let at = 0; at < end; at += 5) {
