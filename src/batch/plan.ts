@@ -28,6 +28,9 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
   };
 
   if (args.length) {
+    // An empty argument is most often a shell variable that is not set; read as a path, it would be the
+    // current folder, checked whole.
+    if (args.includes('')) throw new ConformError('An empty path was given: name a file, folder or pattern (is a shell variable unset?)');
     const checkOf = config ? await filesOfChecks(config, cwd) : new Map<string, number>();
     for (const arg of args) {
       const expansion = await expandInput(arg, cwd, cwd, true);

@@ -70,6 +70,14 @@ describe('files, folders and patterns', () => {
     );
   });
 
+  it('stops with exit 2 at an empty path (an unset shell variable), rather than checking the whole folder', async () => {
+    const dir = dataTree();
+    const { code, stdout, stderr } = await cli(['validate', 'published/spend/2023', '', '-s', 'spend-over-500'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('conform: An empty path was given: name a file, folder or pattern (is a shell variable unset?)\n');
+  });
+
   it('goes on, with a note, when one pattern matches nothing but others do', async () => {
     const dir = dataTree();
     const { code, stderr, report: r } = await report(['published/spend/2023', 'published/*.xlsx', '-s', 'spend-over-500'], { cwd: dir });
