@@ -7,6 +7,7 @@ import { terminalSafe } from '../formatters/safe-text.js';
 import type { Io } from '../io/io.js';
 import type { Task } from './check-task.js';
 import type { PoolEvent } from './pool.js';
+import { formatNumber } from '../plain-text.js';
 
 const REDRAW_EVERY_MS = 100;
 /** Files from this size on show how far through them the check is. */
@@ -123,7 +124,7 @@ function sizeOf(path: string): number {
   }
 }
 
-const number = (n: number) => n.toLocaleString('en-GB');
+const number = formatNumber;
 
 function duration(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))}s`;

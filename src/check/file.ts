@@ -21,6 +21,7 @@ import { TableCheck } from './table.js';
 import { checkRestInParts, startCsvWorkers, type PartsOutcome } from './csv-parallel.js';
 import { checkNdjsonInParts } from './ndjson-parallel.js';
 import { ndjsonRecords } from '../sources/parts.js';
+import { formatNumber } from '../plain-text.js';
 
 export interface FileCheckOptions {
   failOn: FailOn;
@@ -264,7 +265,7 @@ function encodingIssues(decoding: DecodeOutcome, sink: IssueCollector): void {
     sink.add(
       makeIssue(
         'encoding-invalid',
-        { detail: describeEncoding(decoding.encoding), count, other: `byte ${offset.toLocaleString('en-GB')}, line ${line}` },
+        { detail: describeEncoding(decoding.encoding), count, other: `byte ${formatNumber(offset)}, line ${line}` },
         { line, offset, count, hint: 'save the file again as UTF-8 (or name its encoding with --encoding); the bad bytes were read as �' },
       ),
     );
@@ -274,7 +275,7 @@ function encodingIssues(decoding: DecodeOutcome, sink: IssueCollector): void {
     sink.add(
       makeIssue(
         'format-invalid',
-        { detail: `The file has ${count.toLocaleString('en-GB')} NUL byte${count === 1 ? '' : 's'} (the first at byte ${offset.toLocaleString('en-GB')}, on line ${line}), which text never holds: the file may be damaged, padded, or partly binary` },
+        { detail: `The file has ${formatNumber(count)} NUL byte${count === 1 ? '' : 's'} (the first at byte ${formatNumber(offset)}, on line ${line}), which text never holds: the file may be damaged, padded, or partly binary` },
         { line, offset, count, hint: 'export the file again; if the NULs remain, remove them with a text editor' },
       ),
     );

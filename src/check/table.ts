@@ -13,6 +13,7 @@ import { matchHeader, type Column } from './header.js';
 import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, TEMPLATE_WORDS, templateKind } from './layout.js';
 import { RowChecker, severityFor, type NoteTally, type PartResult, type TablePlan } from './row-checker.js';
 import { ruleJudge, ruleSpecs, type Reference, type RuleJudge } from './table-rules.js';
+import { formatNumber } from '../plain-text.js';
 
 /** Unknown columns listed one by one; the rest are one issue with a count. */
 const LISTED_UNKNOWN_COLUMNS = 50;
@@ -277,8 +278,8 @@ export class TableCheck {
         const first = t.count === 1 ? `row ${t.row}, line ${t.line}` : `the first on row ${t.row}, line ${t.line}`;
         const detail =
           kind === 'padded'
-            ? `has ${t.count.toLocaleString('en-GB')} ${values} with spaces before or after ${t.count === 1 ? 'it' : 'them'} (${first}: ${JSON.stringify(t.example)})`
-            : `has ${t.count.toLocaleString('en-GB')} ${values} such as ${JSON.stringify(t.example)} that mean${t.count === 1 ? 's' : ''} no value (${first})`;
+            ? `has ${formatNumber(t.count)} ${values} with spaces before or after ${t.count === 1 ? 'it' : 'them'} (${first}: ${JSON.stringify(t.example)})`
+            : `has ${formatNumber(t.count)} ${values} such as ${JSON.stringify(t.example)} that mean${t.count === 1 ? 's' : ''} no value (${first})`;
         const hint =
           kind === 'padded'
             ? 'remove the spaces; conform fix does this'

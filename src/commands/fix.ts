@@ -15,6 +15,7 @@ import { Registry } from '../standards/registry.js';
 import type { FailOn } from '../types.js';
 import { DEFAULT_MAX_ISSUES, validate } from '../validate.js';
 import { parseColumnFlags } from './column-flag.js';
+import { formatNumber } from '../plain-text.js';
 
 export interface FixFlags {
   standard?: string;
@@ -122,8 +123,8 @@ function isLink(path: string): boolean {
 function describeSummary(output: string, log: string, summary: FixSummary): string {
   const repairs = Object.entries(summary.byRepair)
     .sort((a, b) => b[1] - a[1])
-    .map(([name, n]) => `${n.toLocaleString('en-GB')} ${name}`)
+    .map(([name, n]) => `${formatNumber(n)} ${name}`)
     .join(', ');
-  const changes = `${summary.changes.toLocaleString('en-GB')} change${summary.changes === 1 ? '' : 's'}`;
-  return `conform fix: wrote ${output} (${summary.rows.toLocaleString('en-GB')} rows) with ${changes}${repairs ? ` (${repairs})` : ''}; each is listed in ${log}\n`;
+  const changes = `${formatNumber(summary.changes)} change${summary.changes === 1 ? '' : 's'}`;
+  return `conform fix: wrote ${output} (${formatNumber(summary.rows)} rows) with ${changes}${repairs ? ` (${repairs})` : ''}; each is listed in ${log}\n`;
 }

@@ -1,6 +1,7 @@
 // Where an issue is, in words every format shares: the column it belongs to, its row and line, and runs
 // of rows written compactly. Pure text; each format escapes it for its own medium.
 import type { FileReport, Issue, IssueCode, Severity } from '../types.js';
+import { formatNumber } from '../plain-text.js';
 
 /** The heading an issue is grouped under: its column, the place in a JSON record, or the file itself. */
 export function columnLabel(issue: Issue): string {
@@ -69,7 +70,7 @@ export function count(value: number, word: string, plural = `${word}s`): string 
 
 /** A number as a British reader writes it (thousands separated by commas). */
 export function n(value: number): string {
-  return value.toLocaleString('en-GB');
+  return formatNumber(value);
 }
 
 /** What people call each severity: `info` issues are notes. */

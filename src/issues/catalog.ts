@@ -1,6 +1,7 @@
 // The one place where issue wording lives. Checks say *what* they found (a code and a few facts);
 // this file turns that into a sentence a council data officer can act on.
 import type { Issue, IssueCode, Severity } from '../types.js';
+import { formatNumber } from '../plain-text.js';
 
 /** The facts a check hands over; each message uses the ones it needs. */
 export interface MessageArgs {
@@ -36,7 +37,7 @@ export function quote(value: string | undefined): string {
   return text;
 }
 
-const plural = (n: number, one: string, many = one + 's') => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = one + 's') => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 export const CATALOG: Record<IssueCode, CatalogEntry> = {
   'file-unreadable': {
@@ -228,12 +229,12 @@ export const phrases = {
         : minimum !== undefined
           ? `at least ${plural(minimum, 'record')}`
           : `at most ${plural(maximum!, 'record')}`;
-    return `The file must have ${wanted}, but has ${rows.toLocaleString('en-GB')}`;
+    return `The file must have ${wanted}, but has ${formatNumber(rows)}`;
   },
   hashCollisions: (count: number, key: string) =>
     `${plural(count, 'pair')} of different ${key} values shared a 64-bit hash; a second hash told them apart, so no duplicate was reported for them`,
   referenceUnreadable: (resource: string, reason: string) => `References to ${resource} cannot be checked: ${reason}`,
-  moreUnknownColumns: (count: number) => `${count.toLocaleString('en-GB')} more columns after this one are not part of the standard either; is the delimiter or the header row right?`,
+  moreUnknownColumns: (count: number) => `${formatNumber(count)} more columns after this one are not part of the standard either; is the delimiter or the header row right?`,
   tooDeep: (what: string) => `${what} is nested too deeply to be checked (thousands of levels of arrays or objects); no real data is shaped like this`,
 };
 

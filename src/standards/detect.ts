@@ -20,6 +20,7 @@
 //   columns and leaves more of its own fields out, and the best has all its required fields. Files that share only the common columns of a family of standards
 //   (OrganisationLabel, OrganisationURI, EffectiveDate…) fit several equally and are reported, not guessed.
 import { normaliseName } from '../check/header.js';
+import { compareText } from '../plain-text.js';
 
 export interface ProfileField {
   name: string;
@@ -81,7 +82,7 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
   const candidates = sets
     .flatMap((set) => set.profiles.map((profile) => measure(set.rows, profile, weight)))
     .filter((c): c is Candidate => c !== undefined && c.matched > 0)
-    .sort((a, b) => b.score - a.score || b.matched - a.matched || a.id.localeCompare(b.id));
+    .sort((a, b) => b.score - a.score || b.matched - a.matched || compareText(a.id, b.id));
   const [best, next] = candidates;
   const plural = (n: number) => `${n} ${unit}${n === 1 ? '' : 's'}`;
   if (!best) {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { ConformError } from '../errors.js';
 import { loadStandardFile, readSchemaFile } from './load.js';
 import type { Standard, StandardMeta } from './standard.js';
+import { compareText } from '../plain-text.js';
 
 export const BUNDLED_DIR = fileURLToPath(new URL('../../schemas', import.meta.url));
 
@@ -35,7 +36,7 @@ export class Registry {
       const found: RegistryEntry[] = [];
       for (const dir of this.dirs) found.push(...scan(resolve(dir), false));
       if (this.includeBundled) found.push(...scan(BUNDLED_DIR, true));
-      this.entries = found.sort((a, b) => a.id.localeCompare(b.id) || compareVersions(b.version, a.version));
+      this.entries = found.sort((a, b) => compareText(a.id, b.id) || compareVersions(b.version, a.version));
     }
     return this.entries;
   }
@@ -140,7 +141,7 @@ export function compareVersions(a: string, b: string): number {
     const y = pb[i] ?? '0';
     const nx = Number(x);
     const ny = Number(y);
-    const c = Number.isNaN(nx) || Number.isNaN(ny) ? x.localeCompare(y) : nx - ny;
+    const c = Number.isNaN(nx) || Number.isNaN(ny) ? compareText(x, y) : nx - ny;
     if (c !== 0) return c;
   }
   return 0;
