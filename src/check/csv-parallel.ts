@@ -5,7 +5,7 @@
 // for, between reading and merging: on two cores, one worker and this thread do more than two workers
 // beside a thread that mostly waits, and in less memory. Results are merged in row order.
 import type { TooLongRecord, UnclosedQuote } from '../sources/csv-tokenizer.js';
-import { textOfBytes, type TextFile } from '../sources/text.js';
+import { eachTextSlice, type TextFile } from '../sources/text.js';
 import { partWorkers, type PartPool } from '../parallel/part-pool.js';
 import { PartQueue } from '../parallel/part-queue.js';
 import { PART_SIZE, PartBuffers, partsOf } from '../sources/parts.js';
@@ -15,6 +15,9 @@ import { RowChecker } from './row-checker.js';
 import type { Standard } from '../standards/standard.js';
 import type { TableCheck } from './table.js';
 import type { Reference } from './table-rules.js';
+
+/** Bytes of a read chunk looked at for damaged text at a time: slices of plain ASCII are skipped. */
+const DAMAGE_SLICE = 16 << 10;
 
 export interface PartsOutcome {
   unclosed?: UnclosedQuote;
@@ -65,9 +68,10 @@ export async function checkRestInParts(pool: CsvWorkers, start: { text: string; 
   };
 
   // The decoder still decides the encoding here, over the whole file; the parts are decoded where they
-  // are checked. A chunk is decoded here too only to look for damaged text, until some is found.
+  // are checked. What is not plain ASCII is decoded here too, to look for damaged text, until some is found.
   const parts = partsOf(text.byteChunks(), start, buffers, (chunk) => {
-    if (!table.watchingDamage && !text.decoding.invalid && !chunk.ascii) table.noteChunk(textOfBytes(chunk.bytes, chunk.encoding, false));
+    if (table.watchingDamage || text.decoding.invalid || chunk.ascii) return;
+    eachTextSlice(chunk.bytes, chunk.encoding, false, DAMAGE_SLICE, (slice) => table.noteChunk(slice), true);
   });
   for await (const part of parts) {
     queue.submit({ ...part, plan: table.plan!, watchDamage: table.watchingDamage });

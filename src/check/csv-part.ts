@@ -34,8 +34,9 @@ export function checkCsvPart(task: CsvPartTask, rows: RowChecker, delimiter: str
   // Rows are read a slice at a time, so that only a slice's rows are alive at once: they die young, and
   // cheaply. Damaged text is looked for in the cells once it shows in the text.
   let watchDamage = false;
-  const read = (text: string) => {
-    if (task.watchDamage && !watchDamage) watchDamage = MOJIBAKE.test(text);
+  const read = (text: string, ascii = false) => {
+    // Damaged text is never plain ASCII.
+    if (task.watchDamage && !watchDamage && !ascii) watchDamage = MOJIBAKE.test(text);
     const batch = tokenizer.push(text);
     rows.add(batch.rows, batch.lines, watchDamage);
   };

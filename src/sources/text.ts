@@ -2,6 +2,7 @@
 // data file at all; the rest is decoded as it arrives, so memory does not grow with the file.
 import { read as readCallback, open as openCallback, close as closeCallback } from 'node:fs';
 import { promisify } from 'node:util';
+import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { sniffEncoding, StreamDecoder, type DecodeOutcome, type EncodingName } from './encoding.js';
 
@@ -244,14 +245,23 @@ export function textOfBytes(bytes: Uint8Array, encoding: ByteChunk['encoding'], 
 
 /**
  * The text of bytes from byteChunks(), in slices of about `size` bytes, each cut where a character
- * starts (so slices decode exactly as the whole would).
+ * starts (so slices decode exactly as the whole would), with whether the slice is plain ASCII.
+ * `ascii`: all the bytes are known to be. `skipAscii`: slices of plain ASCII are not even decoded.
  */
-export function eachTextSlice(bytes: Uint8Array, encoding: ByteChunk['encoding'], ascii: boolean, size: number, each: (text: string) => void): void {
+export function eachTextSlice(
+  bytes: Uint8Array,
+  encoding: ByteChunk['encoding'],
+  ascii: boolean,
+  size: number,
+  each: (text: string, ascii: boolean) => void,
+  skipAscii = false,
+): void {
   for (let at = 0; at < bytes.length; ) {
     let end = Math.min(at + size, bytes.length);
     // A UTF-8 character is at most four bytes: step back over up to three continuation bytes.
     if (encoding === 'utf-8' && !ascii) for (let k = 0; k < 3 && end < bytes.length && end > at + 1 && (bytes[end]! & 0xc0) === 0x80; k++) end--;
-    each(textOfBytes(bytes, encoding, ascii, at, end));
+    const sliceAscii = ascii || isAscii(bytes.subarray(at, end));
+    if (!(skipAscii && sliceAscii)) each(textOfBytes(bytes, encoding, sliceAscii, at, end), sliceAscii);
     at = end;
   }
 }
