@@ -148,6 +148,21 @@ describe('the key set', () => {
     expect(new Map([...found].sort((a, b) => a[0] - b[0]))).toEqual(expected);
   });
 
+  it('keeps every key when thousands share the last slot of the table (probing runs off its end)', () => {
+    // Keys whose high bits are all at the top end of the range: every one's home is the last slot.
+    const set = new KeySet(5000);
+    const found = new Map<number, number>();
+    for (let round = 0; round < 2; round++) {
+      for (let k = 0; k < 3000; k++) {
+        const row = round * 3000 + k + 1;
+        const first = set.addHashed(-1 - (k % 7), k, k * 31, row, row + 1);
+        if (first) found.set(row, first.row);
+      }
+    }
+    set.finish((d) => found.set(d.row, d.first.row));
+    expect(found).toEqual(new Map(Array.from({ length: 3000 }, (_, k) => [3001 + k, k + 1])));
+  });
+
   it('names the first row of a key repeated in a hundred runs', () => {
     const set = new KeySet(10);
     const now: number[] = [];

@@ -30,10 +30,18 @@ const ON_DISK_WORDS = 1 << 19;
 /** Slots a table starts with: a council's file of a few thousand rows never needs more. */
 const FIRST_CAPACITY = 1 << 13;
 
+/**
+ * Slots past the end of the table that probing may run on into. The table never wraps around, so its
+ * entries stay in the order of their keys' high bits, give or take how far probing moved them.
+ */
+const OVERFLOW = 1024;
+
 export class KeySet {
   /** Slots the table may grow to: room for the budget at most three-quarters full. */
   private readonly fullCapacity: number;
   private capacity: number;
+  /** A key's home slot is the top bits of its high 32 bits: 32 less this shift. */
+  private shift: number;
   private size = 0;
   /**
    * Five words a slot, side by side so that a probe touches one cache line: the high and low 32 bits of
@@ -47,8 +55,6 @@ export class KeySet {
    * size: a key it does not hold is surely not on disk, and one it holds may be.
    */
   private onDisk?: Uint32Array;
-  private sortBuffer?: Int32Array;
-  private counts?: Uint32Array;
   private spillDir?: string;
   /** Different keys whose 64-bit hashes were equal, told apart by the check hash. */
   collisions = 0;
@@ -57,7 +63,8 @@ export class KeySet {
   constructor(private readonly budget = 1 << 17) {
     this.fullCapacity = 1 << Math.ceil(Math.log2((budget * 4) / 3 + 1));
     this.capacity = Math.min(FIRST_CAPACITY, this.fullCapacity);
-    this.slots = new Int32Array(this.capacity * 5);
+    this.shift = 32 - Math.log2(this.capacity);
+    this.slots = new Int32Array((this.capacity + OVERFLOW) * 5);
   }
 
   /** Record `key`; returns where it was first seen if that is known now, else undefined. */
@@ -69,10 +76,10 @@ export class KeySet {
   /** Record a key already hashed with hashKey (on another thread, say). */
   addHashed(h1: number, h2: number, h3: number, row: number, line: number): FirstSeen | undefined {
     // Row numbers start at 1, so a stored row of 0 marks an empty slot.
-    const mask = this.capacity - 1;
     const t = this.slots;
-    let slot = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
-    for (;;) {
+    const end = this.capacity + OVERFLOW;
+    let slot = h1 >>> this.shift;
+    for (; slot < end; slot++) {
       const at = slot * 5;
       if (t[at + 3] === EMPTY) break;
       if (t[at] === h1 && t[at + 1] === h2) {
@@ -80,13 +87,17 @@ export class KeySet {
           // Seen before since the last run was written: that was the first time, unless a run on disk
           // may hold the key too. Then this occurrence is kept as well, and merging the runs names the first.
           if (!this.onDisk || !this.mayBeOnDisk(h2, h3)) return { row: t[at + 3]! >>> 0, line: t[at + 4]! >>> 0 };
-          do slot = (slot + 1) & mask;
-          while (t[slot * 5 + 3] !== EMPTY);
+          do slot++;
+          while (slot < end && t[slot * 5 + 3] !== EMPTY);
           break;
         }
         this.collisions++;
       }
-      slot = (slot + 1) & mask;
+    }
+    if (slot === end) {
+      // Probing ran off the end (very rarely): make room, and place the key again.
+      if (!this.grow()) this.spill();
+      return this.addHashed(h1, h2, h3, row, line);
     }
     const at = slot * 5;
     t[at] = h1;
@@ -95,7 +106,7 @@ export class KeySet {
     t[at + 3] = row;
     t[at + 4] = line;
     if (++this.size >= this.budget) this.spill();
-    else if (this.size * 2 > this.capacity && this.capacity < this.fullCapacity) this.grow();
+    else if (this.size * 2 > this.capacity && this.capacity < this.fullCapacity && !this.grow()) this.spill();
     return undefined;
   }
 
@@ -104,19 +115,25 @@ export class KeySet {
     return (this.onDisk![h2 & (ON_DISK_WORDS - 1)]! & bits) === bits;
   }
 
-  /** Double the table, placing every entry again. */
-  private grow(): void {
+  /** Double the table, placing every entry again; false when it is as big as it may be (or could not be placed). */
+  private grow(): boolean {
+    if (this.capacity >= this.fullCapacity) return false;
+    const capacity = this.capacity * 2;
+    const shift = this.shift - 1;
     const old = this.slots;
-    this.capacity *= 2;
-    this.slots = new Int32Array(this.capacity * 5);
-    const mask = this.capacity - 1;
-    const t = this.slots;
+    const t = new Int32Array((capacity + OVERFLOW) * 5);
+    const end = capacity + OVERFLOW;
     for (let from = 0; from < old.length; from += 5) {
       if (old[from + 3] === EMPTY) continue;
-      let slot = (old[from]! ^ Math.imul(old[from + 1]!, 0x9e3779b1)) & mask;
-      while (t[slot * 5 + 3] !== EMPTY) slot = (slot + 1) & mask;
+      let slot = old[from]! >>> shift;
+      while (slot < end && t[slot * 5 + 3] !== EMPTY) slot++;
+      if (slot === end) return false;
       for (let w = 0; w < 5; w++) t[slot * 5 + w] = old[from + w]!;
     }
+    this.capacity = capacity;
+    this.shift = shift;
+    this.slots = t;
+    return true;
   }
 
   /**
@@ -128,7 +145,7 @@ export class KeySet {
   finish(each: (duplicate: LateDuplicate) => void): void {
     if (!this.runs.length) return;
     this.spill();
-    this.sortBuffer = this.counts = this.onDisk = undefined;
+    this.onDisk = undefined;
     try {
       mergeRuns(this.runs, each);
     } finally {
@@ -147,28 +164,31 @@ export class KeySet {
 
   private spill(): void {
     if (!this.size) return;
-    // The entries in use, sorted by the high 32 bits with a two-pass radix sort (linear time): first by
-    // the low 16 of them, from the table's slots into a run-sized buffer, then by the high 16, back into
-    // the front of the table (emptied by the first pass), which is written out as the run — five words
-    // an entry, as in the table. Entries with the same high bits are compared in full when runs merge.
+    // The entries, sorted by their high 32 bits, at the front of the table, which is written out as the
+    // run (five words an entry, as in the table). In slot order they are nearly sorted already: each
+    // sits at its home slot (the top bits of its high bits) or a little after. So they are moved to the
+    // front in that order, and an insertion sort puts right the few that probing moved past others.
+    // Entries with the same high bits are compared in full when runs merge.
     const t = this.slots;
     const n = this.size;
-    // The sort's buffers are kept for the next spill: new ones each time would be left for the collector,
-    // megabytes a spill, which V8 lets pile up to tens of megabytes on a big file.
-    const buffer = (this.sortBuffer ??= new Int32Array(this.budget * 5)).subarray(0, n * 5);
-    const counts = (this.counts ??= new Uint32Array(65537));
-    const scatter = (from: Int32Array, end: number, to: Int32Array, shift: number) => {
-      counts.fill(0);
-      for (let at = 0; at < end; at += 5) if (from[at + 3] !== EMPTY) counts[((from[at]! >>> shift) & 0xffff) + 1]!++;
-      for (let b = 1; b <= 65536; b++) counts[b]! += counts[b - 1]!;
-      for (let at = 0; at < end; at += 5) {
-        if (from[at + 3] === EMPTY) continue;
-        const place = counts[(from[at]! >>> shift) & 0xffff]!++ * 5;
-        for (let w = 0; w < 5; w++) to[place + w] = from[at + w]!;
-      }
-    };
-    scatter(t, t.length, buffer, 0);
-    scatter(buffer, buffer.length, t, 16);
+    let filled = 0;
+    for (let from = 0; from < t.length; from += 5) {
+      if (t[from + 3] === EMPTY) continue;
+      if (from !== filled) for (let w = 0; w < 5; w++) t[filled + w] = t[from + w]!;
+      filled += 5;
+    }
+    for (let i = 5; i < filled; i += 5) {
+      const high = t[i]! >>> 0;
+      if (t[i - 5]! >>> 0 <= high) continue;
+      const low = t[i + 1]!, check = t[i + 2]!, row = t[i + 3]!, line = t[i + 4]!;
+      let j = i - 5;
+      for (; j >= 0 && t[j]! >>> 0 > high; j -= 5) for (let w = 0; w < 5; w++) t[j + 5 + w] = t[j + w]!;
+      t[j + 5] = high | 0;
+      t[j + 6] = low;
+      t[j + 7] = check;
+      t[j + 8] = row;
+      t[j + 9] = line;
+    }
     const out = t.subarray(0, n * 5);
     const onDisk = (this.onDisk ??= new Uint32Array(ON_DISK_WORDS));
     for (let at = 0; at < out.length; at += 5) {
