@@ -1,5 +1,6 @@
 // Parts of one file in flight, in file order: each goes to a worker thread while a worker that is ready
-// has room, else it is checked on this thread at once (so this thread works while the workers start). Results come out in the order the parts were submitted.
+// has room, else it is checked on this thread at once (so this thread works while the workers start).
+// Results come out in the order the parts were submitted.
 import type { PartPool } from './part-pool.js';
 
 /** Parts each worker has waiting: enough that it never idles while this thread checks a part. */
