@@ -55,6 +55,12 @@ export class KeySet {
    * size: a key it does not hold is surely not on disk, and one it holds may be.
    */
   private onDisk?: Uint32Array;
+  /**
+   * Occurrences of keys in the table whose first occurrence may be on disk, five words each as in the
+   * table, in row order: written as a run of their own, so that merging the runs names their first row.
+   */
+  private later = new Int32Array(5 * 64);
+  private laterCount = 0;
   private spillDir?: string;
   /** Different keys whose 64-bit hashes were equal, told apart by the check hash. */
   collisions = 0;
@@ -85,11 +91,10 @@ export class KeySet {
       if (t[at] === h1 && t[at + 1] === h2) {
         if (t[at + 2] === h3) {
           // Seen before since the last run was written: that was the first time, unless a run on disk
-          // may hold the key too. Then this occurrence is kept as well, and merging the runs names the first.
+          // may hold the key too. Then this occurrence is kept aside, and merging the runs names the first.
           if (!this.onDisk || !this.mayBeOnDisk(h2, h3)) return { row: t[at + 3]! >>> 0, line: t[at + 4]! >>> 0 };
-          do slot++;
-          while (slot < end && t[slot * 5 + 3] !== EMPTY);
-          break;
+          this.keepLater(h1, h2, h3, row, line);
+          return undefined;
         }
         this.collisions++;
       }
@@ -105,14 +110,22 @@ export class KeySet {
     t[at + 2] = h3;
     t[at + 3] = row;
     t[at + 4] = line;
-    if (++this.size >= this.budget) this.spill();
+    if (++this.size + this.laterCount >= this.budget) this.spill();
     else if (this.size * 2 > this.capacity && this.capacity < this.fullCapacity && !this.grow()) this.spill();
     return undefined;
   }
 
   private mayBeOnDisk(h2: number, h3: number): boolean {
-    const bits = (1 << (h3 & 31)) | (1 << ((h3 >>> 5) & 31));
+    const bits = onDiskBits(h3);
     return (this.onDisk![h2 & (ON_DISK_WORDS - 1)]! & bits) === bits;
+  }
+
+  /** Keep an occurrence of a key in the table whose first occurrence may be on disk (see addHashed). */
+  private keepLater(h1: number, h2: number, h3: number, row: number, line: number): void {
+    const at = this.laterCount * 5;
+    if (at === this.later.length) this.later = doubled(this.later);
+    this.later.set([h1, h2, h3, row, line], at);
+    if (this.size + ++this.laterCount >= this.budget) this.spill();
   }
 
   /** Double the table, placing every entry again; false when it is as big as it may be (or could not be placed). */
@@ -163,38 +176,50 @@ export class KeySet {
   }
 
   private spill(): void {
-    if (!this.size) return;
-    // The entries, sorted by their high 32 bits, at the front of the table, which is written out as the
-    // run (five words an entry, as in the table). In slot order they are nearly sorted already: each
-    // sits at its home slot (the top bits of its high bits) or a little after. So they are moved to the
-    // front in that order, and an insertion sort puts right the few that probing moved past others.
-    // Entries with the same high bits are compared in full when runs merge.
-    const t = this.slots;
-    const n = this.size;
-    let filled = 0;
-    for (let from = 0; from < t.length; from += 5) {
-      if (t[from + 3] === EMPTY) continue;
-      if (from !== filled) for (let w = 0; w < 5; w++) t[filled + w] = t[from + w]!;
-      filled += 5;
+    if (this.size) {
+      // The entries, sorted by their high 32 bits, at the front of the table, which is written out as
+      // the run (five words an entry, as in the table). In slot order they are nearly sorted already:
+      // each sits at its home slot (the top bits of its high bits) or a little after. So they are moved
+      // to the front in that order, and an insertion sort puts right the few that probing moved past
+      // others. Entries with the same high bits are compared in full when runs merge.
+      const t = this.slots;
+      let filled = 0;
+      for (let from = 0; from < t.length; from += 5) {
+        if (t[from + 3] === EMPTY) continue;
+        if (from !== filled) for (let w = 0; w < 5; w++) t[filled + w] = t[from + w]!;
+        filled += 5;
+      }
+      for (let i = 5; i < filled; i += 5) {
+        const high = t[i]! >>> 0;
+        if (t[i - 5]! >>> 0 <= high) continue;
+        const low = t[i + 1]!, check = t[i + 2]!, row = t[i + 3]!, line = t[i + 4]!;
+        let j = i - 5;
+        for (; j >= 0 && t[j]! >>> 0 > high; j -= 5) for (let w = 0; w < 5; w++) t[j + 5 + w] = t[j + w]!;
+        t[j + 5] = high | 0;
+        t[j + 6] = low;
+        t[j + 7] = check;
+        t[j + 8] = row;
+        t[j + 9] = line;
+      }
+      this.writeRun(t.subarray(0, filled));
+      t.fill(EMPTY);
+      this.size = 0;
     }
-    for (let i = 5; i < filled; i += 5) {
-      const high = t[i]! >>> 0;
-      if (t[i - 5]! >>> 0 <= high) continue;
-      const low = t[i + 1]!, check = t[i + 2]!, row = t[i + 3]!, line = t[i + 4]!;
-      let j = i - 5;
-      for (; j >= 0 && t[j]! >>> 0 > high; j -= 5) for (let w = 0; w < 5; w++) t[j + 5 + w] = t[j + w]!;
-      t[j + 5] = high | 0;
-      t[j + 6] = low;
-      t[j + 7] = check;
-      t[j + 8] = row;
-      t[j + 9] = line;
+    if (this.laterCount) {
+      // Few, in the usual file: sorted through their indexes.
+      const later = this.later;
+      const order = Array.from({ length: this.laterCount }, (_, k) => k).sort((a, b) => (later[a * 5]! >>> 0) - (later[b * 5]! >>> 0));
+      const sorted = new Int32Array(order.length * 5);
+      order.forEach((from, to) => sorted.set(later.subarray(from * 5, from * 5 + 5), to * 5));
+      this.writeRun(sorted);
+      this.laterCount = 0;
     }
-    const out = t.subarray(0, n * 5);
+  }
+
+  /** Write entries sorted by their high bits as a run, and note their keys in the filter of keys on disk. */
+  private writeRun(entries: Int32Array): void {
     const onDisk = (this.onDisk ??= new Uint32Array(ON_DISK_WORDS));
-    for (let at = 0; at < out.length; at += 5) {
-      const h3 = out[at + 2]!;
-      onDisk[out[at + 1]! & (ON_DISK_WORDS - 1)]! |= (1 << (h3 & 31)) | (1 << ((h3 >>> 5) & 31));
-    }
+    for (let at = 0; at < entries.length; at += 5) onDisk[entries[at + 1]! & (ON_DISK_WORDS - 1)]! |= onDiskBits(entries[at + 2]!);
     if (!this.spillDir) {
       this.spillDir = createTemporary(() => {
         const dir = mkdtempSync(keyRunsPrefix());
@@ -205,14 +230,17 @@ export class KeySet {
     const path = join(this.spillDir, `run-${this.runs.length}`);
     const fd = openSync(path, 'w');
     try {
-      writeSync(fd, new Uint8Array(out.buffer, 0, out.byteLength));
+      writeSync(fd, new Uint8Array(entries.buffer, entries.byteOffset, entries.byteLength));
     } finally {
       closeSync(fd);
     }
     this.runs.push(path);
-    t.fill(EMPTY);
-    this.size = 0;
   }
+}
+
+/** The two bits a key sets in its word of the filter of keys on disk. */
+function onDiskBits(h3: number): number {
+  return (1 << (h3 & 31)) | (1 << ((h3 >>> 5) & 31));
 }
 
 /** Where this process's key runs go: the pid in the name lets an interrupt find a worker thread's too. */
@@ -262,7 +290,7 @@ class RunReader {
 /**
  * Merge runs sorted by their high hash bits. All entries sharing the lowest high bits are gathered from
  * every run, and those equal in all 96 bits but in different runs are duplicates of the earliest row
- * (a key appears in a run once, or more often when a run on disk may hold it too; see addHashed).
+ * (a key appears in a run once, and again in a run of its own when a run on disk may hold it; see addHashed).
  */
 function mergeRuns(paths: string[], each: (duplicate: LateDuplicate) => void): void {
   // The readers in a binary heap by their next entry's high bits, so that a big file's many runs cost
@@ -311,15 +339,12 @@ function mergeRuns(paths: string[], each: (duplicate: LateDuplicate) => void): v
     order.length = 0;
     for (let k = 0; k < n; k++) order.push(k);
     order.sort((a, b) => low[a]! - low[b]! || check[a]! - check[b]! || row[a]! - row[b]!);
+    // The earliest of each run of equal keys is the one every later entry is a duplicate of.
+    let first = order[0]!;
     for (let k = 1; k < n; k++) {
       const e = order[k]!;
-      const before = order[k - 1]!;
-      if (low[e] !== low[before] || check[e] !== check[before]) continue;
-      // The earliest of a group is the one every later entry is a duplicate of.
-      let head = k - 1;
-      while (head > 0 && low[order[head - 1]!] === low[e] && check[order[head - 1]!] === check[e]) head--;
-      const first = order[head]!;
-      each({ row: row[e]!, line: line[e]!, first: { row: row[first]!, line: line[first]! } });
+      if (low[e] !== low[first] || check[e] !== check[first]) first = e;
+      else each({ row: row[e]!, line: line[e]!, first: { row: row[first]!, line: line[first]! } });
     }
   }
 }
