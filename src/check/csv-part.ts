@@ -5,7 +5,7 @@
 import { MOJIBAKE } from '../repair/mojibake.js';
 import { CsvTokenizer, type TooLongRecord, type UnclosedQuote } from '../sources/csv-tokenizer.js';
 import type { BytePart } from '../sources/parts.js';
-import { eachTextSlice } from '../sources/text.js';
+import { eachTextSlice, TEXT_CHUNK } from '../sources/text.js';
 import type { PartResult, RowChecker, TablePlan } from './row-checker.js';
 
 /** A part of the file as bytes (see partsOf), handed to a worker rather than copied. */
@@ -26,9 +26,6 @@ export interface CsvPartOutcome {
   bytes: Uint8Array;
 }
 
-/** Bytes decoded, tokenized and checked at a time. */
-const SLICE = 64 * 1024;
-
 export function checkCsvPart(task: CsvPartTask, rows: RowChecker, delimiter: string): CsvPartOutcome {
   const tokenizer = new CsvTokenizer({ delimiter, quote: '"' }, undefined, task.firstLine);
   // Rows are read a slice at a time, so that only a slice's rows are alive at once: they die young, and
@@ -41,7 +38,7 @@ export function checkCsvPart(task: CsvPartTask, rows: RowChecker, delimiter: str
     rows.add(batch.rows, batch.lines, watchDamage);
   };
   if (task.prefix) read(task.prefix);
-  eachTextSlice(task.bytes, task.encoding, task.ascii, SLICE, read);
+  eachTextSlice(task.bytes, task.encoding, task.ascii, TEXT_CHUNK, read);
   const last = task.final ? tokenizer.end() : tokenizer.drain();
   rows.add(last.rows, last.lines, watchDamage);
   const outcome: CsvPartOutcome = { part: rows.take(), bytes: task.bytes };

@@ -2,11 +2,8 @@
 // line they start on — with a thread's own record checker. Worker threads do this, and so does the main
 // thread between reading and merging.
 import { ndjsonRecords, type BytePart } from '../sources/parts.js';
-import { eachTextSlice } from '../sources/text.js';
+import { eachTextSlice, TEXT_CHUNK } from '../sources/text.js';
 import type { RecordChecker, RecordsPart } from './records.js';
-
-/** Bytes decoded and split into records at a time. */
-const SLICE = 64 * 1024;
 
 export interface NdjsonPartOutcome {
   part: RecordsPart;
@@ -17,7 +14,7 @@ export interface NdjsonPartOutcome {
 export function checkNdjsonPart(task: BytePart, checker: RecordChecker): NdjsonPartOutcome {
   const add = (record: string, line: number) => checker.add(record, line, undefined);
   let left = { rest: task.prefix, line: task.firstLine };
-  eachTextSlice(task.bytes, task.encoding, task.ascii, SLICE, (text) => (left = ndjsonRecords(left.rest + text, left.line, false, add)));
+  eachTextSlice(task.bytes, task.encoding, task.ascii, TEXT_CHUNK, (text) => (left = ndjsonRecords(left.rest + text, left.line, false, add)));
   ndjsonRecords(left.rest, left.line, true, add);
   return { part: checker.take(), bytes: task.bytes };
 }

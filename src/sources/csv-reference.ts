@@ -3,6 +3,7 @@
 // delimiter). Records and their start lines come out exactly as the fast tokenizer gives them.
 import { parse, type Parser } from 'csv-parse';
 import type { TokenBatch, UnclosedQuote } from './csv-tokenizer.js';
+import { countByte } from './encoding.js';
 
 export interface Tokenizer {
   push(chunk: string): TokenBatch;
@@ -70,10 +71,4 @@ export class ReferenceTokenizer implements Tokenizer {
     this.batch = { rows: [], lines: [] };
     return batch;
   }
-}
-
-function countByte(bytes: Buffer, byte: number): number {
-  let count = 0;
-  for (let i = bytes.indexOf(byte); i !== -1; i = bytes.indexOf(byte, i + 1)) count++;
-  return count;
 }

@@ -172,8 +172,7 @@ export class StreamDecoder {
       if (nul !== -1) this.recordNul(buffer, nul);
     }
     this.offset += buffer.length;
-    let i = -1;
-    while ((i = buffer.indexOf(10, i + 1)) !== -1) this.newlines++;
+    this.newlines += countByte(buffer, 10);
     return buffer;
   }
 
@@ -198,6 +197,13 @@ export class StreamDecoder {
     this.sawNonAscii = true;
     this.decided = true;
   }
+}
+
+/** How many times `byte` occurs in `bytes` (line breaks, mostly). */
+export function countByte(bytes: Buffer, byte: number): number {
+  let count = 0;
+  for (let i = bytes.indexOf(byte); i !== -1; i = bytes.indexOf(byte, i + 1)) count++;
+  return count;
 }
 
 /** How many bytes at the end of `bytes` start a UTF-8 sequence that the next chunk completes. */

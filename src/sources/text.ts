@@ -4,7 +4,7 @@ import { read as readCallback, open as openCallback, close as closeCallback } fr
 import { promisify } from 'node:util';
 import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
-import { sniffEncoding, StreamDecoder, type DecodeOutcome, type EncodingName } from './encoding.js';
+import { countByte, sniffEncoding, StreamDecoder, type DecodeOutcome, type EncodingName } from './encoding.js';
 
 /** A problem reading the file's bytes (missing, unreadable, changed while read): a finding, not a crash. */
 export class DataReadError extends Error {
@@ -51,8 +51,6 @@ export interface ByteChunk {
 
 export interface OpenOptions {
   encoding?: EncodingName;
-  /** Bytes read from the file at a time. */
-  chunkSize?: number;
   /** Standard input, or any stream, instead of a path. */
   stream?: Readable;
   /** Told the size of each chunk as it is read (for a progress line). */
@@ -62,11 +60,14 @@ export interface OpenOptions {
 /** Bytes read from a file at a time: one read costs the main thread tens of microseconds, whatever its size. */
 const READ_SIZE = 256 << 10;
 
-/** Bytes decoded into one chunk of text: a chunk's rows are alive together, and fewer live longer. */
-const TEXT_CHUNK = 64 << 10;
+/**
+ * Bytes decoded into one chunk or slice of text, wherever text is decoded and checked: a chunk's rows
+ * are alive together, and the fewer there are, the fewer live long.
+ */
+export const TEXT_CHUNK = 64 << 10;
 
 export async function openText(path: string, options: OpenOptions = {}): Promise<TextFile> {
-  const chunks = options.stream ?? fileChunks(path, options.chunkSize ?? READ_SIZE);
+  const chunks = options.stream ?? fileChunks(path, READ_SIZE);
   const iterator = (chunks as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   /** The next chunk of bytes, good only until the one after is read. */
   const next = async (): Promise<Buffer | undefined> => {
@@ -227,16 +228,10 @@ function describeReadError(error: unknown): string {
   }
 }
 
-function countByte(bytes: Buffer, byte: number): number {
-  let count = 0;
-  for (let i = bytes.indexOf(byte); i !== -1; i = bytes.indexOf(byte, i + 1)) count++;
-  return count;
-}
-
 const windows1252 = new TextDecoder('windows-1252');
 
 /** The text of bytes from byteChunks() (or any run of them cut at a character boundary). */
-export function textOfBytes(bytes: Uint8Array, encoding: ByteChunk['encoding'], ascii: boolean, start = 0, end = bytes.length): string {
+function textOfBytes(bytes: Uint8Array, encoding: ByteChunk['encoding'], ascii: boolean, start = 0, end = bytes.length): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (ascii) return buffer.toString('latin1', start, end);
   if (encoding === 'utf-8') return buffer.toString('utf8', start, end);
