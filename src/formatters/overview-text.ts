@@ -3,7 +3,7 @@
 import type { Chalk } from 'chalk';
 import type { Overview, OverviewCounts } from '../types.js';
 import { terminalSafe } from './safe-text.js';
-import { formatNumber } from '../plain-text.js';
+import { n } from './where.js';
 
 type Paint = InstanceType<typeof Chalk>;
 
@@ -53,5 +53,4 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 const visible = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
-const n = formatNumber;
 const percent = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`);
