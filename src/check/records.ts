@@ -11,6 +11,7 @@ import { locatePointers } from '../sources/json-locate.js';
 import { preview } from '../report/preview.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
+import { noteParsed } from './parsed-strings.js';
 import { compileQuickRecord, type QuickRecord } from './quick-record.js';
 import { severityFor } from './row-checker.js';
 import { ruleJudge, ruleReader, ruleSpecs, type Reference, type RuleJudge, type RuleReader } from './table-rules.js';
@@ -62,6 +63,7 @@ export class RecordChecker {
     let value: unknown;
     try {
       value = JSON.parse(text);
+      noteParsed(text.length);
     } catch (error) {
       const where = describeJsonError(error as Error, text);
       const at = /\(line (\d+), column (\d+)\)$/.exec(where);
