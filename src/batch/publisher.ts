@@ -45,6 +45,8 @@ export class PublisherTracker {
   private started = false;
   private column = -1;
   private value?: string;
+  /** The publisher column's text in the last row that had one, as written. */
+  private lastText?: string;
   private mixed = false;
   /** Data rows seen (blank rows are not counted, as the table check does not count them). */
   private seen = 0;
@@ -90,18 +92,18 @@ export class PublisherTracker {
   }
 
   private read(rows: string[][]): void {
-    for (const cells of rows) if (!isBlankRow(cells)) this.seen++;
-    if (this.column < 0 || this.mixed) return;
     for (const cells of rows) {
+      if (isBlankRow(cells)) continue;
+      this.seen++;
+      if (this.column < 0 || this.mixed) continue;
       const text = cells[this.column];
-      if (!text) continue;
+      // Most rows repeat the last row's text exactly: only a different one needs folding and comparing.
+      if (!text || text === this.lastText) continue;
+      this.lastText = text;
       const value = text.trim().replace(/\s+/g, ' ');
       if (!value) continue;
       if (this.value === undefined) this.value = value;
-      else if (value !== this.value) {
-        this.mixed = true;
-        return;
-      }
+      else if (value !== this.value) this.mixed = true;
     }
   }
 }

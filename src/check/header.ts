@@ -95,17 +95,31 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
   return { columns, missing };
 }
 
-/** How many of the names would match a field: used to find the header among the first lines. */
-export function headerScore(names: string[], standard: Standard, columnMap: Record<string, string> = {}): number {
-  const known = new Set<string>();
-  for (const field of standard.fields) {
-    known.add(normaliseName(field.name));
-    for (const alias of field.aliases) known.add(normaliseName(alias));
+/** Normalised names of the standard's fields and aliases, made once per standard (a batch run asks for every file). */
+const knownNames = new WeakMap<Standard, Set<string>>();
+
+/**
+ * Scores a record by how many of its names would match a field: used to find the header among the first
+ * lines.
+ */
+export function headerScorer(standard: Standard, columnMap: Record<string, string> = {}): (names: string[]) => number {
+  let known = knownNames.get(standard);
+  if (!known) {
+    known = new Set<string>();
+    for (const field of standard.fields) {
+      known.add(normaliseName(field.name));
+      for (const alias of field.aliases) known.add(normaliseName(alias));
+    }
+    knownNames.set(standard, known);
   }
-  for (const from of Object.keys(columnMap)) known.add(normaliseName(from));
-  let score = 0;
-  for (const name of names) if (name.trim() && known.has(normaliseName(name))) score++;
-  return score;
+  const mapped = Object.keys(columnMap);
+  if (mapped.length) known = new Set([...known, ...mapped.map(normaliseName)]);
+  const names = known;
+  return (record) => {
+    let score = 0;
+    for (const name of record) if (name.trim() && names.has(normaliseName(name))) score++;
+    return score;
+  };
 }
 
 interface Near {

@@ -2,7 +2,7 @@
 // template rows right under it (`Mandatory,Optional,…`, `1,2,3,…`, `yyyy-mm-dd`), blank rows. Used both to
 // check a file and to repair it, so both see the same header and skip the same rows.
 import type { Standard } from '../standards/standard.js';
-import { headerScore } from './header.js';
+import { headerScorer } from './header.js';
 
 /** How many records at the top of a file are searched for the header. */
 export const HEADER_SEARCH = 25;
@@ -27,10 +27,11 @@ export function findHeader(rows: string[][], standard: Standard, columnMap?: Rec
   let bestScore = 0;
   let widest = 0;
   const limit = Math.min(rows.length, HEADER_SEARCH);
+  const headerScore = headerScorer(standard, columnMap);
   for (let i = 0; i < limit; i++) {
     if (isBlankRow(rows[i]!)) continue;
     widest = Math.max(widest, filled(rows[i]!));
-    const score = headerScore(rows[i]!, standard, columnMap);
+    const score = headerScore(rows[i]!);
     if (score > bestScore) {
       best = i;
       bestScore = score;
