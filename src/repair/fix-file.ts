@@ -61,7 +61,10 @@ interface Plan {
 export async function fixFile(input: string, output: string, log: string, standard: Standard, options: FixOptions = {}): Promise<FixSummary> {
   const first = await openText(input, { encoding: options.encoding });
   const notData = sniffBinary(first.head) ?? (first.empty ? 'The file is empty' : sniffText(first.headText, 'csv'));
-  if (notData) throw new ConformError(`${input} cannot be repaired: ${notData}`);
+  if (notData) {
+    await first.close();
+    throw new ConformError(`${input} cannot be repaired: ${notData}`);
+  }
   const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(first.headText);
   const plan = await learn(first.chunks(), standard, delimiter, options.columns);
   const decoding = first.decoding;

@@ -99,6 +99,9 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
   const bom = forced && !['utf-8', 'utf-16le', 'utf-16be'].includes(forced) ? 0 : sniffed.bomLength;
   const firstText = decoder.decode(head.subarray(bom), bom);
   let used = false;
+  const close = async () => {
+    if (!options.stream) await iterator.return?.();
+  };
 
   return {
     head,
@@ -113,18 +116,23 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
     async *chunks() {
       if (used) throw new Error('chunks() can be read once');
       used = true;
-      yield firstText;
-      if (!ended) {
-        for (let chunk = await next(); chunk; chunk = await next()) {
-          for (let at = 0; at < chunk.length; at += TEXT_CHUNK) yield decoder.decode(chunk.subarray(at, at + TEXT_CHUNK));
+      let read = false;
+      try {
+        yield firstText;
+        if (!ended) {
+          for (let chunk = await next(); chunk; chunk = await next()) {
+            for (let at = 0; at < chunk.length; at += TEXT_CHUNK) yield decoder.decode(chunk.subarray(at, at + TEXT_CHUNK));
+          }
         }
+        read = true;
+      } finally {
+        // A reader that stops early (a `for await` left by break or by an error) closes the file.
+        if (!read) await close();
       }
       const rest = decoder.end();
       if (rest) yield rest;
     },
-    async close() {
-      if (!options.stream) await iterator.return?.();
-    },
+    close,
     async *byteChunks() {
       const utf8Chunk = (text: string): ByteChunk => {
         const bytes = Buffer.from(text, 'utf8');
