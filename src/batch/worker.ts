@@ -1,6 +1,6 @@
 // A worker thread of a parallel run: it loads the standards it needs itself (through its own registry),
-// checks the files it is sent one at a time, and posts back each file's report and, now and then, how far
-// the current file has got.
+// says when it is ready, checks the files it is sent one at a time, and posts back when it starts each
+// file, the file's report, and now and then how far the current file has got.
 import { parentPort, workerData } from 'node:worker_threads';
 import { isConformError } from '../errors.js';
 import { joinGate, observeTemporaries } from '../io/cleanup.js';
@@ -18,7 +18,15 @@ const post = (reply: WorkerReply) => port.postMessage(reply);
 joinGate(data.gate);
 observeTemporaries((path, held) => post({ type: 'temporary', path, held }));
 
-port.on('message', async ({ index, task }: { index: number; task: Task }) => {
+/** Files are checked one at a time, in the order they were sent; the next may be waiting already. */
+let queue = Promise.resolve();
+port.on('message', (message: { index: number; task: Task }) => {
+  queue = queue.then(() => check(message));
+});
+post({ type: 'ready' });
+
+async function check({ index, task }: { index: number; task: Task }): Promise<void> {
+  post({ type: 'started', index });
   let last = 0;
   try {
     const report = await checkTask(task, { registry, failOn: data.failOn, tokenizer: data.tokenizer }, (progress) => {
@@ -31,4 +39,4 @@ port.on('message', async ({ index, task }: { index: number; task: Task }) => {
   } catch (error) {
     post({ type: 'failed', index, message: error instanceof Error ? error.message : String(error), runError: isConformError(error), stack: (error as Error)?.stack });
   }
-});
+}

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PoolEvent } from '../../src/batch/pool.js';
@@ -9,7 +10,7 @@ import { validate } from '../../src/validate.js';
 import { cli, report } from '../helpers.js';
 import { spendCsv, tree } from './make-data.js';
 
-/** A big first file and many small ones: with two workers, the small ones finish first. */
+/** A big first file and many small ones: with two jobs, the small ones finish first. */
 function slowFirst(small: number) {
   const files: Record<string, string> = { '00-big.csv': spendCsv(100, { rows: 20000, badShare: 0.01 }).text };
   for (let i = 1; i <= small; i++) files[`${String(i).padStart(2, '0')}-small.csv`] = spendCsv(100 + i, { rows: 3 + i, badShare: i % 3 === 0 ? 0.5 : 0 }).text;
@@ -20,8 +21,8 @@ function slowFirst(small: number) {
 const withoutTimes = (r: Report) => JSON.parse(JSON.stringify(r, (key, value) => (key === 'elapsed' ? undefined : value)));
 
 describe('--jobs: files checked in parallel', () => {
-  // The first file is a named pipe the test fills only once the other worker has finished all the files
-  // it may start, so the files surely finish out of order.
+  // The first file is a named pipe the test fills only once the worker has finished all the other files
+  // that may be started, so the files surely finish out of order.
   it.skipIf(process.platform === 'win32')('hands the reports back in the order of the files, whatever order they finish in', async () => {
     const { dir, paths } = slowFirst(20);
     const fifo = join(dir, '00-big.csv');
@@ -29,18 +30,22 @@ describe('--jobs: files checked in parallel', () => {
     rmSync(fifo);
     execFileSync('mkfifo', [fifo]);
     const events: PoolEvent[] = [];
+    let filled: Promise<void> | undefined;
     const parallel = await validate(paths, {
       standard: 'spend-over-500',
       jobs: 2,
       onEvent: (e) => {
         events.push(e);
-        if (e.type === 'done' && events.filter((x) => x.type === 'done').length === 7) writeFileSync(fifo, content);
+        // Written without blocking: the main thread is the pipe's reader (it takes the first file while the
+        // worker starts).
+        if (e.type === 'done' && events.filter((x) => x.type === 'done').length === 7) filled = writeFile(fifo, content);
       },
     });
+    await filled;
     expect(parallel.files.map((f) => f.path)).toEqual(paths);
 
-    // The other worker finished files 1–7, then had to wait: no more than a window of 4 files per worker
-    // is started before the first is handed back.
+    // The worker finished files 1–7, then had to wait: no more than a window of 4 files per job is
+    // started before the first is handed back.
     const finished = events.filter((e) => e.type === 'done').map((e) => e.index);
     expect(finished.slice(0, 8)).toEqual([1, 2, 3, 4, 5, 6, 7, 0]);
     expect([...finished].sort((a, b) => a - b)).toEqual(paths.map((_, i) => i));
