@@ -14,9 +14,11 @@ import type { DecodeOutcome } from '../sources/encoding.js';
 import { DataReadError, openText, type TextFile } from '../sources/text.js';
 import type { Standard } from '../standards/standard.js';
 import type { FailOn, FileReport, InputFormat } from '../types.js';
+import { fillLateKeyValues } from './key-values.js';
 import { checkDocument, RecordsCheck } from './records.js';
 import { loadReferences } from './references.js';
 import { routeRows, type RowTargets } from './route-rows.js';
+import type { TablePlan } from './row-checker.js';
 import { TableCheck } from './table.js';
 import { checkRestInParts, startCsvWorkers, type PartsOutcome } from './csv-parallel.js';
 import { checkNdjsonInParts } from './ndjson-parallel.js';
@@ -70,6 +72,8 @@ interface Outcome {
   headerLine?: number;
   /** Template rows under the header: not records, so in neither row file. */
   templateRows?: { row: number; endRow: number };
+  /** Which column is which field, in a CSV file. */
+  plan?: TablePlan;
 }
 
 export async function checkFile(path: string, standard: Standard, options: FileCheckOptions): Promise<FileReport> {
@@ -80,6 +84,12 @@ export async function checkFile(path: string, standard: Standard, options: FileC
   try {
     text = await openText(path, { encoding: options.encoding, stream: options.stream, onBytes: options.onBytes });
     outcome = await checkText(path, text, standard, options, sink);
+    // Standard input cannot be read again, nor a file gone since: duplicates found late there keep no value.
+    if (!options.stream) {
+      await fillLateKeyValues(path, sink, { ...outcome, encoding: text.decoding.encoding }).catch((error) => {
+        if (!(error instanceof DataReadError)) throw error;
+      });
+    }
   } catch (error) {
     if (!(error instanceof DataReadError)) throw error;
     const detail = text ? `reading stopped part-way: ${error.message}` : error.message;
@@ -196,7 +206,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   }
   if (!table.finish()) sink.add(makeIssue('file-empty', { detail: 'The file has no header row and no records' }));
   else if (table.rows === 0 && !tokenizer.unclosed && !tokenizer.tooLong) sink.add(makeIssue('file-empty', { detail: 'The file has a header but no records' }, {}, 'warning'));
-  return { format: 'csv', delimiter, rows: table.rows, headerLine: table.headerLine || undefined, templateRows: table.templateRows };
+  return { format: 'csv', delimiter, rows: table.rows, headerLine: table.headerLine || undefined, templateRows: table.templateRows, plan: table.plan };
 }
 
 async function checkJsonRecords(path: string, text: TextFile, standard: Standard, sink: IssueCollector): Promise<Outcome> {

@@ -269,7 +269,7 @@ function showValue(data: unknown): string {
 }
 
 /** A JSON value as key text: primitives as written, nothing for absent or null. */
-function keyText(value: unknown): string {
+export function keyText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'object') return String(value).trim();
   try {

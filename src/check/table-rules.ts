@@ -10,7 +10,15 @@ import { readDate } from '../repair/dates.js';
 import type { Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
-import { doubled, hashKey, KeySet } from './rules/key-set.js';
+import { doubled, hashKey, KeySet, type FirstSeen } from './rules/key-set.js';
+
+/** Marks a duplicate key found too late to know its value: the fields of the key, to read it again. */
+export const LATE_KEY = Symbol('duplicate key without its value');
+
+/** How a duplicate key's message names it, its value (when known) and where it was first. */
+export function duplicateArgs(fields: string[], value: string | undefined, first: FirstSeen) {
+  return { name: fields.join(' + '), value, other: `row ${first.row}, line ${first.line}` };
+}
 
 /** What a rule is, as plain data (so a worker thread can build the same reader). */
 export interface RuleSpec {
@@ -215,28 +223,27 @@ class KeyJudge implements RuleJudge {
       if (!first) continue;
       for (; key < k; key++) at = keys.indexOf(KEY_END, at) + 1;
       const value = keys.slice(at, keys.indexOf(KEY_END, at)).split(SEPARATOR).join(', ');
-      this.report('key-duplicate', { name: this.spec.fields.join(' + '), value, other: `row ${first.row}, line ${first.line}` }, {
-        row,
-        line,
-        ...this.context.locate(this.spec.fields[0]!),
-        value,
-        firstRow: first.row,
-        firstLine: first.line,
-      });
+      this.context.sink.add(this.duplicate(row, line, first, value));
     }
   }
 
   finish(): void {
-    const name = this.spec.fields.join(' + ');
     this.seen.finish((late) => {
-      // Found by merging the key runs written to disk: the key's text is not kept, so it is not shown.
-      this.report(
-        'key-duplicate',
-        { name, value: undefined, other: `row ${late.first.row}, line ${late.first.line}` },
-        { row: late.row, line: late.line, ...this.context.locate(this.spec.fields[0]!), firstRow: late.first.row, firstLine: late.first.line },
-      );
+      // Found by merging the key runs written to disk, where key texts are not kept: the issue is marked
+      // with its fields, and the value is read from its line again once the file is checked (key-values.ts).
+      const issue = this.duplicate(late.row, late.line, late.first, undefined);
+      Object.defineProperty(issue, LATE_KEY, { value: this.spec.fields });
+      this.context.sink.add(issue);
     });
-    if (this.seen.collisions) this.report('table-rule', { detail: phrases.hashCollisions(this.seen.collisions, name) }, {}, 'info');
+    if (this.seen.collisions) this.report('table-rule', { detail: phrases.hashCollisions(this.seen.collisions, this.spec.fields.join(' + ')) }, {}, 'info');
+  }
+
+  private duplicate(row: number, line: number, first: FirstSeen, value: string | undefined): Issue {
+    const issue = makeIssue('key-duplicate', duplicateArgs(this.spec.fields, value, first), { row, line, ...this.context.locate(this.spec.fields[0]!) }, this.context.severityOf('key-duplicate', this.spec.fields[0]));
+    if (value !== undefined) issue.value = value;
+    issue.firstRow = first.row;
+    issue.firstLine = first.line;
+    return issue;
   }
 
   private report(code: IssueCode, args: Parameters<typeof makeIssue>[1], location: IssueLocation, severity?: Severity): void {
