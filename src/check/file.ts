@@ -86,7 +86,7 @@ export async function checkFile(path: string, standard: Standard, options: FileC
     outcome = await checkText(path, text, standard, options, sink);
     // Standard input cannot be read again, nor a file gone since: duplicates found late there keep no value.
     if (!options.stream) {
-      await fillLateKeyValues(path, sink, { ...outcome, encoding: text.decoding.encoding }).catch((error) => {
+      await fillLateKeyValues(path, sink, { ...outcome, encoding: options.encoding }).catch((error) => {
         if (!(error instanceof DataReadError)) throw error;
       });
     }

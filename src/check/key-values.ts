@@ -12,10 +12,13 @@ import type { TablePlan } from './row-checker.js';
 import { keyText } from './records.js';
 import { duplicateArgs, LATE_KEY } from './table-rules.js';
 
-/** How the file was read: its format, encoding, and for CSV its delimiter and which column is which field. */
+/**
+ * How the file was read: its format, the encoding asked for (the same bytes are decoded the same way
+ * again), and for CSV its delimiter and which column is which field.
+ */
 export interface KeySource {
   format: string;
-  encoding: string;
+  encoding?: string;
   delimiter?: string;
   plan?: TablePlan;
 }
@@ -40,8 +43,12 @@ export async function fillLateKeyValues(path: string, sink: IssueCollector, sour
     left--;
     for (const issue of issues) {
       const value = texts(issue[LATE_KEY]!).join(', ');
-      issue.value = value;
-      issue.message = makeIssue('key-duplicate', duplicateArgs(issue[LATE_KEY]!, value, { row: issue.firstRow!, line: issue.firstLine! })).message;
+      const { firstRow, firstLine } = issue;
+      issue.message = makeIssue('key-duplicate', duplicateArgs(issue[LATE_KEY]!, value, { row: firstRow!, line: firstLine! })).message;
+      // In the order of any other duplicate's fields: the value before the first row and line.
+      delete issue.firstRow;
+      delete issue.firstLine;
+      Object.assign(issue, { value, firstRow, firstLine });
     }
   };
 

@@ -54,6 +54,13 @@ describe('duplicate keys found when the keys on disk are merged', () => {
     ]);
   });
 
+  it('have their fields in the order of a duplicate found at once', async () => {
+    const report = await validate([join(dir, 'data.csv')], { standard: { path: join(dir, 'schema.json') } });
+    // Row 6's key had gone to disk; the last row's was still in memory (so it has its value on standard input too).
+    const [late, atOnce] = report.files[0]!.issues.filter((i) => i.code === 'key-duplicate');
+    expect(Object.keys(late!)).toEqual(Object.keys(atOnce!));
+  });
+
   it('are reported with their value, in NDJSON and in a JSON array', async () => {
     const ndjson = await check('data.ndjson');
     expect(ndjson.map((d) => d.value)).toEqual(['A, K5', `A, K${KEYS - 1}`]);
@@ -63,6 +70,14 @@ describe('duplicate keys found when the keys on disk are merged', () => {
     // Each record of the pretty-printed array starts on its own line: five lines a record, after "[".
     expect(json[0]).toMatchObject({ row: KEYS + 1, line: 2 + 5 * KEYS, firstRow: 6, firstLine: 2 + 5 * 5 });
     expect(json[0]!.message).toBe('code + id "A, K5" is used more than once (first in row 6, line 27)');
+  });
+
+  it('are read again in the encoding the file was read in', async () => {
+    // Windows-1252, as Excel writes a CSV: é is one byte, not valid UTF-8.
+    const text = 'code,id\n' + records().map((r) => `${r.code},Café ${r.id}`).join('\r\n') + '\r\n';
+    const windows = tree({ 'schema.json': schema, 'data.csv': Buffer.from(text, 'latin1') });
+    const report = await validate([join(windows, 'data.csv')], { standard: { path: join(windows, 'schema.json') } });
+    expect(duplicates(report.files[0]!.issues).map((d) => d.message)[0]).toBe('code + id "A, Café K5" is used more than once (first in row 6, line 7)');
   });
 
   it('are the same checked in parts on two threads', async () => {
