@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, createWriteStream, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { ConformError } from '../errors.js';
 import { createTemporary, holdTemporary, releaseTemporary } from './cleanup.js';
 
@@ -99,7 +100,7 @@ export function openAtomic(target: string): AtomicStream {
   return {
     async write(text) {
       if (failure) fail(failure);
-      if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve).once('error', () => resolve()));
+      if (!stream.write(text)) await drained(stream);
       if (failure) fail(failure);
     },
     async commit() {
@@ -118,4 +119,16 @@ export function openAtomic(target: string): AtomicStream {
       releaseTemporary(temporary);
     },
   };
+}
+
+/** Until the stream has room again, or has failed; the listeners go with the wait (a big file waits thousands of times). */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done).on('error', done);
+  });
 }

@@ -22,6 +22,22 @@ describe('valid and invalid row files', () => {
     expect(bad.slice(1).map((r) => r[0])).toEqual(['1', '3']);
   });
 
+  it('write a big file without piling up listeners on the output (no warning on standard error)', async () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => `${i + 1},Name ${i},2024-01-01`).join('\n');
+    const dir = scratch({ 'big.csv': `id,name,joined\n${rows}\n` });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      await cli(['validate', `${dir}/big.csv`, '-s', people, '--valid-rows', `${dir}/ok.csv`, '--invalid-rows', `${dir}/bad.csv`]);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.map((w) => w.name)).toEqual([]);
+    expect(readFileSync(`${dir}/ok.csv`, 'utf8').split('\r\n')).toHaveLength(50_002);
+  });
+
   it('leave template rows under the header out of both files', async () => {
     const dir = scratch({ 't.csv': 'id,name,joined\nMandatory,Mandatory,Optional\n1,Ann,2024-01-01\n2,,2024-01-02\n' });
     await cli(['validate', `${dir}/t.csv`, '-s', people, '--valid-rows', `${dir}/ok.csv`, '--invalid-rows', `${dir}/bad.csv`]);
