@@ -122,7 +122,7 @@ export function openAtomic(target: string): AtomicStream {
 }
 
 /** Until the stream has room again, or has failed; the listeners go with the wait (a big file waits thousands of times). */
-function drained(stream: Writable): Promise<void> {
+export function drained(stream: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       stream.off('drain', done);

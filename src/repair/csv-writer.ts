@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { ConformError } from '../errors.js';
-import { describeWriteError, temporaryPathFor } from '../io/atomic-write.js';
+import { describeWriteError, drained, temporaryPathFor } from '../io/atomic-write.js';
 
 const FLUSH_AT = 1 << 16;
 
@@ -59,7 +59,7 @@ export class CsvWriter {
     const text = this.buffer.join('');
     this.buffer = [];
     this.buffered = 0;
-    if (!this.stream.write(text)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]).catch(() => undefined);
+    if (!this.stream.write(text)) await drained(this.stream);
     this.throwIfFailed();
   }
 

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spendCsv } from '../batch/make-data.js';
 import { cli, CORPUS, FIXTURES, hasCorpus, scratch } from '../helpers.js';
 
 const QUIRKS = join(FIXTURES, 'quirks');
@@ -19,6 +20,22 @@ async function fix(file: string, extra: string[] = []) {
 const lines = (text: string | undefined) => (text ?? '').trimEnd().split('\r\n');
 
 describe('conform fix', () => {
+  it('writes a big file without piling up listeners on the output (no warning on standard error)', async () => {
+    const dir = scratch({ 'big.csv': spendCsv(7, { rows: 30_000, badShare: 0.01 }).text });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const { code } = await cli(['fix', join(dir, 'big.csv'), '-s', 'spend-over-500', '-o', join(dir, 'fixed.csv')]);
+      expect(code).not.toBe(2);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.map((w) => w.name)).toEqual([]);
+    expect(existsSync(join(dir, 'fixed.csv'))).toBe(true);
+  });
+
   it('removes title and template rows as logged layout repairs, renames columns, and reports what is left', async () => {
     const r = await fix(join(QUIRKS, '07-title-rows/payments.csv'));
     expect(lines(r.output)).toEqual(['SupplierName,PaymentDate,Amount', 'ACME Ltd,2024-03-31,1', 'Smith & Sons,2024-04-01,two']);
