@@ -88,8 +88,8 @@ export class ProgressLine {
     const inFlight = [...this.current.values()];
     const rows = this.rowsDone + inFlight.reduce((n, f) => n + f.rows, 0);
     const bytes = this.bytesDone + inFlight.reduce((n, f) => n + Math.min(f.bytes, f.size), 0);
-    const parts = [`${this.filesDone}/${this.tasks.length} files`, `${number(rows)} rows`];
-    if (elapsed > 0.2) parts.push(`${number(Math.round(rows / elapsed))} rows/s`);
+    const parts = [`${this.filesDone}/${this.tasks.length} files`, `${formatNumber(rows)} rows`];
+    if (elapsed > 0.2) parts.push(`${formatNumber(Math.round(rows / elapsed))} rows/s`);
     if (elapsed * 1000 >= ETA_AFTER_MS && bytes > 0 && this.totalBytes > bytes) {
       parts.push(`about ${duration(((this.totalBytes - bytes) / bytes) * elapsed)} left`);
     }
@@ -123,8 +123,6 @@ function sizeOf(path: string): number {
     return 0;
   }
 }
-
-const number = formatNumber;
 
 function duration(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))}s`;

@@ -98,11 +98,7 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
 /** Normalised names of the standard's fields and aliases, made once per standard (a batch run asks for every file). */
 const knownNames = new WeakMap<Standard, Set<string>>();
 
-/**
- * Scores a record by how many of its names would match a field: used to find the header among the first
- * lines.
- */
-export function headerScorer(standard: Standard, columnMap: Record<string, string> = {}): (names: string[]) => number {
+function namesOf(standard: Standard): Set<string> {
   let known = knownNames.get(standard);
   if (!known) {
     known = new Set<string>();
@@ -112,9 +108,16 @@ export function headerScorer(standard: Standard, columnMap: Record<string, strin
     }
     knownNames.set(standard, known);
   }
+  return known;
+}
+
+/**
+ * Scores a record by how many of its names would match a field: used to find the header among the first
+ * lines.
+ */
+export function headerScorer(standard: Standard, columnMap: Record<string, string> = {}): (names: string[]) => number {
   const mapped = Object.keys(columnMap);
-  if (mapped.length) known = new Set([...known, ...mapped.map(normaliseName)]);
-  const names = known;
+  const names = mapped.length ? new Set([...namesOf(standard), ...mapped.map(normaliseName)]) : namesOf(standard);
   return (record) => {
     let score = 0;
     for (const name of record) if (name.trim() && names.has(normaliseName(name))) score++;

@@ -27,6 +27,7 @@ type LateIssue = Issue & { [LATE_KEY]?: string[] };
 
 /** Give the duplicate keys kept for the report without a value their value, read from the file again. */
 export async function fillLateKeyValues(path: string, sink: IssueCollector, source: KeySource): Promise<void> {
+  if (!sink.byCode['key-duplicate']) return; // most files: no need to look through the issues
   const wanted = new Map<number, LateIssue[]>();
   for (const issue of sink.kept() as LateIssue[]) {
     if (issue[LATE_KEY] === undefined || issue.line === undefined) continue;

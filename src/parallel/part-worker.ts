@@ -15,15 +15,14 @@ serveParts(async (setup: PartWorkerSetup) => {
   const { standard, references } = await loadWorkerStandard(setup);
   if (setup.kind === 'ndjson') {
     const checker = new RecordChecker(standard, references);
-    return (task: BytePart) => {
-      const outcome = checkNdjsonPart(task, checker);
-      return { result: outcome, transfer: [...transferablesOf(outcome.part.rules), task.bytes.buffer as ArrayBuffer] };
-    };
+    return (task: BytePart) => handBack(checkNdjsonPart(task, checker));
   }
   // The rows' checker is made once the first part brings the header's plan (every part brings the same).
   let checker: RowChecker | undefined;
-  return (task: CsvPartTask) => {
-    const outcome = checkCsvPart(task, (checker ??= new RowChecker(standard, task.plan, references)), setup.delimiter);
-    return { result: outcome, transfer: [...transferablesOf(outcome.part.rules), task.bytes.buffer as ArrayBuffer] };
-  };
+  return (task: CsvPartTask) => handBack(checkCsvPart(task, (checker ??= new RowChecker(standard, task.plan, references)), setup.delimiter));
 });
+
+/** A part's outcome, with the buffers handed over rather than copied: its rules' notes and its bytes (to be filled again). */
+function handBack(outcome: { part: { rules: unknown[] }; bytes: Uint8Array }) {
+  return { result: outcome, transfer: [...transferablesOf(outcome.part.rules), outcome.bytes.buffer as ArrayBuffer] };
+}
