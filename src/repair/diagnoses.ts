@@ -54,7 +54,40 @@ export const spreadsheetError: Diagnosis = {
   },
 };
 
-export const DIAGNOSES: Diagnosis[] = [timeWithoutDate, notARealDate, requiredButNull, scientificNotation, spreadsheetError];
+/**
+ * `559716.56` in a longitude: an Ordnance Survey easting or northing (metres) where the standard wants
+ * degrees, or a latitude and a longitude the wrong way round. For fields whose name or description says
+ * they hold a longitude or a latitude (and have a range to be outside of).
+ */
+export const gridReferenceForDegrees: Diagnosis = {
+  name: 'grid-reference-for-degrees',
+  explain(text, field) {
+    const axis = degreesAxis(field);
+    const value = Number(text.trim());
+    if (axis === undefined || text.trim() === '' || !Number.isFinite(value)) return undefined;
+    const [grid, limit, other] = axis === 'longitude' ? ['easting', 180, 'latitude'] : ['northing', 90, 'longitude'];
+    // Great Britain's national grid runs to 700 km east and 1,300 km north of its origin.
+    if (Math.abs(value) > limit && value >= 0 && value <= (axis === 'longitude' ? 700_000 : 1_300_000)) {
+      return `this looks like an Ordnance Survey ${grid} in metres, not a ${axis} in degrees (WGS84): convert the grid reference to longitude and latitude at the source`;
+    }
+    // The UK lies between latitudes 49 and 61, and longitudes -9 and 2: a value that fits the other only.
+    const minimum = field.schema.minimum as number | undefined;
+    const maximum = field.schema.maximum as number | undefined;
+    const looksOther = axis === 'longitude' ? value >= 49 && value <= 61 && maximum !== undefined && maximum < 49 : value >= -9 && value <= 2 && minimum !== undefined && minimum > 2;
+    if (looksOther) return `this looks like a ${other}, not a ${axis}: check that the longitude and latitude are not the wrong way round`;
+    return undefined;
+  },
+};
+
+/** Whether a field holds only a longitude or only a latitude in degrees. */
+function degreesAxis(field: Field): 'longitude' | 'latitude' | undefined {
+  const said = `${field.name} ${field.description ?? ''}`;
+  if (/\blongitude\b/i.test(said)) return 'longitude';
+  if (/\blatitude\b/i.test(said)) return 'latitude';
+  return undefined;
+}
+
+export const DIAGNOSES: Diagnosis[] = [timeWithoutDate, notARealDate, requiredButNull, scientificNotation, spreadsheetError, gridReferenceForDegrees];
 
 /** The field holds dates: a date or date-time format, or a pattern for dd/mm/yyyy dates. */
 export function isDateField(field: Field): boolean {

@@ -179,6 +179,22 @@ describe.skipIf(!hasCorpus)('real files against the planning and document standa
       [2, 'GeoX', 8, '53.000879'],
       [2, 'GeoY', 9, '-0.393631'],
     ]);
+    expect(range.map((i: any) => i.hint)).toEqual([
+      'this looks like a latitude, not a longitude: check that the longitude and latitude are not the wrong way round',
+      'this looks like a longitude, not a latitude: check that the longitude and latitude are not the wrong way round',
+    ]);
+  });
+
+  it('Brentwood: every GeoX and GeoY is named as an Ordnance Survey easting or northing', async () => {
+    const { report: r } = await report([`${CORPUS}/brownfield-land/data/brentwood-brownfield.from-xlsm.csv`, '--standard', 'brownfield-land']);
+    const hints = r.files[0].issues.filter((i: any) => i.code === 'value-range').map((i: any) => `${i.column}: ${i.hint}`);
+    expect(hints).toHaveLength(100);
+    expect(new Set(hints)).toEqual(
+      new Set([
+        'GeoX: this looks like an Ordnance Survey easting in metres, not a longitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source',
+        'GeoY: this looks like an Ordnance Survey northing in metres, not a latitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source',
+      ]),
+    );
   });
 
   it('Mexico City: the missing version is reported at the package, on line 1', async () => {

@@ -1,0 +1,55 @@
+// Hints for values no repair can put right: here, coordinates in the wrong system or the wrong way round.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { report, ROOT, scratch } from '../helpers.js';
+
+/** A bundled example with two adjacent cells of its first record replaced (found by their values). */
+function exampleWith(standard: string, was: [string, string], now: [string, string]): string {
+  const [header, first, ...rest] = readFileSync(join(ROOT, 'schemas', standard, 'example.csv'), 'utf8').split('\n');
+  const cells = first!.split(',');
+  const at = cells.indexOf(was[0]);
+  expect(cells.slice(at, at + 2)).toEqual(was);
+  cells.splice(at, 2, ...now);
+  return [header, cells.join(','), ...rest].join('\n');
+}
+
+const brownfieldWith = (geoX: string, geoY: string) => exampleWith('brownfield-land', ['-1.234567', '52.345678'], [geoX, geoY]);
+
+async function rangeHints(csv: string, standard: string) {
+  const dir = scratch({ 'data.csv': csv });
+  const { report: r } = await report([join(dir, 'data.csv'), '--standard', standard]);
+  return r.files[0].issues.filter((i: any) => i.code === 'value-range').map((i: any) => [i.column, i.value, i.hint]);
+}
+
+describe('coordinates that are not longitude and latitude in degrees', () => {
+  it('an Ordnance Survey easting and northing are named as such', async () => {
+    expect(await rangeHints(brownfieldWith('559716.56', '193740.0'), 'brownfield-land')).toEqual([
+      ['GeoX', '559716.56', 'this looks like an Ordnance Survey easting in metres, not a longitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source'],
+      ['GeoY', '193740.0', 'this looks like an Ordnance Survey northing in metres, not a latitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source'],
+    ]);
+  });
+
+  it('a latitude and a longitude the wrong way round are named as such', async () => {
+    expect(await rangeHints(brownfieldWith('53.000879', '-0.393631'), 'brownfield-land')).toEqual([
+      ['GeoX', '53.000879', 'this looks like a latitude, not a longitude: check that the longitude and latitude are not the wrong way round'],
+      ['GeoY', '-0.393631', 'this looks like a longitude, not a latitude: check that the longitude and latitude are not the wrong way round'],
+    ]);
+  });
+
+  it('a value out of range that is neither gets no guess', async () => {
+    expect(await rangeHints(brownfieldWith('3.5', '48.2'), 'brownfield-land')).toEqual([
+      ['GeoX', '3.5', undefined],
+      ['GeoY', '48.2', undefined],
+    ]);
+  });
+
+  it('in any standard whose field says it is a longitude or a latitude', async () => {
+    // Open Referral UK allows the whole world (-180 to 180): a grid reference is still far outside it.
+    const csv = exampleWith('open-referral-uk-locations', ['52.6369', '-1.1398'], ['304660', '458870']);
+    expect(await rangeHints(csv, 'open-referral-uk-locations')).toEqual([
+      ['latitude', '304660', 'this looks like an Ordnance Survey northing in metres, not a latitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source'],
+      ['longitude', '458870', 'this looks like an Ordnance Survey easting in metres, not a longitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source'],
+    ]);
+  });
+});
