@@ -65,9 +65,10 @@ export const gridReferenceForDegrees: Diagnosis = {
     const axis = degreesAxis(field);
     const value = Number(text.trim());
     if (axis === undefined || text.trim() === '' || !Number.isFinite(value)) return undefined;
-    const [grid, limit, other] = axis === 'longitude' ? ['easting', 180, 'latitude'] : ['northing', 90, 'longitude'];
-    // Great Britain's national grid runs to 700 km east and 1,300 km north of its origin.
-    if (Math.abs(value) > limit && value >= 0 && value <= (axis === 'longitude' ? 700_000 : 1_300_000)) {
+    const [grid, other] = axis === 'longitude' ? ['easting', 'latitude'] : ['northing', 'longitude'];
+    // Great Britain's land lies between about 10 km and 700 km east of the national grid's origin, and
+    // 10 km and 1,300 km north of it: a latitude of 100 is a mistake, but not a grid reference.
+    if (value >= 10_000 && value <= (axis === 'longitude' ? 700_000 : 1_300_000)) {
       return `this looks like an Ordnance Survey ${grid} in metres, not a ${axis} in degrees (WGS84): convert the grid reference to longitude and latitude at the source`;
     }
     // The UK lies between latitudes 49 and 61, and longitudes -9 and 2: a value that fits the other only.

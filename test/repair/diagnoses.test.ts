@@ -42,6 +42,9 @@ describe('coordinates that are not longitude and latitude in degrees', () => {
       ['GeoX', '3.5', undefined],
       ['GeoY', '48.2', undefined],
     ]);
+    // Too small for a grid reference in Great Britain.
+    const csv = exampleWith('open-referral-uk-locations', ['52.6369', '-1.1398'], ['100', '-1.1398']);
+    expect(await rangeHints(csv, 'open-referral-uk-locations')).toEqual([['latitude', '100', undefined]]);
   });
 
   it('in any standard whose field says it is a longitude or a latitude', async () => {
