@@ -80,11 +80,12 @@ export const gridReferenceForDegrees: Diagnosis = {
   },
 };
 
-/** Whether a field holds only a longitude or only a latitude in degrees. */
+/** Whether a field holds a longitude or a latitude: as its name says, else its description (naming one of them only). */
 function degreesAxis(field: Field): 'longitude' | 'latitude' | undefined {
-  const said = `${field.name} ${field.description ?? ''}`;
-  if (/\blongitude\b/i.test(said)) return 'longitude';
-  if (/\blatitude\b/i.test(said)) return 'latitude';
+  for (const said of [field.name, field.description ?? '']) {
+    const longitude = /\blongitude\b/i.test(said);
+    if (longitude !== /\blatitude\b/i.test(said)) return longitude ? 'longitude' : 'latitude';
+  }
   return undefined;
 }
 
