@@ -189,10 +189,13 @@ export class RowChecker {
     if (evidence) result.dateOrder[this.planned.indexOf(plan)]![evidence === 'day-first' ? 0 : 1]++;
     for (const f of findings) {
       if (f.dateOrderDependent) result.dateDependent.push(result.issues.length);
+      // In a list cell ("a|b|c"), the message names the item at fault and quotes it alone.
+      const item = /^\/(\d+)$/.exec(f.path);
+      const said = item && typeof f.data === 'string' ? { name: `${name} item ${Number(item[1]) + 1}`, value: f.data } : { name, value: text };
       result.issues.push(
         makeIssue(
           f.code,
-          { name, value: text, expected: f.expected, detail: f.detail },
+          { ...said, expected: f.expected, detail: f.detail },
           {
             row,
             line,
