@@ -19,6 +19,8 @@ export interface Finding {
   severity?: 'error' | 'warning' | 'info';
   /** How to fix it, when the rule knows (the nearest codes of a list). */
   hint?: string;
+  /** For a value not written in a required format: the formats that would do ('date', 'date-time', …). */
+  formats?: string[];
 }
 
 const SPECIFIC = ['format', 'pattern', 'enum', 'const', 'type'];
@@ -101,7 +103,7 @@ function explainOne(error: ErrorObject, examples?: (path: string) => unknown[]):
     case 'type':
       return { ...base, code: 'value-type', expected: typePhrase(String(p.type).split(',')) };
     case 'format':
-      return { ...base, code: 'value-format', expected: formatPhrase(p.format) };
+      return { ...base, code: 'value-format', expected: formatPhrase(p.format), formats: [String(p.format)] };
     case 'pattern': {
       const example = examples?.(error.instancePath).find((e) => typeof e === 'string');
       return {
@@ -198,7 +200,8 @@ function explainAlternatives(error: ErrorObject, branches: ErrorObject[]): Findi
     const phrases = explained.map((f) => (f.code === 'value-pattern' ? `text matching the pattern ${(branches[explained.indexOf(f)]!.params as { pattern: string }).pattern}` : f.expected!));
     const specific = SPECIFIC.find((k) => branches.some((b) => b.keyword === k))!;
     const code = explained.find((f) => f.keyword === specific)!.code;
-    return { ...base, code, expected: [...new Set(phrases)].join(' or ') };
+    const formats = explained.flatMap((f) => f.formats ?? []);
+    return { ...base, code, expected: [...new Set(phrases)].join(' or '), ...(formats.length ? { formats } : {}) };
   }
   const first = branches.find((b) => b.instancePath === error.instancePath) ?? branches[0];
   const hint = first ? ` (for example, ${sentence(explainOne(first))})` : '';

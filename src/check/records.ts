@@ -11,6 +11,7 @@ import { locatePointers } from '../sources/json-locate.js';
 import { preview } from '../report/preview.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
+import { attachDateHints } from './json-date-hints.js';
 import { noteParsed } from './parsed-strings.js';
 import { compileQuickRecord, type QuickRecord } from './quick-record.js';
 import { severityFor } from './row-checker.js';
@@ -184,6 +185,7 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
   }
   if (valid) return records;
   const findings = explainErrors(validate.errors!);
+  attachDateHints(findings);
   const lines = locatePointers(text, findings.map(lineTarget));
   const prefix = standard.recordsPath ? `${standard.recordsPath}/` : undefined;
   for (const f of findings) {

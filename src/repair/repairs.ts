@@ -22,6 +22,8 @@ export interface RepairContext {
   dateOrder?: DateOrderState;
   /** The file writes decimal commas (1.234,56): it is separated by semicolons, as European-locale Excel does. */
   decimalComma?: boolean;
+  /** What the dates that settle day and month are in, for the hint's words: "column" unless said. */
+  datesIn?: string;
 }
 
 export interface Repair {
@@ -128,31 +130,35 @@ export const listSeparator: Repair = {
 /** A UK or Excel date where the standard wants another way of writing dates. */
 export const standardDate: Repair = {
   name: 'standard-date',
-  propose(text, _field, context) {
-    const reading = readColumnDate(text, context.dateOrder);
-    if (!reading) return [];
-    const { date, alternative } = reading;
-    return [isoDate, ukDate]
-      .map((write) => {
-        const value = write(date);
-        if (!alternative) {
-          const why = reading.orderDependent ? ` (the column's other dates put the ${context.dateOrder === 'month-first' ? 'month' : 'day'} first)` : '';
-          return { value, hint: `write the date as {value}${why}`, dependsOnDateOrder: reading.orderDependent };
-        }
-        const unsettled =
-          context.dateOrder === 'mixed'
-            ? 'the column has dates written with the day first and others with the month first'
-            : 'the column\'s other dates do not show whether the day or the month comes first';
-        return {
-          value,
-          hint: `${JSON.stringify(text.trim())} could be ${spokenDate(date)} ({value}) or ${spokenDate(alternative)} (${write(alternative)}): ${unsettled}, so check which is meant`,
-          doubtful: true,
-          dependsOnDateOrder: true,
-        };
-      })
-      .filter((p) => p.value !== text);
-  },
+  propose: (text, _field, context) => dateProposals(text, context),
 };
+
+/** The ways a date could be written instead (ISO 8601, then UK), with the words to say so. */
+export function dateProposals(text: string, context: RepairContext): Proposal[] {
+  const reading = readColumnDate(text, context.dateOrder);
+  if (!reading) return [];
+  const { date, alternative } = reading;
+  return [isoDate, ukDate]
+    .map((write) => {
+      const value = write(date);
+      const datesIn = context.datesIn ?? 'column';
+      if (!alternative) {
+        const why = reading.orderDependent ? ` (the ${datesIn}'s other dates put the ${context.dateOrder === 'month-first' ? 'month' : 'day'} first)` : '';
+        return { value, hint: `write the date as {value}${why}`, dependsOnDateOrder: reading.orderDependent };
+      }
+      const unsettled =
+        context.dateOrder === 'mixed'
+          ? `the ${datesIn} has dates written with the day first and others with the month first`
+          : `the ${datesIn}'s other dates do not show whether the day or the month comes first`;
+      return {
+        value,
+        hint: `${JSON.stringify(text.trim())} could be ${spokenDate(date)} ({value}) or ${spokenDate(alternative)} (${write(alternative)}): ${unsettled}, so check which is meant`,
+        doubtful: true,
+        dependsOnDateOrder: true,
+      };
+    })
+    .filter((p) => p.value !== text);
+}
 
 /** `NA`, `N/A`, `#N/A`, `NULL`, `-` where nothing is known: an empty cell says that. */
 export const nullToken: Repair = {

@@ -163,12 +163,12 @@ describe.skipIf(!hasCorpus)('real files against the planning and document standa
     }
   });
 
-  it('Wolfson: the first grant\'s two dates, with their pointers and lines', async () => {
+  it('Wolfson: the first grant\'s two dates, with their pointers, lines and the ISO 8601 dates to write', async () => {
     const { report: r } = await report([`${CORPUS}/360giving/data/grantnav/wolfson.json`, '--standard', '360giving']);
     const first = r.files[0].issues.filter((i: any) => i.row === 1);
-    expect(first.map((i: any) => [i.pointer, i.line, i.value])).toEqual([
-      ['/grants/0/awardDate', 27, '05/06/2014'],
-      ['/grants/0/dateModified', 31, '17/08/2015 00:00'],
+    expect(first.map((i: any) => [i.pointer, i.line, i.value, i.hint])).toEqual([
+      ['/grants/0/awardDate', 27, '05/06/2014', "write the date as 2014-06-05 (the awardDate field's other dates put the day first)"],
+      ['/grants/0/dateModified', 31, '17/08/2015 00:00', 'write the date and time as 2015-08-17T00:00:00Z (midnight, UTC)'],
     ]);
   });
 
