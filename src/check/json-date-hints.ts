@@ -20,7 +20,11 @@ export function attachDateHints(findings: Finding[]): void {
   }
   for (const f of dates) {
     const name = f.path.slice(f.path.lastIndexOf('/') + 1);
-    const proposal = dateProposals(f.data as string, { dateOrder: orders.get(propertyOf(f))!.state, datesIn: `${name} field` }).find((p) => ISO_DATE.test(p.value));
+    const text = f.data as string;
+    // A date already written as ISO 8601 proposes nothing, but is what a date-time field needs a time for.
+    const proposal =
+      dateProposals(text, { dateOrder: orders.get(propertyOf(f))!.state, datesIn: `${name} field` }).find((p) => ISO_DATE.test(p.value)) ??
+      (ISO_DATE.test(text) ? { value: text, hint: 'write the date as {value}', doubtful: false } : undefined);
     if (!proposal) continue;
     f.hint = proposal.hint.replace('{value}', proposal.value);
     // Where only a date and time will do, the date is given as midnight UTC, and the hint says so.

@@ -42,6 +42,10 @@ describe('hints for UK-style dates in a JSON document', () => {
     expect(await hints(['2024-04-15', '2024-06-03'], '17/08/2015 00:00')).toEqual([['/grants/0/dateModified', 'write the date and time as 2015-08-17T00:00:00Z (midnight, UTC)']]);
   });
 
+  it('an ISO 8601 date where a date and time is needed', async () => {
+    expect(await hints(['2024-04-15', '2024-06-03'], '2015-03-14')).toEqual([['/grants/0/dateModified', 'write the date and time as 2015-03-14T00:00:00Z (midnight, UTC)']]);
+  });
+
   it('a date and time with a time other than midnight gets no guess', async () => {
     expect(await hints(['2024-04-15', '2024-06-03'], '17/08/2015 14:20')).toEqual([['/grants/0/dateModified', undefined]]);
   });
