@@ -54,6 +54,16 @@ export const spreadsheetError: Diagnosis = {
   },
 };
 
+/** `195000 - 199999` where one number is expected: which number is meant is for a person to say. */
+export const rangeForNumber: Diagnosis = {
+  name: 'range-for-number',
+  explain(text, field) {
+    if (!field.types.includes('number') && !field.types.includes('integer')) return undefined;
+    if (!/^\s*£?\d[\d,]*(\.\d+)?\s*(-|–|to)\s*£?\d[\d,]*(\.\d+)?\s*$/i.test(text)) return undefined;
+    return `this is a range, but ${field.name} holds one number: write the single number the standard asks for`;
+  },
+};
+
 /**
  * `559716.56` in a longitude: an Ordnance Survey easting or northing (metres) where the standard wants
  * degrees, or a latitude and a longitude the wrong way round. For fields whose name or description says
@@ -89,7 +99,7 @@ function degreesAxis(field: Field): 'longitude' | 'latitude' | undefined {
   return undefined;
 }
 
-export const DIAGNOSES: Diagnosis[] = [timeWithoutDate, notARealDate, requiredButNull, scientificNotation, spreadsheetError, gridReferenceForDegrees];
+export const DIAGNOSES: Diagnosis[] = [timeWithoutDate, notARealDate, requiredButNull, scientificNotation, spreadsheetError, rangeForNumber, gridReferenceForDegrees];
 
 /** The field holds dates: a date or date-time format, or a pattern for dd/mm/yyyy dates. */
 export function isDateField(field: Field): boolean {

@@ -75,6 +75,16 @@ export const plainNumber: Repair = {
   },
 };
 
+/** `7.14:1` where a number is expected: a ratio to one is written as its first number. */
+export const ratioToOne: Repair = {
+  name: 'ratio-to-one',
+  propose(text, field) {
+    if (!wantsNumber(field)) return [];
+    const m = /^\s*(\d+(?:\.\d+)?)\s*:\s*1(?:\.0+)?\s*$/.exec(text);
+    return m ? [{ value: m[1]!, hint: 'write the ratio to one as a plain number: {value}' }] : [];
+  },
+};
+
 /** `12.0` where a whole number is expected. */
 export const wholeNumber: Repair = {
   name: 'whole-number',
@@ -186,7 +196,7 @@ export const leadingZeros: Repair = {
 };
 
 /** Every repair, in the order they are tried. */
-export const REPAIRS: Repair[] = [nullToken, wholeNumber, plainNumber, yesNo, allowedSpelling, listSeparator, standardDate, leadingZeros, trimSpaces];
+export const REPAIRS: Repair[] = [nullToken, wholeNumber, plainNumber, ratioToOne, yesNo, allowedSpelling, listSeparator, standardDate, leadingZeros, trimSpaces];
 
 function wantsNumber(field: Field): boolean {
   return field.types.includes('number') || field.types.includes('integer');

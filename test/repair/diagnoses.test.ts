@@ -56,3 +56,24 @@ describe('coordinates that are not longitude and latitude in degrees', () => {
     ]);
   });
 });
+
+describe('numbers written as ratios and ranges', () => {
+  const schema = JSON.stringify({
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    properties: { Ratio: { type: 'number' }, SalaryBand: { type: 'number' }, Note: { type: 'string' } },
+  });
+
+  it('a ratio to one is repaired to its first number; a range only explained', async () => {
+    const dir = scratch({ 'pay.csv': 'Ratio,SalaryBand,Note\n7.14:1,65000 - 69999,3:1\n8 : 1,£60000 to £65000,\n2:3,65000,\n', 'pay.schema.json': schema });
+    const { report: r } = await report([join(dir, 'pay.csv'), '--standard', join(dir, 'pay.schema.json')]);
+    expect(r.files[0].issues.map((i: any) => [i.row, i.column, i.value, i.hint, i.fix])).toEqual([
+      [1, 'Ratio', '7.14:1', 'write the ratio to one as a plain number: 7.14', '7.14'],
+      [1, 'SalaryBand', '65000 - 69999', 'this is a range, but SalaryBand holds one number: write the single number the standard asks for', undefined],
+      [2, 'Ratio', '8 : 1', 'write the ratio to one as a plain number: 8', '8'],
+      [2, 'SalaryBand', '£60000 to £65000', 'this is a range, but SalaryBand holds one number: write the single number the standard asks for', undefined],
+      // Not a ratio to one: which number is meant is unclear.
+      [3, 'Ratio', '2:3', undefined, undefined],
+    ]);
+  });
+});
