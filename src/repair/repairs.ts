@@ -110,6 +110,18 @@ export const yesNo: Repair = {
   },
 };
 
+/** `Vacant` in a Vacancy column, `Shared` in SharedPost: a yes/no field whose cell repeats its name means yes. */
+export const nameForYes: Repair = {
+  name: 'name-for-yes',
+  propose(text, field) {
+    if (!field.types.includes('boolean')) return [];
+    const key = loose(text);
+    const names = [field.name, String(field.schema.title ?? ''), ...field.aliases];
+    if (!key || !names.some((name) => loose(name) === key)) return [];
+    return [{ value: 'true', hint: `${JSON.stringify(text.trim())} repeats the field's name, so it means yes: write {value} (and false where it does not apply)` }];
+  },
+};
+
 /** An allowed value written in another case or spacing: `sme` for `SME`, `conservation area` for `conservation-area`. */
 export const allowedSpelling: Repair = {
   name: 'allowed-spelling',
@@ -196,7 +208,7 @@ export const leadingZeros: Repair = {
 };
 
 /** Every repair, in the order they are tried. */
-export const REPAIRS: Repair[] = [nullToken, wholeNumber, plainNumber, ratioToOne, yesNo, allowedSpelling, listSeparator, standardDate, leadingZeros, trimSpaces];
+export const REPAIRS: Repair[] = [nullToken, wholeNumber, plainNumber, ratioToOne, yesNo, nameForYes, allowedSpelling, listSeparator, standardDate, leadingZeros, trimSpaces];
 
 function wantsNumber(field: Field): boolean {
   return field.types.includes('number') || field.types.includes('integer');

@@ -1,4 +1,5 @@
-// Hints for values no repair can put right: here, coordinates in the wrong system or the wrong way round.
+// Hints, and repairs where they are safe, for values councils write in their own way: coordinates in the
+// wrong system or the wrong way round, ratios and ranges for numbers, a column's name for yes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +75,21 @@ describe('numbers written as ratios and ranges', () => {
       [2, 'SalaryBand', '£60000 to £65000', 'this is a range, but SalaryBand holds one number: write the single number the standard asks for', undefined],
       // Not a ratio to one: which number is meant is unclear.
       [3, 'Ratio', '2:3', undefined, undefined],
+    ]);
+  });
+});
+
+describe('a yes/no cell that repeats the field\'s name', () => {
+  it('means yes, and is repaired to true', async () => {
+    const schema = JSON.stringify({ type: 'object', properties: { Vacancy: { type: 'boolean', 'x-aliases': ['Vacant'] }, SharedPost: { type: 'boolean', title: 'Shared post' } } });
+    const dir = scratch({ 'posts.csv': 'Vacancy,SharedPost\nVacant,Shared post\nvacancy,Shared\n', 'posts.schema.json': schema });
+    const { report: r } = await report([join(dir, 'posts.csv'), '--standard', join(dir, 'posts.schema.json')]);
+    expect(r.files[0].issues.map((i: any) => [i.row, i.column, i.value, i.hint, i.fix])).toEqual([
+      [1, 'Vacancy', 'Vacant', '"Vacant" repeats the field\'s name, so it means yes: write true (and false where it does not apply)', 'true'],
+      [1, 'SharedPost', 'Shared post', '"Shared post" repeats the field\'s name, so it means yes: write true (and false where it does not apply)', 'true'],
+      [2, 'Vacancy', 'vacancy', '"vacancy" repeats the field\'s name, so it means yes: write true (and false where it does not apply)', 'true'],
+      // Not the field's name (nor its title or an alias): no guess.
+      [2, 'SharedPost', 'Shared', undefined, undefined],
     ]);
   });
 });
