@@ -3,6 +3,7 @@
 import type { Field } from '../standards/standard.js';
 import { impossibleDate, isTimeOnly } from './dates.js';
 import { isNullToken } from './repairs.js';
+import { nearestCodes } from '../standards/codelist.js';
 
 export interface Diagnosis {
   name: string;
@@ -54,6 +55,33 @@ export const spreadsheetError: Diagnosis = {
   },
 };
 
+/**
+ * `Buildings` where the standard allows `Buildings Only` and `Land/Buildings`, `Fixed Term Contract` for
+ * `Fixed Term`: the allowed values that hold all the words of the value, or whose words it holds, or that
+ * differ from it by a letter or two. Only a person can say which is meant, so nothing is changed.
+ */
+export const nearAllowedValue: Diagnosis = {
+  name: 'near-allowed-value',
+  explain(text, field) {
+    const allowed = field.schema.enum;
+    if (!Array.isArray(allowed)) return undefined;
+    const values = allowed.filter((v): v is string => typeof v === 'string');
+    const mine = words(text);
+    if (!mine.length) return undefined;
+    const within = (a: string[], b: string[]) => a.every((w) => b.includes(w));
+    let near = values.filter((v) => {
+      const theirs = words(v);
+      return theirs.length > 0 && (within(mine, theirs) || within(theirs, mine));
+    });
+    if (!near.length) near = nearestCodes(text, values);
+    return near.length ? `did you mean ${near.slice(0, 3).map((v) => JSON.stringify(v)).join(' or ')}?` : undefined;
+  },
+};
+
+function words(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+}
+
 /** `195000 - 199999` where one number is expected: which number is meant is for a person to say. */
 export const rangeForNumber: Diagnosis = {
   name: 'range-for-number',
@@ -99,7 +127,7 @@ function degreesAxis(field: Field): 'longitude' | 'latitude' | undefined {
   return undefined;
 }
 
-export const DIAGNOSES: Diagnosis[] = [timeWithoutDate, notARealDate, requiredButNull, scientificNotation, spreadsheetError, rangeForNumber, gridReferenceForDegrees];
+export const DIAGNOSES: Diagnosis[] = [timeWithoutDate, notARealDate, requiredButNull, scientificNotation, spreadsheetError, rangeForNumber, gridReferenceForDegrees, nearAllowedValue];
 
 /** The field holds dates: a date or date-time format, or a pattern for dd/mm/yyyy dates. */
 export function isDateField(field: Field): boolean {

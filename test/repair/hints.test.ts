@@ -93,3 +93,20 @@ describe('a yes/no cell that repeats the field\'s name', () => {
     ]);
   });
 });
+
+describe('a value near one the standard allows', () => {
+  it('names the allowed values that share its words, or differ by a letter', async () => {
+    const schema = JSON.stringify({
+      type: 'object',
+      properties: { HoldingType: { type: 'string', enum: ['Buildings Only', 'Land Only', 'Land/Buildings'] }, ContractType: { type: 'string', enum: ['Permanent', 'Fixed Term', 'OSGB36'] } },
+    });
+    const dir = scratch({ 'assets.csv': 'HoldingType,ContractType\nBuildings,Fixed Term Contract\nGarage,OSGB3\n', 'assets.schema.json': schema });
+    const { report: r } = await report([join(dir, 'assets.csv'), '--standard', join(dir, 'assets.schema.json')]);
+    expect(r.files[0].issues.map((i: any) => [i.row, i.value, i.hint, i.fix])).toEqual([
+      [1, 'Buildings', 'did you mean "Buildings Only" or "Land/Buildings"?', undefined],
+      [1, 'Fixed Term Contract', 'did you mean "Fixed Term"?', undefined],
+      [2, 'Garage', undefined, undefined],
+      [2, 'OSGB3', 'did you mean "OSGB36"?', undefined],
+    ]);
+  });
+});
