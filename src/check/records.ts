@@ -12,12 +12,16 @@ import { preview } from '../report/preview.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
 import { attachDateHints } from './json-date-hints.js';
-import { noteParsed } from './parsed-strings.js';
+import { collectEvery } from './full-collections.js';
 import { compileQuickRecord, type QuickRecord } from './quick-record.js';
 import { severityFor } from './row-checker.js';
 import { ruleJudge, ruleReader, ruleSpecs, type Reference, type RuleJudge, type RuleReader } from './table-rules.js';
 
 const SHOWN_VALUE = 200;
+
+/** A full collection after every 64 MB of JSON text parsed (see full-collections.ts). */
+export const JSON_TEXT_BETWEEN_COLLECTIONS = 64 << 20;
+const noteParsed = collectEvery(JSON_TEXT_BETWEEN_COLLECTIONS);
 
 /**
  * Records between two hand-overs of the table rules' notes to their judges. Few enough that the keys'

@@ -12,8 +12,13 @@ import { recordSeverity } from '../standards/standard.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { ABSENT, CellChecker, fieldSeverity, type CellFinding, type CellNote } from './cells.js';
 import { explainErrors } from './explain.js';
+import { collectEvery } from './full-collections.js';
 import { isBlankRow } from './layout.js';
 import { ruleReader, type Reference, type RuleReader, type RuleSpec } from './table-rules.js';
+
+/** A full collection after every million rows checked on a thread (see full-collections.ts). */
+export const ROWS_BETWEEN_COLLECTIONS = 1_000_000;
+const noteChecked = collectEvery(ROWS_BETWEEN_COLLECTIONS);
 
 /** What the header decided, as plain data: the same plan is given to every thread. */
 export interface TablePlan {
@@ -157,6 +162,7 @@ export class RowChecker {
   /** The current part, whole; the next rows start a new part. */
   take(): PartResult {
     const result = this.part;
+    noteChecked(result.records);
     result.notes = this.notes.map((m) => [...m]);
     result.rules = this.readers.map(({ reader }) => reader.take());
     this.part = this.emptyPart();

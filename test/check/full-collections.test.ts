@@ -1,8 +1,8 @@
-// After every 64 MB of parsed JSON text, a full collection frees the short strings JSON.parse left in the
-// old generation (see parsed-strings.ts): without the --expose-gc flag, and without exposing `gc` here.
+// Full collections at a steady pace while a big file is checked (see full-collections.ts): without the
+// --expose-gc flag, and without exposing `gc` to the program.
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { noteParsed, TEXT_BETWEEN } from '../../src/check/parsed-strings.js';
+import { collectEvery } from '../../src/check/full-collections.js';
 
 function fullCollectionsDuring(run: () => void): Promise<number> {
   return new Promise((resolve) => {
@@ -18,9 +18,11 @@ function fullCollectionsDuring(run: () => void): Promise<number> {
   });
 }
 
-describe('collecting the strings JSON.parse leaves behind', () => {
-  it('runs a full collection once 64 MB of text has been parsed', async () => {
-    expect(await fullCollectionsDuring(() => noteParsed(TEXT_BETWEEN))).toBeGreaterThanOrEqual(1);
+describe('full collections at a steady pace', () => {
+  it('runs one once the work between collections is done, and none before', async () => {
+    const note = collectEvery(1000);
+    expect(await fullCollectionsDuring(() => note(999))).toBe(0);
+    expect(await fullCollectionsDuring(() => note(1))).toBeGreaterThanOrEqual(1);
   });
 
   it('leaves `gc` unexposed to the program', () => {
