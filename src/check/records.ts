@@ -11,7 +11,7 @@ import { locatePointers } from '../sources/json-locate.js';
 import { preview } from '../report/preview.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
-import { attachDateHints } from './json-date-hints.js';
+import { attachDateHints, dateHint, isDateFinding, noteDateEvidence, orderOf, propertyOf, type DateEvidence } from './json-date-hints.js';
 import { collectEvery } from './full-collections.js';
 import { compileQuickRecord, type QuickRecord } from './quick-record.js';
 import { severityFor } from './row-checker.js';
@@ -36,7 +36,16 @@ export interface RecordsPart {
   issues: Issue[];
   /** For each table rule: its reader's notes. */
   rules: unknown[];
+  /** What the part's miswritten dates show about day and month, by property. */
+  dateEvidence: DateEvidence;
+  /** The issues about miswritten dates, by position, with the date's path and the formats it must have: hinted once the whole file is read. */
+  dateIssues: Array<[index: number, path: string, formats: string[]]>;
 }
+
+/** Marks an issue about a miswritten date, to be hinted once the whole file is read. */
+const DATE_ISSUE = Symbol('date hint depends on the whole file');
+
+const emptyPart = (): RecordsPart => ({ records: 0, issues: [], rules: [], dateEvidence: {}, dateIssues: [] });
 
 /**
  * Checks records one at a time into the current part: any thread can check a part, and RecordsCheck
@@ -46,7 +55,7 @@ export class RecordChecker {
   private readonly validate: ValidateFunction;
   private readonly quick: QuickRecord | undefined;
   private readonly readers: Array<{ fields: string[]; reader: RuleReader }>;
-  private part: RecordsPart = { records: 0, issues: [], rules: [] };
+  private part: RecordsPart = emptyPart();
 
   constructor(
     private readonly standard: Standard,
@@ -91,6 +100,10 @@ export class RecordChecker {
     const lines = locatePointers(text, findings.map(lineTarget), line);
     for (const f of findings) {
       const field = f.path.split('/')[1];
+      if (isDateFinding(f)) {
+        noteDateEvidence(this.part.dateEvidence, propertyOf(f.path), f.data as string);
+        this.part.dateIssues.push([issues.length, f.path, f.formats!]);
+      }
       issues.push(
         findingIssue(f, {
           row,
@@ -107,7 +120,7 @@ export class RecordChecker {
   take(): RecordsPart {
     const part = this.part;
     part.rules = this.readers.map(({ reader }) => reader.take());
-    this.part = { records: 0, issues: [], rules: [] };
+    this.part = emptyPart();
     return part;
   }
 }
@@ -119,6 +132,8 @@ export class RecordsCheck {
   private readonly judges: RuleJudge[];
   /** Records checked here and not yet merged. */
   private unmerged = 0;
+  /** What the file's miswritten dates show about day and month, by property. */
+  private readonly dateEvidence: DateEvidence = {};
 
   constructor(
     standard: Standard,
@@ -140,17 +155,29 @@ export class RecordsCheck {
   merge(part: RecordsPart): void {
     const offset = this.rows;
     this.rows += part.records;
+    for (const [index, path, formats] of part.dateIssues) Object.defineProperty(part.issues[index]!, DATE_ISSUE, { value: { path, formats } });
     for (const issue of part.issues) {
       if (issue.row !== undefined) issue.row += offset;
       this.sink.add(issue);
     }
+    for (const [property, [dayFirst, monthFirst]] of Object.entries(part.dateEvidence)) {
+      const counts = (this.dateEvidence[property] ??= [0, 0]);
+      counts[0] += dayFirst;
+      counts[1] += monthFirst;
+    }
     part.rules.forEach((notes, r) => this.judges[r]!.merge(notes, offset));
   }
 
-  /** The end of the records: rules over the whole table report now. */
+  /** The end of the records: rules over the whole table report now, and misdated issues get their hints. */
   finish(): void {
     this.flush();
     for (const judge of this.judges) judge.finish(this.rows);
+    for (const issue of this.sink.kept()) {
+      const date = (issue as Issue & { [DATE_ISSUE]?: { path: string; formats: string[] } })[DATE_ISSUE];
+      if (!date || issue.value === undefined) continue;
+      const hint = dateHint(issue.value, date.path, date.formats, orderOf(this.dateEvidence[propertyOf(date.path)]));
+      if (hint) issue.hint = hint;
+    }
   }
 
   /** Records checked here so far, merged. */

@@ -141,7 +141,9 @@ describe('checking one NDJSON file in parts on worker threads', () => {
     const lines: string[] = [];
     for (let i = 1; i <= 20000; i++) {
       if (i % 999 === 0) lines.push('');
-      lines.push(i % 1777 === 0 ? '{"Ref": "broken' : JSON.stringify({ Ref: i % 501 === 0 ? 'G1é😀' : `G${i}é`, Org: 'Åby 😀', Currency: i % 313 === 0 ? 'XXX' : 'GBP', Start: '2024-01-01', End: '2024-02-01', Awarded: 5, Paid: i % 97 === 0 ? 9 : 5 }));
+      // UK dates whose order of day and month only a record near the end settles.
+      const start = i === 19990 ? '31/12/2023' : i % 700 === 0 ? '05/04/2024' : '2024-01-01';
+      lines.push(i % 1777 === 0 ? '{"Ref": "broken' : JSON.stringify({ Ref: i % 501 === 0 ? 'G1é😀' : `G${i}é`, Org: 'Åby 😀', Currency: i % 313 === 0 ? 'XXX' : 'GBP', Start: start, End: '2024-02-01', Awarded: 5, Paid: i % 97 === 0 ? 9 : 5 }));
     }
     const dir = scratch({ 'grants.ndjson': lines.join('\n') + '\n' });
     const { copyFileSync } = await import('node:fs');
@@ -149,8 +151,13 @@ describe('checking one NDJSON file in parts on worker threads', () => {
     const standard = `${FIXTURES}/rules/grants.schema.json`;
     const one = withoutTimes(await validate([`${dir}/grants.ndjson`], { standard, threads: 1, maxIssues: 100000 }));
     expect(one.files[0].rows).toBe(20000);
-    expect(Object.keys(one.files[0].byCode).sort()).toEqual(['format-invalid', 'key-duplicate', 'key-reference', 'row-rule', 'table-rule']);
+    expect(Object.keys(one.files[0].byCode).sort()).toEqual(['format-invalid', 'key-duplicate', 'key-reference', 'row-rule', 'table-rule', 'value-format']);
     expect(one.files[0].issues.find((i: any) => i.code === 'key-duplicate').value).toBe('G1é😀');
+    const dates = one.files[0].issues.filter((i: any) => i.code === 'value-format');
+    expect(dates).toHaveLength(29);
+    expect(new Set(dates.map((i: any) => `${i.value} → ${i.hint}`))).toEqual(
+      new Set(['05/04/2024 → write the date as 2024-04-05 (the Start field\'s other dates put the day first)', '31/12/2023 → write the date as 2023-12-31']),
+    );
     // Parts smaller than a worker's slice, and parts of several slices (cut inside characters).
     for (const partSize of [30_011, 200_003]) {
       const many = withoutTimes(await validate([`${dir}/grants.ndjson`], { standard, threads: 2, partSize, partsFrom: 0, maxIssues: 100000 }));
