@@ -13,6 +13,7 @@ import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
 import { attachDateHints, dateHint, isDateFinding, noteDateEvidence, orderOf, propertyOf, type DateEvidence } from './json-date-hints.js';
 import { collectEvery } from './full-collections.js';
+import { ValueHints } from './json-value-hints.js';
 import { compileQuickRecord, type QuickRecord } from './quick-record.js';
 import { severityFor } from './row-checker.js';
 import { ruleJudge, ruleReader, ruleSpecs, type Reference, type RuleJudge, type RuleReader } from './table-rules.js';
@@ -56,6 +57,7 @@ export class RecordChecker {
   private readonly quick: QuickRecord | undefined;
   private readonly readers: Array<{ fields: string[]; reader: RuleReader }>;
   private part: RecordsPart = emptyPart();
+  private hints?: ValueHints;
 
   constructor(
     private readonly standard: Standard,
@@ -103,6 +105,8 @@ export class RecordChecker {
       if (isDateFinding(f)) {
         noteDateEvidence(this.part.dateEvidence, propertyOf(f.path), f.data as string);
         this.part.dateIssues.push([issues.length, f.path, f.formats!]);
+      } else if (!f.hint && this.standard.mode === 'records') {
+        f.hint = (this.hints ??= new ValueHints(this.standard)).hintFor(f);
       }
       issues.push(
         findingIssue(f, {
