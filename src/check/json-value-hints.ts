@@ -14,10 +14,9 @@ export class ValueHints {
 
   constructor(private readonly standard: Standard) {}
 
-  /** The hint for a finding about a value of one of the record's fields; undefined when there is none. */
-  hintFor(f: Finding): string | undefined {
-    const name = /^\/([^/]+)$/.exec(f.path)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (name === undefined || (typeof f.data !== 'string' && typeof f.data !== 'number')) return undefined;
+  /** The hint for a finding about the value of the record's property `name`; undefined when there is none. */
+  hintFor(f: Finding, name: string): string | undefined {
+    if (typeof f.data !== 'string' && typeof f.data !== 'number') return undefined;
     const key = `${f.code}\u0000${typeof f.data}\u0000${name}\u0000${f.data}`;
     if (this.remembered.has(key)) return this.remembered.get(key);
     const hint = this.hintForValue(f, name, String(f.data));

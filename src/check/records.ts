@@ -21,8 +21,7 @@ import { ruleJudge, ruleReader, ruleSpecs, type Reference, type RuleJudge, type 
 const SHOWN_VALUE = 200;
 
 /** A full collection after every 64 MB of JSON text parsed (see full-collections.ts). */
-export const JSON_TEXT_BETWEEN_COLLECTIONS = 64 << 20;
-const noteParsed = collectEvery(JSON_TEXT_BETWEEN_COLLECTIONS);
+const noteParsed = collectEvery(64 << 20);
 
 /**
  * Records between two hand-overs of the table rules' notes to their judges. Few enough that the keys'
@@ -101,19 +100,20 @@ export class RecordChecker {
     const findings = explainErrors(this.validate.errors!);
     const lines = locatePointers(text, findings.map(lineTarget), line);
     for (const f of findings) {
-      const field = f.path.split('/')[1];
+      const parts = f.path.split('/');
+      const column = parts[1] !== undefined ? unescape(parts[1]) : undefined;
       if (isDateFinding(f)) {
         noteDateEvidence(this.part.dateEvidence, propertyOf(f.path), f.data as string);
         this.part.dateIssues.push([issues.length, f.path, f.formats!]);
-      } else if (!f.hint && this.standard.mode === 'records') {
-        f.hint = (this.hints ??= new ValueHints(this.standard)).hintFor(f);
+      } else if (!f.hint && parts.length === 2 && this.standard.mode === 'records') {
+        f.hint = (this.hints ??= new ValueHints(this.standard)).hintFor(f, column!);
       }
       issues.push(
         findingIssue(f, {
           row,
           line: lines.get(lineTarget(f)) ?? line,
           pointer: (pointer ?? '') + f.path,
-          column: field !== undefined ? unescape(field) : undefined,
+          column,
           severity: f.severity ?? recordSeverity(this.standard, f.code),
         }),
       );

@@ -17,8 +17,7 @@ import { isBlankRow } from './layout.js';
 import { ruleReader, type Reference, type RuleReader, type RuleSpec } from './table-rules.js';
 
 /** A full collection after every million rows checked on a thread (see full-collections.ts). */
-export const ROWS_BETWEEN_COLLECTIONS = 1_000_000;
-const noteChecked = collectEvery(ROWS_BETWEEN_COLLECTIONS);
+const noteChecked = collectEvery(1_000_000);
 
 /** What the header decided, as plain data: the same plan is given to every thread. */
 export interface TablePlan {
