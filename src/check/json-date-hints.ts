@@ -40,10 +40,9 @@ export function dateHint(text: string, path: string, formats: string[], order: D
     dateProposals(text, { dateOrder: order, datesIn: `${name} field` }).find((p) => ISO_DATE.test(p.value)) ??
     (ISO_DATE.test(text) ? { value: text, hint: 'write the date as {value}', doubtful: false } : undefined);
   if (!proposal) return undefined;
-  const hint = proposal.hint.replace('{value}', proposal.value);
+  if (formats.includes('date') || proposal.doubtful) return proposal.hint.replace('{value}', proposal.value);
   // Where only a date and time will do, the date is given as midnight UTC, and the hint says so.
-  if (formats.includes('date') || proposal.doubtful) return hint;
-  return hint.replace(/^write the date as \S+/, `write the date and time as ${proposal.value}T00:00:00Z (midnight, UTC)`);
+  return proposal.hint.replace('write the date as {value}', `write the date and time as ${proposal.value}T00:00:00Z (midnight, UTC)`);
 }
 
 /** Hints for the dates of a whole document, its findings all at hand. */

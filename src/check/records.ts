@@ -136,8 +136,9 @@ export class RecordsCheck {
   private readonly judges: RuleJudge[];
   /** Records checked here and not yet merged. */
   private unmerged = 0;
-  /** What the file's miswritten dates show about day and month, by property. */
+  /** What the file's miswritten dates show about day and month, by property, and how many there are. */
   private readonly dateEvidence: DateEvidence = {};
+  private dateIssues = 0;
 
   constructor(
     standard: Standard,
@@ -160,6 +161,7 @@ export class RecordsCheck {
     const offset = this.rows;
     this.rows += part.records;
     for (const [index, path, formats] of part.dateIssues) Object.defineProperty(part.issues[index]!, DATE_ISSUE, { value: { path, formats } });
+    this.dateIssues += part.dateIssues.length;
     for (const issue of part.issues) {
       if (issue.row !== undefined) issue.row += offset;
       this.sink.add(issue);
@@ -176,6 +178,7 @@ export class RecordsCheck {
   finish(): void {
     this.flush();
     for (const judge of this.judges) judge.finish(this.rows);
+    if (!this.dateIssues) return; // most files: no need to look through the issues
     for (const issue of this.sink.kept()) {
       const date = (issue as Issue & { [DATE_ISSUE]?: { path: string; formats: string[] } })[DATE_ISSUE];
       if (!date || issue.value === undefined) continue;
