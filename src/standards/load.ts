@@ -28,7 +28,14 @@ export interface LoadOptions {
 
 export async function loadStandardFile(path: string, options: LoadOptions = {}): Promise<Standard> {
   const file = resolve(path);
-  const schema = readSchemaFile(file, path);
+  return loadStandardSchema(readSchemaFile(file, path), file, path, options);
+}
+
+/**
+ * Load a standard from a schema already parsed (it is changed in place), as if it had been read from
+ * `file`: code lists and referenced schemas are looked for beside that path. `path` names it in messages.
+ */
+export async function loadStandardSchema(schema: AnySchemaObject, file: string, path: string, options: LoadOptions = {}): Promise<Standard> {
   const draft = draftOf(schema);
   if (!draft) {
     throw new ConformError(
