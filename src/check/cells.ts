@@ -57,7 +57,8 @@ const BLANK_NOTE: CellNote = { kind: 'padded', repair: 'trim-spaces', fix: '' };
 const CACHE_TRIAL = 4096;
 const CACHE_LIMIT = 20000;
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A number as JSON writes it: no sign but a minus, no leading zeros, digits on both sides of a point. */
+const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
  * Builds the validator for one field from the standard's own compiled schema, so `$ref`s and the draft's
@@ -79,7 +80,10 @@ export function compileField(standard: Standard, field: Field): ValidateFunction
 const compiledFields = new WeakMap<Field, ValidateFunction>();
 
 function buildFieldValidator(standard: Standard, field: Field): ValidateFunction {
-  const pointer = `#/properties/${encodeURIComponent(field.name.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
+  // A field no declaration always governs (a name only required, or declared in a branch) takes any
+  // value here: the record's own validator judges it.
+  if (field.pointer === undefined) return standard.ajv.compile(true);
+  const pointer = '#' + field.pointer.split('/').map(encodeURIComponent).join('/');
   const ref = { $ref: standard.schemaKey + pointer };
   if (!JSON.stringify(field.schema).includes('"$data"')) return standard.ajv.compile(ref);
   const inRecord = standard.ajv.compile({ type: 'object', properties: { value: ref } });
@@ -141,17 +145,29 @@ export class CellChecker {
   /** The outcome for a text, without the cache; with a repair hint when `repair` is set and it fails. */
   evaluate(text: string, repair: boolean): CellOutcome {
     if (text === '' || (this.missing.size !== 0 && this.missing.has(text)) || isBlank(text)) {
-      if (this.field.nullable) return text !== '' && repair && isBlank(text) ? { ...OK_NULL, note: BLANK_NOTE } : OK_NULL;
+      if (this.field.nullable) {
+        // The cell means null, which the rest of the field's schema (an enum, a const) may still refuse.
+        const refused = this.nullRefused();
+        if (refused) return { value: null, findings: refused };
+        return text !== '' && repair && isBlank(text) ? { ...OK_NULL, note: BLANK_NOTE } : OK_NULL;
+      }
       if (!this.field.required) return text !== '' && repair && isBlank(text) ? { ...OK_ABSENT, note: BLANK_NOTE } : OK_ABSENT;
       const detail = text === '' ? undefined : isBlank(text) ? 'the cell holds only spaces' : `the cell holds ${JSON.stringify(text)}, which means no value`;
       return { value: ABSENT, findings: [this.finding({ code: 'value-missing', path: '', keyword: 'required', detail })] };
     }
-    const typed = typeCell(text, this.field);
+    let typed = typeCell(text, this.field);
     let findings: CellFinding[] | null = null;
     if (typed === NOT_TYPED) {
       findings = [this.finding({ code: 'value-type', path: '', keyword: 'type', expected: typePhrase(this.field.types), data: text })];
     } else if ((this.quick === undefined || !this.quick(typed)) && !validateSafely(this.validate, typed)) {
       findings = explainErrors(this.validate.errors!, { examples: () => this.field.examples }).map((f) => this.finding(f));
+      // A field of several types means whichever reading of the text is valid: "07" where an enum
+      // allows only the text "07" is that text, not the number 7.
+      const other = this.field.types.length > 1 ? this.validReading(text) : NOT_TYPED;
+      if (other !== NOT_TYPED) {
+        typed = other;
+        findings = null;
+      }
     }
     if (findings === null) {
       if (repair && typeof typed === 'string' && (this.dateField || worthANote(text))) return this.passedText(text, typed);
@@ -165,6 +181,31 @@ export class CellChecker {
       if (!this.attachRepair(text, findings)) this.attachDiagnosis(text, findings);
     }
     return { value: typed === NOT_TYPED ? text : typed, findings };
+  }
+
+  /** The first reading of the text, after the first one, that the field's schema accepts; NOT_TYPED when none does. */
+  private validReading(text: string): unknown {
+    let first = true;
+    for (const type of this.field.types) {
+      const value = typeAs(text, type, this.field);
+      if (value === NOT_TYPED) continue;
+      if (first) {
+        first = false; // the reading already refused
+        continue;
+      }
+      if (validateSafely(this.validate, value)) return value;
+    }
+    return NOT_TYPED;
+  }
+
+  private nullFindings?: CellFinding[] | null;
+
+  /** Why the field refuses null, worked out once: null where the type allows it, but an enum does not. */
+  private nullRefused(): CellFinding[] | null {
+    if (this.nullFindings === undefined) {
+      this.nullFindings = validateSafely(this.validate, null) ? null : explainErrors(this.validate.errors!).map((f) => this.finding({ ...f, data: '' }));
+    }
+    return this.nullFindings;
   }
 
   /** A text that passes but may still deserve a word: a date in an implausible year, spaces, "N/A". */
@@ -283,12 +324,26 @@ const NOT_TYPED: unique symbol = Symbol('not typed');
 
 /** A cell's text as the JSON value its field's types allow, or NOT_TYPED. */
 function typeCell(text: string, field: Field): unknown {
-  const types = field.types;
+  return readAs(text, field.types, field);
+}
+
+/** The first reading of a text among `types`, or NOT_TYPED. */
+function readAs(text: string, types: readonly string[], field: Field): unknown {
   for (let i = 0; i < types.length; i++) {
     const value = typeAs(text, types[i]!, field);
     if (value !== NOT_TYPED) return value;
   }
   return NOT_TYPED;
+}
+
+const ITEM_ORDER = ['boolean', 'integer', 'number', 'string'];
+
+/** The types a list cell's items are read as (text last), or undefined when they are all text. */
+function itemTypesOf(field: Field): string[] | undefined {
+  const declared = field.schema.items?.type;
+  const types = (Array.isArray(declared) ? declared : [declared]).filter((t): t is string => ITEM_ORDER.includes(t));
+  if (!types.length || (types.length === 1 && types[0] === 'string')) return undefined;
+  return types.sort((a, b) => ITEM_ORDER.indexOf(a) - ITEM_ORDER.indexOf(b));
 }
 
 function typeAs(text: string, type: string, field: Field): unknown {
@@ -310,12 +365,10 @@ function typeAs(text: string, type: string, field: Field): unknown {
     }
     case 'array': {
       const items = text.split(field.separator).map((s) => s.trim()).filter((s) => s !== '');
-      const itemTypes = field.schema.items?.type;
-      if (itemTypes === 'number' || itemTypes === 'integer') {
-        const numbers = items.map((s) => typeAs(s, itemTypes, field));
-        return numbers.includes(NOT_TYPED) ? NOT_TYPED : numbers;
-      }
-      return items;
+      const itemTypes = itemTypesOf(field);
+      if (itemTypes === undefined) return items;
+      const typed = items.map((s) => readAs(s, itemTypes, field));
+      return typed.includes(NOT_TYPED) ? NOT_TYPED : typed;
     }
     case 'object': {
       try {

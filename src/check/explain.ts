@@ -63,6 +63,8 @@ export function explainErrors(errors: ErrorObject[], options: { examples?: (path
   }
   for (const error of errors) {
     if (consumed.has(error)) continue;
+    // A name refused by propertyNames is said once, by the propertyNames error, not again by its reason.
+    if ((error as ErrorObject & { propertyName?: string }).propertyName !== undefined) continue;
     const finding = explainOne(error, options.examples);
     for (const [prefix, condition] of conditions) {
       if (error.schemaPath.startsWith(prefix)) {
@@ -171,6 +173,24 @@ function explainOne(error: ErrorObject, examples?: (path: string) => unknown[]):
         detail: 'is not a field the standard allows here',
         data: undefined,
       };
+    case 'unevaluatedProperties':
+      return {
+        ...base,
+        code: 'value-invalid',
+        path: `${error.instancePath}/${escape(p.unevaluatedProperty)}`,
+        detail: 'is not a field the standard allows here',
+        data: undefined,
+      };
+    case 'propertyNames':
+      return { ...base, code: 'value-invalid', detail: `has a field named ${JSON.stringify(p.propertyName)}, a name the standard does not allow`, data: undefined };
+    case 'minProperties':
+    case 'maxProperties': {
+      const count = error.data && typeof error.data === 'object' ? Object.keys(error.data).length : 0;
+      const bound = error.keyword === 'minProperties' ? 'at least' : 'at most';
+      return { ...base, code: 'value-invalid', detail: `must have ${bound} ${plural(p.limit, 'field')} given, but has ${count}`, data: undefined };
+    }
+    case 'false schema':
+      return { ...base, code: 'value-invalid', detail: 'must not be given: the standard allows no value here' };
     case 'uniqueItems':
       return { ...base, code: 'value-invalid', detail: `must not repeat items (items ${p.j + 1} and ${p.i + 1} are the same)`, data: undefined };
     case 'not':
@@ -187,7 +207,8 @@ function explainAlternatives(error: ErrorObject, branches: ErrorObject[]): Findi
   // "one of these fields is required": each branch failed only for want of one field.
   const missing = oneMissingFieldPerBranch(error, branches);
   if (missing) {
-    return { ...base, code: 'value-invalid', data: undefined, detail: `needs ${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}, but has none of them` };
+    const either = `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
+    return { ...base, code: 'value-invalid', data: undefined, detail: `needs at least one of ${either}, but has none of them`, hint: `give at least one of ${either}` };
   }
   const simple = branches.length > 0 && branches.every((b) => b.instancePath === error.instancePath && SPECIFIC.includes(b.keyword));
   if (simple) {

@@ -4,17 +4,18 @@
 // any number, and TableCheck merges them in row order into the same report.
 import { detach } from '../report/detach.js';
 import type { ValidateFunction } from 'ajv';
-import { makeIssue } from '../issues/catalog.js';
+import { makeIssue, phrases } from '../issues/catalog.js';
 import { dateOrderEvidence } from '../repair/dates.js';
 import { findDamage, MOJIBAKE } from '../repair/mojibake.js';
 import type { Field, Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { ABSENT, CellChecker, fieldSeverity, type CellFinding, type CellNote } from './cells.js';
-import { explainErrors } from './explain.js';
+import { explainErrors, sentence } from './explain.js';
 import { collectEvery } from './full-collections.js';
 import { isBlankRow } from './layout.js';
 import { ruleReader, type Reference, type RuleReader, type RuleSpec } from './table-rules.js';
+import { compileWholeRecord, needsWholeRecord, undeclaredField } from './whole-record.js';
 
 /** A full collection after every million rows checked on a thread (see full-collections.ts). */
 const noteChecked = collectEvery(1_000_000);
@@ -33,6 +34,10 @@ export interface TablePlan {
   rules: Array<{ spec: RuleSpec; columns: number[] }>;
   /** The file is separated by semicolons, so decimal commas are likely. */
   decimalComma: boolean;
+  /** Columns that are no field of the standard; `refused` when the standard forbids them (an error). */
+  others: Array<{ index: number; name: string; refused: boolean }>;
+  /** Required fields with no column, and the severity that was reported at. */
+  missing: Array<{ field: string; severity: Severity }>;
 }
 
 export interface NoteTally {
@@ -62,6 +67,8 @@ export interface PartResult {
   dateOrder: Array<[number, number]>;
   /** For each planned table rule: its reader's notes. */
   rules: unknown[];
+  /** Rows that fail the standard for a reason the header's issues already give (a required column missing). */
+  quietlyInvalid: number[];
 }
 
 interface Planned {
@@ -74,7 +81,14 @@ interface Planned {
 
 export class RowChecker {
   readonly planned: Planned[];
-  private readonly recordRules?: ValidateFunction;
+  /** The whole record's validator, for standards whose verdict needs more than each cell's. */
+  private readonly whole?: ValidateFunction;
+  /** Columns that are no field, read as the record's rules for such names say (only with `whole`). */
+  private readonly others: Array<{ index: number; name: string; refused: boolean; checker: CellChecker }>;
+  /** Fields whose column is missing: the header says so once, and no row says it again. */
+  private readonly missing: Map<string, Severity>;
+  /** A required column is missing at error level: no row can pass. */
+  private readonly noRowPasses: boolean;
   private readonly readers: Array<{ reader: RuleReader; columns: number[] }>;
 
   constructor(
@@ -87,7 +101,13 @@ export class RowChecker {
       const field = standard.fieldByName.get(c.field)!;
       return { index: c.index, name: c.name, field, fieldLabel: c.fieldLabel, checker: new CellChecker(field, standard, severityOf, { decimalComma: plan.decimalComma }) };
     });
-    this.recordRules = compileRecordRules(standard);
+    this.missing = new Map(plan.missing.map((m) => [m.field, m.severity]));
+    this.noRowPasses = plan.missing.some((m) => m.severity === 'error');
+    const refusedColumns = standard.closed && plan.others.some((o) => o.refused);
+    this.whole = needsWholeRecord(standard) || refusedColumns ? compileWholeRecord(standard) : undefined;
+    this.others = this.whole
+      ? plan.others.map((o) => ({ ...o, checker: new CellChecker(undeclaredField(standard, o.name), standard, severityOf, { decimalComma: plan.decimalComma }) }))
+      : [];
     const byField = new Map(this.planned.map((p) => [p.field.name, p]));
     const context = {
       standard,
@@ -116,7 +136,7 @@ export class RowChecker {
   add(rows: string[][], lines: number[], watchDamage: boolean): void {
     const { width, blankNamed } = this.plan;
     const planned = this.planned;
-    const recordRules = this.recordRules;
+    const whole = this.whole;
     const result = this.part;
     const notes = this.notes;
     const issues = result.issues;
@@ -134,21 +154,33 @@ export class RowChecker {
       if (cells.length !== width) {
         issues.push(makeIssue('row-length', { count: cells.length, other: String(width) }, { row, line }, severityFor(this.standard, 'row-length', undefined)));
       }
-      const record: Record<string, unknown> | undefined = recordRules ? {} : undefined;
+      const record: Record<string, unknown> | undefined = whole ? {} : undefined;
+      let failed: Set<string> | undefined;
       for (let c = 0; c < planned.length; c++) {
         const plan = planned[c]!;
         const text = cells[plan.index];
         if (text === undefined) continue; // a short row: already reported as row-length
         const outcome = plan.checker.check(text);
-        if (outcome.findings !== null) this.cellIssues(outcome.findings, plan, text, row, line, result);
-        else if (outcome.note !== undefined) tally(notes[c]!, outcome.note, text, row, line);
+        if (outcome.findings !== null) {
+          this.cellIssues(outcome.findings, plan, text, row, line, result);
+          if (record) (failed ??= new Set()).add(plan.field.name);
+        } else if (outcome.note !== undefined) tally(notes[c]!, outcome.note, text, row, line);
         if (record && outcome.value !== ABSENT) record[plan.field.name] = outcome.value;
       }
+      if (record) {
+        for (const other of this.others) {
+          const text = cells[other.index];
+          if (text === undefined) continue;
+          const value = other.checker.evaluate(text, false).value;
+          if (value !== ABSENT) record[other.name] = value;
+        }
+      }
+      if (this.noRowPasses) result.quietlyInvalid.push(row);
       for (let b = 0; b < blankNamed.length; b++) {
         if (!result.blankNamedUsed[b] && (cells[blankNamed[b]!] ?? '').trim() !== '') result.blankNamedUsed[b] = true;
       }
       if (watchDamage) this.checkDamage(cells, row, line, issues);
-      if (recordRules && !recordRules(record)) this.recordIssues(recordRules, row, line, issues);
+      if (whole && !validateRecord(whole, record)) this.recordIssues(whole, cells, failed, row, line, result);
       for (let t = 0; t < this.readers.length; t++) {
         const { reader, columns } = this.readers[t]!;
         const texts = new Array<string>(columns.length);
@@ -180,6 +212,7 @@ export class RowChecker {
       notes: [],
       dateOrder: this.planned.map(() => [0, 0]),
       rules: [],
+      quietlyInvalid: [],
     };
   }
 
@@ -196,7 +229,8 @@ export class RowChecker {
       if (f.dateOrderDependent) result.dateDependent.push(result.issues.length);
       // In a list cell ("a|b|c"), the message names the item at fault and quotes it alone.
       const item = /^\/(\d+)$/.exec(f.path);
-      const said = item && typeof f.data === 'string' ? { name: `${name} item ${Number(item[1]) + 1}`, value: f.data } : { name, value: text };
+      // An empty cell (null in a nullable field that still refuses null) is said to be empty.
+      const said = item && typeof f.data === 'string' ? { name: `${name} item ${Number(item[1]) + 1}`, value: f.data } : { name, value: text === '' ? undefined : text };
       result.issues.push(
         makeIssue(
           f.code,
@@ -244,21 +278,65 @@ export class RowChecker {
     }
   }
 
-  private recordIssues(validate: ValidateFunction, row: number, line: number, issues: Issue[]): void {
-    for (const f of explainErrors(validate.errors!)) {
-      if (f.code !== 'row-rule') continue; // property rules were reported cell by cell
-      const fieldName = f.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
-      const plan = fieldName !== undefined ? this.planned.find((p) => p.field.name === fieldName) : undefined;
-      const detail = (f.detail ?? '').replace(/^./, (c) => c.toUpperCase());
+  /**
+   * What the whole record's validator found beyond the cells: each finding on its row, at its column when
+   * it is about one, named in plain words when it is about several fields.
+   */
+  private recordIssues(validate: ValidateFunction, cells: string[], failed: Set<string> | undefined, row: number, line: number, result: PartResult): void {
+    const issues = result.issues;
+    const errors = validate.errors;
+    if (!errors) {
+      // Nested beyond the stack's depth: the row fails, and its cells say why.
+      issues.push(makeIssue('row-rule', { detail: phrases.tooDeep('The row') }, { row, line }, severityFor(this.standard, 'row-rule', undefined)));
+      return;
+    }
+    for (const f of explainErrors(errors)) {
+      const top = topName(f.path);
+      // A field whose cell already failed has said why; a missing column has been said once, by the header.
+      if (top !== undefined && failed?.has(top)) continue;
+      if (top !== undefined && f.code === 'value-missing' && this.missing.has(top)) continue;
+      const plan = top !== undefined ? this.planned.find((p) => p.field.name === top) : undefined;
+      const other = top !== undefined && !plan ? this.others.find((o) => o.name === top) : undefined;
+      if (other?.refused && (f.keyword === 'additionalProperties' || f.keyword === 'unevaluatedProperties')) {
+        result.quietlyInvalid.push(row); // the header's error names the column
+        continue;
+      }
+      const column = plan ? { column: plan.name, columnIndex: plan.index + 1, field: plan.fieldLabel } : other ? { column: other.name, columnIndex: other.index + 1 } : {};
+      const index = plan?.index ?? other?.index;
+      const text = index !== undefined ? cells[index] : undefined;
+      if (f.code === 'row-rule' || (!plan && !other) || f.path.split('/').length > 2) {
+        const detail = (f.code === 'row-rule' && f.detail ? f.detail : sentence({ ...f, path: f.path || '' })).replace(/^./, (c) => c.toUpperCase());
+        issues.push(makeIssue('row-rule', { detail }, { row, line, ...column, hint: f.hint }, f.severity ?? severityFor(this.standard, 'row-rule', undefined)));
+        continue;
+      }
+      const name = plan?.name ?? other!.name;
+      const severity = f.severity ?? (plan ? fieldSeverity(f.code, plan.field) : undefined) ?? severityFor(this.standard, f.code, undefined);
       issues.push(
         makeIssue(
-          'row-rule',
-          { detail },
-          { row, line, column: plan?.name, columnIndex: plan ? plan.index + 1 : undefined, field: plan?.fieldLabel },
-          recordSeverity(this.standard, 'row-rule'),
+          f.code,
+          { name, value: f.code === 'value-missing' ? undefined : text, expected: f.expected, detail: f.detail },
+          { row, line, ...column, value: f.code === 'value-missing' ? undefined : text, hint: f.hint },
+          severity,
         ),
       );
     }
+  }
+}
+
+/** The record's property a finding's path starts with, or undefined for the record itself. */
+function topName(path: string): string | undefined {
+  const first = path.split('/')[1];
+  return first === undefined ? undefined : first.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Validate a record, turning a stack overflow into a failure without errors. */
+function validateRecord(validate: ValidateFunction, record: unknown): boolean {
+  try {
+    return validate(record);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    validate.errors = null;
+    return false;
   }
 }
 
@@ -275,24 +353,3 @@ export function severityFor(standard: Standard, code: IssueCode, field: Field | 
   return (field ? fieldSeverity(code, field) : undefined) ?? recordSeverity(standard, code) ?? makeIssue(code, {}).severity;
 }
 
-const STRUCTURAL = new Set(['$schema', '$id', 'id', '$defs', 'definitions', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'unevaluatedProperties', 'patternProperties', 'propertyNames', 'examples', '$comment', 'default']);
-
-/**
- * A validator for the rules that look at several fields of a record (if/then/else, dependentRequired,
- * comparisons between fields through $data), or undefined when the standard has none.
- */
-function compileRecordRules(standard: Standard): ValidateFunction | undefined {
-  const schema = standard.schema;
-  const hasRecordKeywords = Object.keys(schema).some((k) => !STRUCTURAL.has(k) && !k.startsWith('x-'));
-  const comparesFields = JSON.stringify(schema.properties ?? {}).includes('"$data"');
-  if (!hasRecordKeywords && !comparesFields) return undefined;
-  // Once per standard, not per file: ajv keeps every schema it compiles.
-  let validate = recordRules.get(standard);
-  if (!validate) {
-    validate = standard.ajv.compile({ $ref: standard.schemaKey });
-    recordRules.set(standard, validate);
-  }
-  return validate;
-}
-
-const recordRules = new WeakMap<Standard, ValidateFunction>();

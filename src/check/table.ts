@@ -11,6 +11,7 @@ import type { Issue, IssueCode, Severity } from '../types.js';
 import type { CellNote } from './cells.js';
 import { matchHeader, type Column } from './header.js';
 import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, TEMPLATE_WORDS, templateKind } from './layout.js';
+import { declaredByPattern } from './whole-record.js';
 import { RowChecker, severityFor, type NoteTally, type PartResult, type TablePlan } from './row-checker.js';
 import { ruleJudge, ruleSpecs, type Reference, type RuleJudge } from './table-rules.js';
 import { formatNumber } from '../plain-text.js';
@@ -108,6 +109,7 @@ export class TableCheck {
       this.dateOrder[c]![1] += monthFirst;
     });
     part.rules.forEach((notes, r) => this.judges[r]!.merge(notes, offset));
+    for (const row of part.quietlyInvalid) this.sink.markInvalid(row + offset);
   }
 
   /** The end of the file. Returns false when the file held no header at all. */
@@ -151,6 +153,8 @@ export class TableCheck {
     this.columns = match.columns;
     const line = this.headerLine;
     const unknown: Column[] = [];
+    const others: TablePlan['others'] = [];
+    const missing: TablePlan['missing'] = [];
     const planned: TablePlan['columns'] = [];
     for (const column of match.columns) {
       const where = { line, column: column.name, columnIndex: column.index + 1 };
@@ -159,6 +163,10 @@ export class TableCheck {
         const other = column.duplicateOf;
         this.add('header-duplicate', { name: column.name, other: `as column ${other.index + 1}${other.name !== column.name ? `, "${other.name}"` : ''}` }, where);
       } else if (!column.field) {
+        // A name the record's patternProperties declare is a column the standard expects.
+        const declared = declaredByPattern(this.standard.schema, column.name);
+        others.push({ index: column.index, name: column.name, refused: this.standard.closed && !declared });
+        if (declared) continue;
         unknown.push(column);
         if (unknown.length > LISTED_UNKNOWN_COLUMNS) continue;
         this.add('header-unknown', { name: column.name, other: column.closest }, { ...where, suggestion: column.closest }, this.standard.closed ? 'error' : undefined);
@@ -183,7 +191,9 @@ export class TableCheck {
     }
     for (const { field, closest } of match.missing) {
       // A field the standard only recommends (x-severity on the field) is missing at that severity.
-      this.add('header-missing', { name: field.name, other: closest }, { line, field: field.name, suggestion: closest }, this.severityOf('header-missing', field));
+      const severity = this.severityOf('header-missing', field);
+      this.add('header-missing', { name: field.name, other: closest }, { line, field: field.name, suggestion: closest }, severity);
+      missing.push({ field: field.name, severity });
     }
     const references = this.options.references ?? [];
     const byField = new Map(planned.map((p) => [p.field, p]));
@@ -198,6 +208,8 @@ export class TableCheck {
       blankNamed,
       rules,
       decimalComma: this.options.delimiter === ';',
+      others,
+      missing,
     };
     this.checker = new RowChecker(this.standard, this.plan, references);
     const locate = (name: string) => {

@@ -13,7 +13,7 @@ export interface AmountReading {
 }
 
 const THOUSANDS_POINT = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
-const PLAIN = /^\d+(\.\d+)?$/;
+const PLAIN = /^(\d+\.?\d*|\.\d+)$/;
 const THOUSANDS_COMMA_DECIMAL = /^\d{1,3}(\.\d{3})+(,\d+)?$/;
 const DECIMAL_COMMA = /^\d+,\d+$/;
 
@@ -64,6 +64,10 @@ export function readAmount(text: string, decimalComma = false): AmountReading | 
     changes.push('the thousands separators');
   }
   if (digits === undefined) return undefined;
+  // JSON writes numbers one way: no leading zeros, and digits on both sides of a decimal point.
+  const plain = digits.replace(/^0+(?=\d)/, '').replace(/^\./, '0.').replace(/\.$/, '');
+  if (plain !== digits && !changes.length) changes.push(digits.startsWith('0') && /^0\d/.test(digits) ? 'the leading zeros' : 'write the number as JSON does, with digits on both sides of any decimal point');
+  digits = plain;
   const value = (negative ? '-' : '') + digits;
   if (negativeStyle) changes.push(`write the negative amount with a minus sign instead of ${negativeStyle}`);
   return { value, changes, doubtful };

@@ -14,6 +14,12 @@ export interface Field {
   /** 1-based position in the standard. */
   position: number;
   schema: AnySchemaObject;
+  /**
+   * Where the field's schema is, as a JSON Pointer from the root schema: a declaration that applies to
+   * every record, validated cell by cell. Undefined when none does (a name only required, or declared
+   * only in a branch): then the record's own validator alone judges the value.
+   */
+  pointer?: string;
   required: boolean;
   /** The JSON types a cell may be typed as, in the order tried. */
   types: JsonType[];

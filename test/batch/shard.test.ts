@@ -16,7 +16,7 @@ function sixtyFiles(): string {
   return tree(files);
 }
 
-const withoutTimes = (value: unknown) => JSON.parse(JSON.stringify(value, (key, v) => (key === 'elapsed' ? undefined : v)));
+const withoutTimes = (value: unknown) => JSON.parse(JSON.stringify(value, (key, v) => (key === 'elapsed' || key === 'checkedAt' ? undefined : v)));
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 describe('--shard k/n and conform report merge', () => {

@@ -66,7 +66,7 @@ describe('issue codes from a CSV file', async () => {
   });
 
   it('counts rows, valid rows and issues by code', () => {
-    expect(file).toMatchObject({ rows: 4, validRows: 1, invalidRows: 3, format: 'csv', encoding: 'utf-8', delimiter: ',' });
+    expect(file).toMatchObject({ rows: 4, validRows: 0, invalidRows: 4, format: 'csv', encoding: 'utf-8', delimiter: ',' });
     expect(file.counts).toEqual({ error: 14, warning: 4, info: 0 });
   });
 });

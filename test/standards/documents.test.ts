@@ -178,7 +178,7 @@ describe('what the messages say', () => {
 
   it('conservation-area: a record with neither geometry nor point is one warning', async () => {
     const rule = await find('conservation-area', 'bad.csv', (i) => i.code === 'row-rule');
-    expect(rule).toMatchObject({ row: 2, line: 3, severity: 'warning', message: 'The record needs geometry or point, but has none of them' });
+    expect(rule).toMatchObject({ row: 2, line: 3, severity: 'warning', message: 'The record needs at least one of geometry or point, but has none of them' });
   });
 
   it('360giving: JSON Pointer and line of issues inside grants, the code list named, the nearest codes offered', async () => {
@@ -187,7 +187,7 @@ describe('what the messages say', () => {
     const reason = await find('360giving', 'bad.json', (i) => i.pointer === '/grants/1/toIndividualsDetails/primaryGrantReason');
     expect(reason).toMatchObject({ row: 2, line: 24, hint: 'did you mean "GTIR090"?' });
     const recipient = await find('360giving', 'bad.json', (i) => i.pointer === '/grants/1');
-    expect(recipient.message).toBe('grants[1] needs recipientOrganization or recipientIndividual, but has none of them');
+    expect(recipient.message).toBe('grants[1] needs at least one of recipientOrganization or recipientIndividual, but has none of them');
     const date = await find('360giving', 'bad.json', (i) => i.pointer === '/grants/0/awardDate');
     expect(date.message).toBe('grants[0].awardDate must be a date and time such as 2024-03-31T09:30:00Z or a date written as YYYY-MM-DD, but is "01/04/2023"');
   });
@@ -255,7 +255,7 @@ describe('the standards themselves', () => {
     const ajv = createAjv('2020-12');
     const oneEach = ajv.compile({ anyOf: [{ required: ['geometry'] }, { required: ['point'] }] });
     oneEach({});
-    expect(explainErrors(oneEach.errors!).map((f) => [f.code, f.detail])).toEqual([['row-rule', 'the record needs geometry or point, but has none of them']]);
+    expect(explainErrors(oneEach.errors!).map((f) => [f.code, f.detail])).toEqual([['row-rule', 'the record needs at least one of geometry or point, but has none of them']]);
     const uneven = ajv.compile({ anyOf: [{ required: ['a', 'b'] }, { required: ['c'] }] });
     uneven({});
     expect(explainErrors(uneven.errors!).map((f) => [f.code, f.detail])).toEqual([['row-rule', 'the record must match one of the allowed forms (for example, a is required)']]);
