@@ -20,6 +20,8 @@ function input(name) {
   return (process.env[`INPUT_${upper}`] ?? process.env[`INPUT_${upper.replace(/-/g, '_')}`] ?? '').trim();
 }
 
+/** Files, folders and patterns are separated by white space (a pattern may hold a comma: `{a,b}.csv`); formats also by commas. */
+const words = (text) => text.split(/\s+/).filter(Boolean);
 const list = (text) => text.split(/[\s,]+/).filter(Boolean);
 const yes = (text) => /^(true|yes|1|on)$/i.test(text);
 
@@ -46,11 +48,11 @@ function main() {
   mkdirSync(reportDir, { recursive: true });
   const reportPath = (format) => join(reportDir, `conform.${EXTENSIONS[format]}`);
 
-  const args = ['validate', ...list(input('files'))];
+  const args = ['validate', ...words(input('files'))];
   if (input('standard')) args.push('--standard', input('standard'));
   if (input('fail-on')) args.push('--fail-on', input('fail-on'));
   if (input('config')) args.push('--config', input('config'));
-  for (const dir of list(input('standards-dir'))) args.push('--standards-dir', dir);
+  for (const dir of words(input('standards-dir'))) args.push('--standards-dir', dir);
   // Annotations (or the terminal report) go to the log; every other format to a file.
   args.push('--format', formats.includes('github') ? 'github' : 'stylish', '--no-color');
   const files = new Set(['json', ...formats.filter((f) => f !== 'github')]);

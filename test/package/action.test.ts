@@ -92,10 +92,11 @@ describe('the entry script, run as GitHub runs it', () => {
   });
 
   it('passes the step when fail-on allows, and writes the other formats to the report folder', () => {
-    const result = runAction({ files: 'spend.csv', standard: 'spend-over-500', 'fail-on': 'never', formats: 'markdown, junit, html' });
+    const result = runAction({ files: '\n  sp{end,x}.csv\n', standard: 'spend-over-500', 'fail-on': 'never', formats: 'markdown, junit, html' });
     expect(result.code).toBe(0);
     expect(result.log).not.toContain('::error');
     expect(result.outputs.passed).toBe('true');
+    expect(result.summary).toContain('spend.csv');
     for (const name of ['conform.xml', 'conform.html', 'conform.json']) expect(existsSync(join(result.workspace, 'conform-reports', name))).toBe(true);
     expect(result.outputs.sarif).toBeUndefined();
   });
