@@ -130,6 +130,9 @@ export async function validate(
   else if (spec && isStandard(spec)) {
     inMemory = MEMORY.has(spec);
     standard = inMemory ? registry.hold(spec) : spec.path;
+  } else if (spec && typeof spec === 'object' && Object.keys(spec).length === 1 && typeof spec.path === 'string') {
+    // `{ path }`: a schema file, as the earlier form took it.
+    standard = spec.path;
   } else if (spec && typeof spec === 'object') {
     standard = registry.hold(await loadStandard(spec, { codelistDirs, allowRemote: options.allowRemote }));
     inMemory = true;

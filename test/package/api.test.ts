@@ -56,6 +56,8 @@ describe('validate(input, standard, options)', () => {
     expect(now.files).toHaveLength(2);
     expect(now.files[0]!.issues).toHaveLength(2);
     expect(before.files[0]!.counts).toEqual(now.files[0]!.counts);
+    const byFile = await validate([EXAMPLE], { standard: { path: join(ROOT, 'schemas', 'spend-over-500', 'schema.json') }, maxIssues: 2 });
+    expect(byFile.files[0]!.counts).toEqual(now.files[0]!.counts);
   });
 
   it('checks a Node Readable and a web ReadableStream as the file itself would be', async () => {
