@@ -141,7 +141,7 @@ export async function validate(
   }
 
   const source = asSource(input, options);
-  if (source.stream && standard === AUTO) {
+  if ((source.stream || source.files.includes('-')) && standard === AUTO) {
     throw new ConformError('A stream or records in memory need a standard: give it as validate()\'s second argument');
   }
   const files = source.files;
