@@ -79,6 +79,8 @@ interface Outcome {
 export async function checkFile(path: string, standard: Standard, options: FileCheckOptions): Promise<FileReport> {
   const started = performance.now();
   const sink = new IssueCollector(options.maxIssues, options.adjust);
+  // What in the standard cannot be checked is said in every file's report it was used for.
+  for (const detail of standard.warnings ?? []) sink.add(makeIssue('standard-warning', { detail }));
   let outcome: Outcome = { format: options.inputFormat ?? formatFromName(path) ?? 'unknown', rows: 0 };
   let text: TextFile | undefined;
   try {

@@ -28,16 +28,19 @@ export function findHeader(rows: string[][], standard: Standard, columnMap?: Rec
   let widest = 0;
   const limit = Math.min(rows.length, HEADER_SEARCH);
   const headerScore = headerScorer(standard, columnMap);
+  const scores: number[] = [];
   for (let i = 0; i < limit; i++) {
     if (isBlankRow(rows[i]!)) continue;
     widest = Math.max(widest, filled(rows[i]!));
-    const score = headerScore(rows[i]!);
+    const score = (scores[i] = headerScore(rows[i]!));
     if (score > bestScore) {
       best = i;
       bestScore = score;
     }
   }
-  if (best >= 0) return best;
+  // The header is the first row that names about as many fields as any: a data row further down whose
+  // values happen to be field names is not taken for it.
+  if (best >= 0) return scores.findIndex((score) => score !== undefined && score * 2 >= bestScore);
   for (let i = 0; i < limit; i++) {
     const width = filled(rows[i]!);
     if (width === 0) continue;

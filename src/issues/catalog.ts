@@ -77,6 +77,12 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     help: 'No standard was given for the file, and its header does not show clearly which standard it follows, so it was not checked. Name the standard with --standard, or for these files in conform.config.yaml.',
     message: ({ detail }) => `The file was not checked: conform cannot tell which standard it follows, because ${detail}. Choose one with --standard <id>, or give these files a standard in conform.config.yaml`,
   },
+  'standard-warning': {
+    severity: 'info',
+    title: 'Part of the standard cannot be checked',
+    help: 'The standard uses a keyword or format that conform does not know. JSON Schema ignores such words, and so does conform: the data is checked against the rest of the standard. The standard\'s author can replace them with a pattern or a keyword of the schema\'s draft.',
+    message: ({ detail }) => `The standard ${detail ?? 'uses something conform cannot check'}; it was not checked`,
+  },
   'header-missing': {
     severity: 'error',
     title: 'Required column missing',

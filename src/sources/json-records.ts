@@ -20,6 +20,8 @@ const enum Mode {
   InElement,
   AfterRecords,
   Done,
+  /** Just inside an array in the top-level object: records if its first element is an object. */
+  ArrayStart,
 }
 
 export class JsonRecordSplitter {
@@ -106,11 +108,7 @@ export class JsonRecordSplitter {
           } else if (this.depth === 1 && c === 0x3a /* : */) {
             this.expectValue = true;
           } else if (this.depth === 1 && this.expectValue && c === 0x5b) {
-            this.depth = 2;
-            this.recordsDepth = 2;
-            this.pointer = `/${escapePointer(this.key ?? '')}`;
-            this.mode = Mode.BetweenElements;
-            start = -1;
+            this.mode = Mode.ArrayStart;
           } else if (c === 0x7b || c === 0x5b) {
             this.depth++;
             this.expectValue = false;
@@ -176,13 +174,28 @@ export class JsonRecordSplitter {
             if (this.depth === 0) this.mode = Mode.Done;
           }
           break;
+        case Mode.ArrayStart:
+          if (c === 0x7b /* { */) {
+            // An array of objects: the records. The brace is read again as the first element's.
+            this.depth = 2;
+            this.recordsDepth = 2;
+            this.pointer = `/${escapePointer(this.key ?? '')}`;
+            this.mode = Mode.BetweenElements;
+            start = -1;
+          } else {
+            // A list of values (or an empty list) is a property of the one record the object is.
+            this.depth = 2;
+            this.expectValue = false;
+            this.mode = Mode.InObject;
+          }
+          continue;
         case Mode.Done:
           this.fail('there is more text after the end of the JSON value');
           return out;
       }
       i++;
     }
-    if (start >= 0 && (this.mode === Mode.InElement || this.mode === Mode.InObject)) {
+    if (start >= 0 && (this.mode === Mode.InElement || this.mode === Mode.InObject || this.mode === Mode.ArrayStart)) {
       this.kept = s.slice(start);
       if (this.keyStart >= 0) this.keyStart -= start;
     } else if (this.inString) {

@@ -133,21 +133,24 @@ export type LoadSchema = (uri: string) => Promise<AnySchemaObject>;
  * `trusted`: the schemas are bundled and were checked against their meta-schema when conform was built,
  * so ajv need not compile the meta-schema again at every start.
  */
-export function createAjv(draft: Draft, loadSchema?: LoadSchema, trusted = false): Ajv {
+export function createAjv(draft: Draft, loadSchema?: LoadSchema, trusted = false, warnings: string[] = []): Ajv {
+  let ajv: Ajv;
   const options: Options = {
     validateSchema: !trusted,
     allErrors: true,
-    strict: true,
+    // JSON Schema ignores keywords it does not know, and so does conform: each is warned of, not refused.
+    strict: 'log',
+    logger: { log() {}, warn: (...args: unknown[]) => noteWarning(warnings, args.join(' ')), error() {} },
     strictTypes: false,
     strictTuples: false,
     strictRequired: false,
     allowUnionTypes: true,
     $data: true,
     verbose: true,
-    loadSchema,
+    // A schema loaded by reference may name formats conform does not know either.
+    loadSchema: loadSchema && (async (uri) => allowUnknownFormats(ajv, await loadSchema(uri), warnings)),
     code: { regExp: safeRegExp },
   };
-  let ajv: Ajv;
   switch (draft) {
     case 'draft-04':
       ajv = new AjvDraft04(options);
@@ -183,4 +186,31 @@ export function createAjv(draft: Draft, loadSchema?: LoadSchema, trusted = false
 function schemaTypesOf(metaSchema: AnySchemaObject): string[] | undefined {
   if (typeof metaSchema.type === 'string') return [metaSchema.type];
   return undefined;
+}
+
+/** A warning from ajv, in the words a standard's author reads, kept once. */
+function noteWarning(warnings: string[], message: string): void {
+  const unknown = /unknown keyword: "([^"]+)"/.exec(message);
+  const text = unknown
+    ? `uses the keyword "${unknown[1]}", which is not part of its JSON Schema draft`
+    : message.replace(/^strict mode: /, 'has a rule JSON Schema ignores: ');
+  if (!warnings.includes(text)) warnings.push(text);
+}
+
+/**
+ * Formats the schema names that conform does not know are accepted as annotations, as JSON Schema treats
+ * every format it cannot check, and warned of once. Returns the schema.
+ */
+export function allowUnknownFormats<T>(ajv: Ajv, schema: T, warnings: string[]): T {
+  const visit = (node: unknown, depth: number): void => {
+    if (!node || typeof node !== 'object' || depth > 200) return;
+    const format = (node as { format?: unknown }).format;
+    if (typeof format === 'string' && !ajv.formats[format]) {
+      ajv.addFormat(format, true);
+      warnings.push(`uses the format "${format}", which conform does not know, so such values are not checked against it`);
+    }
+    for (const child of Object.values(node)) visit(child, depth + 1);
+  };
+  visit(schema, 0);
+  return schema;
 }

@@ -6,10 +6,11 @@ import { pathToFileURL } from 'node:url';
 import type { AnySchemaObject } from 'ajv';
 import { ConformError } from '../errors.js';
 import { decodeWhole } from '../sources/encoding.js';
-import { canonicaliseDraft, createAjv, draftOf, type Draft } from './ajv.js';
+import { allowUnknownFormats, canonicaliseDraft, createAjv, draftOf, type Draft } from './ajv.js';
 import { prepareCodelists } from './codelist.js';
 import { fetchText, isRemote, remoteRefused } from './remote.js';
 import { describeFields } from './fields.js';
+import { editDistance } from '../check/header.js';
 import type { SeveritySetting, Standard, StandardMeta } from './standard.js';
 
 export interface LoadOptions {
@@ -48,7 +49,9 @@ export async function loadStandardSchema(schema: AnySchemaObject, file: string, 
   if (typeof schema[idKeyword] !== 'string') schema[idKeyword] = schemaKey;
 
   await prepareCodelists(schema, file, { dirs: options.codelistDirs, allowRemote: options.allowRemote });
-  const ajv = createAjv(draft, (uri) => loadReferenced(uri, file, options), options.trusted || options.schemaChecked);
+  const warnings: string[] = [];
+  const ajv = createAjv(draft, (uri) => loadReferenced(uri, file, options), options.trusted || options.schemaChecked, warnings);
+  allowUnknownFormats(ajv, schema, warnings);
   if (!options.trusted && !options.schemaChecked) {
     if (!ajv.validateSchema(schema)) {
       const error = ajv.errors![0]!;
@@ -67,6 +70,7 @@ export async function loadStandardSchema(schema: AnySchemaObject, file: string, 
     throw new ConformError(`${path}: the schema cannot be used: ${explainCompileError(error, schema)}`);
   }
 
+  placeWarnings(warnings, schema, ajv);
   const standardMeta = meta(schema, file);
   const resolveRef = (ref: string) => {
     try {
@@ -88,6 +92,7 @@ export async function loadStandardSchema(schema: AnySchemaObject, file: string, 
     fieldByName: new Map(fields.map((f) => [f.name, f])),
     missingValues: Array.isArray(schema['x-missingValues']) ? (schema['x-missingValues'] as string[]) : [],
     closed: schema.additionalProperties === false || schema.unevaluatedProperties === false,
+    warnings,
     severity: schema['x-severity'] as SeveritySetting | undefined,
   };
 }
@@ -152,9 +157,15 @@ function meta(schema: AnySchemaObject, file: string): StandardMeta {
 function recordsHolder(schema: AnySchemaObject): string | undefined {
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
   const properties = (schema.properties ?? {}) as Record<string, AnySchemaObject>;
+  // Only an array of records (objects) holds records: a record may well require a list of codes.
+  const holdsObjects = (items: unknown): boolean => {
+    if (!items || typeof items !== 'object') return false;
+    const i = items as AnySchemaObject;
+    return i.type === 'object' || i.properties !== undefined || (typeof i.$ref === 'string' && !('type' in i));
+  };
   return required.find((name) => {
     const p = properties[name];
-    return p && typeof p === 'object' && (p.type === 'array' || p.items !== undefined);
+    return p && typeof p === 'object' && (p.type === 'array' || p.items !== undefined) && holdsObjects(p.items);
   });
 }
 
@@ -216,4 +227,17 @@ function findKeyword(node: unknown, keyword: string, value?: unknown, pointer = 
     if (found) return found;
   }
   return undefined;
+}
+
+/** An unknown keyword's warning says where it is, and which keyword of the draft it may be a typo of. */
+function placeWarnings(warnings: string[], schema: AnySchemaObject, ajv: import('./ajv.js').Ajv): void {
+  const known = Object.keys(ajv.RULES.keywords);
+  warnings.forEach((warning, k) => {
+    const unknown = /^uses the keyword "([^"]+)",/.exec(warning);
+    if (!unknown) return;
+    const keyword = unknown[1]!;
+    const pointer = findKeyword(schema, keyword);
+    const near = known.filter((name) => editDistance(name.toLowerCase(), keyword.toLowerCase()) <= 2).sort((a, b) => editDistance(a, keyword) - editDistance(b, keyword))[0];
+    warnings[k] = `uses the keyword "${keyword}"${pointer ? ` at ${pointer}` : ''}, which is not part of its JSON Schema draft${near ? ` (did you mean "${near}"?)` : ''}`;
+  });
 }

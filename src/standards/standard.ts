@@ -65,6 +65,8 @@ export interface Standard extends StandardMeta {
   missingValues: string[];
   /** The record forbids properties it does not name (so unknown columns are errors). */
   closed: boolean;
+  /** What in the standard conform cannot check (unknown keywords and formats), in words, once each. */
+  warnings?: string[];
   /** Severity of the record-level rules. */
   severity?: SeveritySetting;
 }

@@ -203,7 +203,6 @@ describe('exit codes', () => {
     [['validate', 'x.csv', '-s', people, '--encoding', 'klingon'], /not an encoding conform knows/],
     [['validate', 'x.csv', '-s', `${FIXTURES}/core/bad-json.schema.json`], /bad-json\.schema\.json is not valid JSON: .*\(line 1, column 62\)/],
     [['validate', 'x.csv', '-s', `${FIXTURES}/core/bad-type.schema.json`], /not a valid draft-07 JSON Schema: at \/properties\/a\/type/],
-    [['validate', 'x.csv', '-s', `${FIXTURES}/core/unknown-keyword.schema.json`], /unknown keyword "maxLenght" at \/properties\/a\/maxLenght/],
     [['validate', '--no-such-flag'], /unknown option/],
   ])('2 with a one-line message for %j', async (argv, message) => {
     const { code, stderr, stdout } = await cli(argv);
@@ -211,6 +210,30 @@ describe('exit codes', () => {
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stdout).toBe('');
+  });
+});
+
+describe('what JSON Schema ignores, conform warns of and does not refuse', () => {
+  it('an unknown keyword is a note in the report, with where it is and the keyword it is near', async () => {
+    const dir = scratch({ 'x.csv': 'a\nabcdef\n' });
+    const { code, report: r } = await report([`${dir}/x.csv`, '-s', `${FIXTURES}/core/unknown-keyword.schema.json`]);
+    expect(code).toBe(0);
+    const notes = r.files[0].issues.filter((i: any) => i.code === 'standard-warning');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ severity: 'info' });
+    expect(notes[0].message).toContain('"maxLenght" at /properties/a/maxLenght');
+    expect(notes[0].message).toContain('did you mean "maxLength"?');
+  });
+
+  it('an unknown format is accepted as JSON Schema accepts it, and warned of', async () => {
+    const dir = scratch({
+      's.json': JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { a: { type: 'string', format: 'uk-postcode' } } }),
+      'x.csv': 'a\nSW1A 1AA\n',
+    });
+    const { code, report: r } = await report([`${dir}/x.csv`, '-s', `${dir}/s.json`]);
+    expect(code).toBe(0);
+    expect(r.files[0].issues.map((i: any) => i.code)).toEqual(['standard-warning']);
+    expect(r.files[0].issues[0].message).toContain('"uk-postcode"');
   });
 });
 
