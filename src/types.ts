@@ -52,6 +52,11 @@ export interface Issue {
   column?: string;
   /** 1-based position of the column. */
   columnIndex?: number;
+  /**
+   * 1-based character position in its line where the cell starts, where code scanning and annotations
+   * mark it (added for the GitHub and SARIF reports; see src/report/cell-columns.ts).
+   */
+  columnStart?: number;
   /** The standard's name for the field, when it differs from the column as written. */
   field?: string;
   /** JSON Pointer of the value, for JSON input. */
@@ -77,6 +82,58 @@ export interface Issue {
   firstLine?: number;
   /** For findings about another file (cross-file references). */
   otherFile?: string;
+  /** For document standards: the record's own id (a 360Giving grant id, an OCDS ocid/release id, a service id). */
+  record?: string;
+}
+
+/** Every issue of one kind and severity in one column (or place, or the file): counted whatever is listed. */
+export interface IssueGroup {
+  /** The heading: the column as written (with the standard's name when it differs), a JSON place, `Header`, `Rows` or `File`. */
+  label: string;
+  code: IssueCode;
+  severity: Severity;
+  column?: string;
+  columnIndex?: number;
+  field?: string;
+  /** For JSON: the place in every record (`grants[].awardDate`). */
+  place?: string;
+  /** Issues found. */
+  count: number;
+  /** Of them, the ones `conform fix` repairs. */
+  fixable: number;
+  /** The first rows with such an issue (at most five). */
+  rows: number[];
+  /** The first such issue in file order. */
+  example: Issue;
+  /** The first that `conform fix` does not repair, when there is one. */
+  manual?: Issue;
+}
+
+/** One kind of issue that needs a person, in the fix plan. */
+export interface PlanStep {
+  label: string;
+  code: IssueCode;
+  severity: Severity;
+  /** Issues of this kind left after `conform fix`. */
+  count: number;
+  /** Files with such issues (in the run's plan). */
+  files?: number;
+  /** Where the first is, and what it says. */
+  example: Issue & { path?: string };
+  /** What to do, in words. */
+  action: string;
+}
+
+/** What to do first: what `conform fix` repairs, then what needs a person, largest first. */
+export interface FixPlan {
+  /** Issues found (every one, listed or not). */
+  issues: number;
+  /** Issues `conform fix` repairs. */
+  fixable: number;
+  /** The command that repairs them, when conform fix can read the file (CSV). */
+  command?: string;
+  /** Kinds of issue `conform fix` leaves, the largest first. */
+  manual: PlanStep[];
 }
 
 export interface StandardRef {
@@ -111,6 +168,10 @@ export interface FileReport {
   elapsed?: number;
   /** Who published the file, when one column names the same body in every record (see src/batch/publisher.ts). */
   publisher?: string;
+  /** Every issue found, by column (or place) and kind: the source of every count a report shows. */
+  groups?: IssueGroup[];
+  /** What to do first. */
+  plan?: FixPlan;
   [key: string]: unknown;
 }
 
@@ -178,5 +239,9 @@ export interface Report {
   files: FileReport[];
   overview?: Overview;
   shard?: ShardInfo;
+  /** What to do first, across the files. */
+  plan?: FixPlan;
+  /** When the check was made (ISO 8601). */
+  checkedAt?: string;
   [key: string]: unknown;
 }

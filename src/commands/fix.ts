@@ -4,7 +4,11 @@
 // symbolic link.
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readFileHead } from '../batch/file-head.js';
+import { standardProfiles } from '../batch/profiles.js';
 import { checkColumnMap } from '../check/header.js';
+import { detectStandard } from '../standards/detect.js';
+import type { Standard } from '../standards/standard.js';
 import { ConformError } from '../errors.js';
 import { FORMATTERS, isFormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -15,6 +19,7 @@ import { Registry } from '../standards/registry.js';
 import type { FailOn } from '../types.js';
 import { DEFAULT_MAX_ISSUES, validate } from '../validate.js';
 import { parseColumnFlags } from './column-flag.js';
+import { terminalWidth, wroteLine } from './validate.js';
 import { formatNumber } from '../plain-text.js';
 
 export interface FixFlags {
@@ -32,13 +37,14 @@ export interface FixFlags {
   standardsDir?: string[];
   quiet?: boolean;
   color?: boolean;
+  verbose?: boolean;
 }
 
 const FAIL_ON: FailOn[] = ['error', 'warning', 'info', 'never'];
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', '\t': '\t', '\\t': '\t', tab: '\t', '|': '|', auto: 'auto' };
 
 export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise<number> {
-  if (!flags.standard) throw new ConformError('No standard given: use --standard <id or schema file> (run "conform standards list" to see the ids)');
+  if (!flags.standard) throw new ConformError('No standard given: use --standard <id or schema file>, or --standard auto to detect it from the header (run "conform standards list" to see the ids)');
   if (file === '-') throw new ConformError('conform fix reads its input twice, so it needs a file, not standard input');
   if (flags.output && flags.inPlace) throw new ConformError('Use either --output <file> or --in-place, not both');
   if (!flags.output && !flags.inPlace) throw new ConformError('Say where to write the repaired file: --output <file>, or --in-place to replace the input');
@@ -62,7 +68,7 @@ export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise
   checkTargets(input, output, log, flags.inPlace === true);
 
   const registry = new Registry((flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)));
-  const standard = await registry.resolve(flags.standard);
+  const standard = flags.standard === 'auto' ? await detectForFix(input, file, registry, flags, delimiter, io) : await registry.resolve(flags.standard);
   if (standard.mode === 'document') throw new ConformError(`The standard "${standard.id}" describes a whole JSON document; conform fix repairs CSV files of records`);
   const columns = parseColumnFlags(flags.column);
   checkColumnMap(columns, standard);
@@ -79,12 +85,24 @@ export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise
     if (eq <= 0 || eq === value.length - 1 || !isFormatName(extra)) {
       throw new ConformError(`--report takes <format>=<file>, such as --report html=fixed.html, with a format among ${Object.keys(FORMATTERS).join(', ')} (got "${value}")`);
     }
-    writeFileAtomic(resolve(io.cwd, value.slice(eq + 1)), FORMATTERS[extra](report, { color: false }));
+    writeFileAtomic(resolve(io.cwd, value.slice(eq + 1)), FORMATTERS[extra](report, { color: false, verbose: flags.verbose }));
+    if (!flags.quiet) io.stderr.write(wroteLine(extra, value.slice(eq + 1)));
   }
-  const text = FORMATTERS[format](report, { color });
+  const text = FORMATTERS[format](report, { color, width: terminalWidth(io), verbose: flags.verbose });
   if (!flags.quiet || format !== 'stylish') io.stdout.write(text);
   else if (!report.passed) io.stdout.write(text.split('\n').filter(Boolean).pop() + '\n');
   return report.passed ? 0 : 1;
+}
+
+/** --standard auto: the standard the file's header follows, found as `validate` finds it, and said on stderr. */
+async function detectForFix(input: string, shown: string, registry: Registry, flags: FixFlags, delimiter: string | undefined, io: Io): Promise<Standard> {
+  const head = await readFileHead(input, { encoding: flags.encoding, delimiter, inputFormat: 'csv' });
+  if (head.problem) throw new ConformError(`Cannot detect the standard of ${shown}: ${head.problem.message}`);
+  const detection = detectStandard([{ rows: head.rows, profiles: standardProfiles(registry).records }], 'column');
+  if (!detection.found) throw new ConformError(`Cannot tell which standard ${shown} follows: ${detection.reason}. Name it with --standard <id>`);
+  const standard = await registry.resolve(`${detection.best.id}@${detection.best.version}`);
+  if (!flags.quiet) io.stderr.write(`conform fix: ${shown} follows ${standard.id} ${standard.version} (${detection.reason})\n`);
+  return standard;
 }
 
 /**

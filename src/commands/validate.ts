@@ -2,7 +2,7 @@
 // (in parallel, one shard of them, with a progress line on a terminal), print or write the reports, and
 // say by the exit code whether the data passed (0), failed (1), or the run could not be done (2, thrown
 // as ConformError).
-import { realpathSync, statSync } from 'node:fs';
+import { appendFileSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { CheckSettings, Config } from '../config/config.js';
@@ -23,6 +23,7 @@ import { parseColumnFlags } from './column-flag.js';
 import { Registry } from '../standards/registry.js';
 import type { FailOn, InputFormat, Report } from '../types.js';
 import { validateTasks } from '../validate.js';
+import { locateCells } from '../report/cell-columns.js';
 
 export interface ValidateFlags {
   standard?: string;
@@ -45,6 +46,7 @@ export interface ValidateFlags {
   quiet?: boolean;
   color?: boolean;
   progress?: boolean;
+  verbose?: boolean;
 }
 
 const FAIL_ON: FailOn[] = ['error', 'warning', 'info', 'never'];
@@ -52,7 +54,7 @@ const INPUT_FORMATS: InputFormat[] = ['csv', 'json', 'ndjson'];
 export const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', '\t': '\t', '\\t': '\t', tab: '\t', '|': '|', auto: 'auto' };
 
 export async function validateCommand(args: string[], flags: ValidateFlags, io: Io): Promise<number> {
-  const format = formatName(flags.format ?? 'stylish', '--format');
+  const format = flags.format !== undefined ? formatName(flags.format, '--format') : (flags.output && formatFromName(flags.output)) || 'stylish';
   const reports = (flags.report ?? []).map(parseReportFlag);
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const config = findConfig(flags, io);
@@ -103,14 +105,72 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   }
 
   const color = colorWanted(io, flags.color);
+  // Annotations and code scanning mark a cell by its character in the line: read the lines to be marked again.
+  if ([format, ...reports.map((r) => r.format)].some((f) => f === 'github' || f === 'sarif')) await locateCells(report, io.cwd);
   for (const { format: extra, path } of reports) {
-    writeFileAtomic(resolve(io.cwd, path), FORMATTERS[extra](report, { color: false }));
+    writeFileAtomic(resolve(io.cwd, path), FORMATTERS[extra](report, { color: false, verbose: flags.verbose }));
+    if (!flags.quiet) io.stderr.write(wroteLine(extra, path));
   }
-  const text = FORMATTERS[format](report, { color: flags.output ? false : color });
-  if (flags.output) writeFileAtomic(resolve(io.cwd, flags.output), text);
-  else if (!flags.quiet || format !== 'stylish') io.stdout.write(text);
+  const width = flags.output ? undefined : terminalWidth(io);
+  const text = FORMATTERS[format](report, { color: flags.output ? false : color, width, verbose: flags.verbose });
+  // On GitHub Actions, the annotations are few by design; the whole story goes to the step summary.
+  const summary = io.env.GITHUB_STEP_SUMMARY;
+  if ((format === 'github' || reports.some((r) => r.format === 'github')) && summary) {
+    try {
+      appendFileSync(summary, FORMATTERS.markdown(report, { verbose: flags.verbose }) + '\n');
+    } catch {
+      // a step summary that cannot be written is no reason to fail the check
+    }
+  }
+  if (flags.output) {
+    writeFileAtomic(resolve(io.cwd, flags.output), text);
+    if (!flags.quiet) io.stderr.write(wroteLine(format, flags.output));
+  } else if (!flags.quiet || format !== 'stylish') io.stdout.write(text);
   else if (!report.passed) io.stdout.write(text.split('\n').filter(Boolean).pop() + '\n');
   return report.passed ? 0 : 1;
+}
+
+const BY_EXTENSION: Record<string, FormatName> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.xml': 'junit',
+  '.sarif': 'sarif',
+  '.json': 'json',
+  '.csv': 'csv',
+  '.txt': 'stylish',
+};
+
+/** The format an output's name asks for (`report.html` → html; `x.sarif.json` → sarif), if any. */
+export function formatFromName(path: string): FormatName | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.sarif.json')) return 'sarif';
+  if (lower.endsWith('.junit.xml')) return 'junit';
+  const dot = lower.lastIndexOf('.');
+  return dot > lower.lastIndexOf('/') ? BY_EXTENSION[lower.slice(dot)] : undefined;
+}
+
+const FORMAT_WORDS: Record<FormatName, string> = {
+  stylish: 'the text report',
+  json: 'the JSON report',
+  junit: 'the JUnit XML report',
+  github: 'the GitHub annotations',
+  markdown: 'the Markdown report',
+  html: 'the HTML report',
+  csv: 'the CSV list of issues',
+  sarif: 'the SARIF report',
+};
+
+/** The one line that says what was written where. */
+export function wroteLine(format: FormatName, path: string): string {
+  return `conform: wrote ${FORMAT_WORDS[format]} to ${path}\n`;
+}
+
+/** The terminal's width, when standard output is one; else undefined (the report's default of 80). */
+export function terminalWidth(io: Io): number | undefined {
+  const columns = (io.stdout as { columns?: number }).columns;
+  return io.stdout.isTTY && typeof columns === 'number' && columns > 0 ? columns : undefined;
 }
 
 /** Below this much data in all, files are checked sooner in the main thread than worker threads start. */

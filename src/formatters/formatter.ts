@@ -5,6 +5,10 @@ export interface FormatOptions {
   color?: boolean;
   /** Examples shown per column and code in terminal output. */
   examples?: number;
+  /** Terminal width for stylish output (80 when not known). */
+  width?: number;
+  /** Show the raw patterns and other technical detail that the reports for people put in words. */
+  verbose?: boolean;
 }
 
 /** A formatter turns the one report into text; it never decides pass or fail. */

@@ -72,11 +72,39 @@ ul.pairs { margin: 0; padding-left: 1.25rem; columns: 2 22rem; }
 #filters select { font: inherit; max-width: 100%; }
 #filter-status { margin: 0; color: var(--muted); }
 footer { color: var(--muted); font-size: 0.9rem; padding-bottom: 2rem; }
+.stamp { margin: 0.5rem 0 0; color: var(--muted); font-size: 0.9rem; }
+.plan { margin: 1rem 0; padding: 0.75rem 1rem; border-left: 4px solid #0b4fa3; background: #f4f7fc; }
+.plan h2, .plan h3 { margin-top: 0; }
+.plan ol { margin: 0; padding-left: 1.25rem; }
+.plan ul.steps { padding-left: 1rem; }
+.plan p { margin: 0.25rem 0; overflow-wrap: anywhere; }
+.plan .example { color: var(--muted); }
+pre.command { margin: 0.25rem 0 0.75rem; padding: 0.5rem 0.75rem; background: #fff; border: 1px solid var(--line); white-space: pre-wrap; overflow-wrap: anywhere; }
+.showing { font-weight: 600; }
+.print-only { display: none; }
+main, header.verdict, footer { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  header.verdict, main, footer { padding-left: 0.75rem; padding-right: 0.75rem; }
+  section.file { padding: 0.75rem; margin: 1.25rem 0; }
+  h1 { font-size: 1.4rem; }
+  dl.facts { grid-template-columns: 1fr; }
+  dl.facts dd { margin-bottom: 0.35rem; }
+  .issues td.message { min-width: 12rem; }
+  ul.pairs { columns: 1; }
+  #filters, #filters fieldset { display: block; }
+  #filters label { white-space: normal; display: inline-block; margin-right: 1rem; }
+  #filters select { width: 100%; }
+  .side-by-side { display: block; }
+}
 @media print {
+  .print-only { display: block; }
+  /* Paper gets the summary, the plan, and the first issues of each kind: not a thousand rows. */
+  tr.issue.screen-only { display: none !important; }
+  .plan { border-left-width: 2px; break-inside: avoid; }
   body { font-size: 10pt; }
   .skip, #filters { display: none !important; }
   /* Paper gets the whole report, whatever was filtered on screen. */
-  tr[hidden] { display: table-row !important; }
+  tr[hidden]:not(.screen-only) { display: table-row !important; }
   .grid td.muted { opacity: 1; }
   header.verdict, main, footer { max-width: none; padding: 0; }
   section.file { border: 0; padding: 0; break-before: page; }

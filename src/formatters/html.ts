@@ -11,7 +11,15 @@ import { columnChart, type ColumnCounts } from './html-chart.js';
 import { esc } from './html-escape.js';
 import { failingRowsGrid } from './html-grid.js';
 import { overviewSection } from './html-overview.js';
-import { codesOf, codeTotal, columnLabel, count, isColumnIssue, locationText, n, SEVERITIES } from './where.js';
+import type { FixPlan, IssueGroup } from '../types.js';
+import { groupsOf, planOf, runPlanOf, showingText, totalIssues } from './groups-view.js';
+import { codesOf, codeTotal, columnLabel, count, isColumnIssue, locationText, n, SEVERITIES, SEVERITY_WORD } from './where.js';
+import { inWords } from './words.js';
+
+/** Kinds of issue for a person shown in a plan. */
+const PLAN_STEPS = 10;
+/** Issues of each kind printed on paper; the screen lists every one. */
+const PRINTED_PER_KIND = 5;
 
 const SEVERITY_HEADING: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -41,6 +49,7 @@ export const html: Formatter = (report) => {
     '<a class="skip" href="#main">Skip to the findings</a>',
     verdictHeader(report),
     '<main id="main">',
+    report.files.length > 1 ? planSection(runPlanOf(report), 'plan', true) : '',
     filters(report),
     report.files.length > 1 ? filesTable(report) : '',
     ...(report.files.length > 1 && report.overview ? [overviewSection(report.overview)] : []),
@@ -75,8 +84,42 @@ function verdictHeader(report: Report): string {
     '<p class="eyebrow">conform data conformance report</p>',
     `<h1><span class="badge ${report.passed ? 'pass' : 'fail'}">${report.passed ? 'Passed' : 'Failed'}</span> ${esc(headline)}</h1>`,
     `<ul class="totals" aria-label="Totals">${totals.map(([word, value]) => `<li><strong>${n(value)}</strong> ${value === 1 ? word : `${word}s`}</li>`).join('')}</ul>`,
+    `<p class="stamp">${stamp(report)}</p>`,
     '</header>',
   ].join('\n');
+}
+
+/** When the check was made, by which conform, against which standards. */
+function stamp(report: Report): string {
+  const when = typeof report.checkedAt === 'string' ? report.checkedAt : undefined;
+  const date = when ? `Checked <time datetime="${esc(when)}">${esc(when.slice(0, 16).replace('T', ' '))} UTC</time>` : 'Checked';
+  const standards = [...new Set(report.files.filter((f) => f.standard).map((f) => `${f.standard!.id} ${f.standard!.version}`))];
+  const against = standards.length ? ` against ${standards.slice(0, 5).map((s) => `<code>${esc(s)}</code>`).join(', ')}${standards.length > 5 ? ` and ${n(standards.length - 5)} more` : ''}` : '';
+  return `${date} with conform ${esc(report.tool.version)}${against}.`;
+}
+
+/** What to do first: what conform fix repairs and the command, then the kinds left for a person. */
+function planSection(plan: FixPlan, id: string, run: boolean): string {
+  if (!plan.issues) return '';
+  const out = [`<section class="plan" aria-labelledby="${id}">`, `<h${run ? 2 : 3} id="${id}">What to do first</h${run ? 2 : 3}>`, '<ol>'];
+  if (plan.fixable) {
+    out.push(
+      `<li><p><code>conform fix</code> repairs <strong>${n(plan.fixable)}</strong> of the ${esc(count(plan.issues, 'issue'))}${plan.command ? ':' : ' (run it on each file: the command is in each file’s plan).'}</p>${plan.command ? `<pre class="command"><code>${esc(plan.command)}</code></pre>` : ''}</li>`,
+    );
+  }
+  if (plan.manual.length) {
+    const left = plan.manual.reduce((sum, s) => sum + s.count, 0);
+    const steps = plan.manual.slice(0, PLAN_STEPS).map((s) => {
+      const where = [run && s.example.path ? s.example.path : '', locationText(s.example)].filter(Boolean).join(' ');
+      const files = s.files && s.files > 1 ? ` in ${n(s.files)} files` : '';
+      return `<li><p><strong>${n(s.count)}</strong>${files} × ${esc(s.label)} ${severityTag(s.severity)} <code>${esc(s.code)}</code></p><p class="example">${where ? `${esc(where)}: ` : ''}${esc(inWords(s.example.message))}</p>${s.action ? `<p class="hint">→ ${esc(inWords(s.action))}</p>` : ''}</li>`;
+    });
+    const rest = plan.manual.slice(PLAN_STEPS);
+    const more = rest.length ? `<p class="legend">… and ${esc(count(rest.reduce((sum, s) => sum + s.count, 0), 'issue'))} of ${esc(count(rest.length, 'more kind'))}.</p>` : '';
+    out.push(`<li><p>${plan.fixable ? 'Then ' : ''}<strong>${n(left)}</strong> ${left === 1 ? 'issue needs' : 'issues need'} a person, the largest kinds first:</p><ul class="steps">${steps.join('')}</ul>${more}</li>`);
+  }
+  out.push('</ol>', '</section>');
+  return out.join('\n');
 }
 
 /** Severity boxes and a code list; the script shows them (see html-assets.ts). */
@@ -121,6 +164,7 @@ function fileSection(file: FileReport, number: number): string {
     `<section class="file" id="${id}" aria-labelledby="${id}-title">`,
     `<h2 id="${id}-title">${passBadge(file.passed)} <code>${esc(file.path)}</code></h2>`,
     facts(file),
+    planSection(planOf(file), `${id}-plan`, false),
     headerNotes(file),
   ];
   if (!file.issues.length && !file.truncated) {
@@ -136,10 +180,10 @@ function fileSection(file: FileReport, number: number): string {
   );
   const grid = failingRowsGrid(file, `${id}-grid`, `${id}-title`);
   if (grid) out.push(`<h3 id="${id}-rows">First failing rows</h3>`, grid);
-  out.push(`<h3 id="${id}-list">All listed issues</h3>`, issueTable(file, id));
-  if (file.truncated) {
-    out.push(`<p><strong>${esc(count(file.truncated, 'more issue'))}</strong> ${file.truncated === 1 ? 'was' : 'were'} counted but not listed (the limit is set with <code>--max-issues</code>).</p>`);
-  }
+  const showing = showingText(file, n);
+  out.push(`<h3 id="${id}-list">${file.truncated ? 'Listed issues' : 'All issues'}</h3>`);
+  if (showing) out.push(`<p class="showing">${esc(showing)}</p>`);
+  out.push(`<p class="print-only legend">On paper: the first ${n(PRINTED_PER_KIND)} of each kind; every one is on screen.</p>`, issueTable(file, id));
   out.push('</section>');
   return out.join('\n');
 }
@@ -148,7 +192,7 @@ function facts(file: FileReport): string {
   const items: [string, string][] = [
     ['Standard', standardText(file)],
     ['Rows', `${n(file.rows)}${file.rows ? ` (${n(file.validRows)} without errors, ${n(file.invalidRows)} with errors)` : ''}`],
-    ['Issues', esc(`${count(file.counts.error, 'error')}, ${count(file.counts.warning, 'warning')}, ${count(file.counts.info, 'note')}`)],
+    ['Issues', esc(`${count(file.counts.error, 'error')}, ${count(file.counts.warning, 'warning')}, ${count(file.counts.info, 'note')}${file.truncated ? ` (showing ${n(totalIssues(file) - file.truncated)} of ${n(totalIssues(file))})` : ''}`)],
     ['Format', esc(file.format === 'unknown' ? 'not recognised' : file.format.toUpperCase())],
     ['Encoding', esc(file.encoding)],
   ];
@@ -168,31 +212,38 @@ function delimiterText(delimiter: string): string {
 
 interface ColumnGroup {
   label: string;
-  issues: Issue[];
+  counts: Record<Severity, number>;
+  codes: IssueCode[];
   order: number;
 }
 
-/** Issues of each column (or JSON place), in file order; findings about the file or rows come first. */
+/** Every issue of each column (or JSON place), in file order; findings about the file or rows come first. */
 function columnGroups(file: FileReport): ColumnGroup[] {
   const groups = new Map<string, ColumnGroup>();
-  for (const issue of file.issues) {
-    const label = columnLabel(issue);
-    const group = groups.get(label) ?? { label, issues: [], order: isColumnIssue(issue) ? 1 + (issue.columnIndex ?? 0) : 0 };
-    group.issues.push(issue);
-    groups.set(label, group);
+  for (const g of groupsOf(file)) {
+    const group = groups.get(g.label) ?? { label: g.label, counts: { error: 0, warning: 0, info: 0 }, codes: [], order: isColumnGroup(g) ? 1 + (g.columnIndex ?? 0) : 0 };
+    group.counts[g.severity] += g.count;
+    if (!group.codes.includes(g.code)) group.codes.push(g.code);
+    groups.set(g.label, group);
   }
   return [...groups.values()].sort((a, b) => a.order - b.order);
 }
 
-/** Failing cells (not header findings) per column: where in the data the problems are. */
+function isColumnGroup(g: IssueGroup): boolean {
+  return g.column !== undefined || g.place !== undefined || g.columnIndex !== undefined;
+}
+
+/** Failing cells (not header findings) per column, every one found: where in the data the problems are. */
 function cellCounts(file: FileReport): ColumnCounts[] {
-  const cells = file.issues.filter((i) => i.row !== undefined && isColumnIssue(i));
-  const groups = new Map<string, Issue[]>();
-  for (const issue of cells) {
-    const label = issue.column ?? columnLabel(issue);
-    groups.set(label, [...(groups.get(label) ?? []), issue]);
+  const columns = new Map<string, ColumnCounts>();
+  for (const g of groupsOf(file)) {
+    if (!isColumnGroup(g) || !g.rows.length) continue;
+    const label = g.column ?? g.label;
+    const column = columns.get(label) ?? { label, counts: { error: 0, warning: 0, info: 0 } };
+    column.counts[g.severity] += g.count;
+    columns.set(label, column);
   }
-  return [...groups.entries()].map(([label, issues]) => ({ label, counts: severityCounts(issues) }));
+  return [...columns.values()];
 }
 
 /** The renamed and unknown columns, said once in words rather than one finding per column. */
@@ -212,13 +263,12 @@ function headerNotes(file: FileReport): string {
 
 function byColumnTable(file: FileReport, id: string, heading: string): string {
   const rows = columnGroups(file).map((group) => {
-    const counts = severityCounts(group.issues);
-    const codes = [...new Set(group.issues.map((i) => i.code))];
+    const { counts, codes } = group;
     return `<tr><th scope="row">${esc(group.label)}</th>${SEVERITIES.map((s) => `<td class="num">${counts[s] ? n(counts[s]) : ''}</td>`).join('')}<td>${codes.map((c) => `<code>${esc(c)}</code>`).join(', ')}</td></tr>`;
   });
   return [
     `<div class="scroll" role="region" aria-labelledby="${id}-columns ${id}-title" tabindex="0"><table>`,
-    `<caption>Listed issues in each ${heading.toLowerCase()}${file.truncated ? ' (issues past --max-issues are not included)' : ''}.</caption>`,
+    `<caption>Every issue found in each ${heading.toLowerCase()}${file.truncated ? ', listed or not' : ''}.</caption>`,
     `<thead><tr><th scope="col">${heading}</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Notes</th><th scope="col">Kinds</th></tr></thead>`,
     `<tbody>${rows.join('')}</tbody></table></div>`,
   ].join('');
@@ -227,7 +277,7 @@ function byColumnTable(file: FileReport, id: string, heading: string): string {
 function byCodeTable(file: FileReport, id: string): string {
   const rows = codesOf(file).map((code: IssueCode) => {
     const issues = file.issues.filter((i) => i.code === code);
-    const severities = SEVERITIES.filter((s) => issues.some((i) => i.severity === s));
+    const severities = SEVERITIES.filter((s) => groupsOf(file).some((g) => g.code === code && g.severity === s));
     const entry = CATALOG[code];
     const total = codeTotal(file, code);
     return `<tr><th scope="row"><code>${esc(code)}</code></th><td>${esc(entry?.title ?? '')}</td><td>${severities.map(severityTag).join(' ') || '—'}</td><td class="num">${n(total)}${total > issues.length ? ` <span class="legend">(${n(issues.length)} listed)</span>` : ''}</td><td>${esc(entry?.help ?? '')}</td></tr>`;
@@ -241,12 +291,17 @@ function byCodeTable(file: FileReport, id: string): string {
 }
 
 function issueTable(file: FileReport, id: string): string {
+  const perKind = new Map<string, number>();
   const rows = file.issues.map((issue) => {
+    const kind = `${columnLabel(issue)}\u0000${issue.code}`;
+    const seen = (perKind.get(kind) ?? 0) + 1;
+    perKind.set(kind, seen);
+    const printed = seen <= PRINTED_PER_KIND ? '' : ' screen-only';
     const where = locationText(issue) || 'the file';
     const column = issue.column !== undefined ? esc(columnLabel(issue)) : issue.pointer !== undefined ? `<code>${esc(issue.pointer)}</code>` : '';
     const value = issue.value === undefined ? '' : issue.value === '' ? '<em class="empty">blank</em>' : `<code class="value">${esc(issue.value)}</code>`;
     const hint = issue.hint ? `<span class="hint">→ ${esc(issue.hint)}</span>` : '';
-    return `<tr class="issue" data-issues="${esc(`${issue.severity}:${issue.code}`)}"><td>${severityTag(issue.severity)}</td><td>${esc(where)}</td><td>${column}</td><td class="code"><code>${esc(issue.code)}</code></td><td>${value}</td><td class="message">${esc(issue.message)}${hint}</td></tr>`;
+    return `<tr class="issue${printed}" data-issues="${esc(`${issue.severity}:${issue.code}`)}"><td>${severityTag(issue.severity)}</td><td>${esc(where)}</td><td>${column}</td><td class="code"><code>${esc(issue.code)}</code></td><td>${value}</td><td class="message">${esc(inWords(issue.message))}${hint}</td></tr>`;
   });
   return [
     `<div class="scroll" role="region" aria-labelledby="${id}-list ${id}-title" tabindex="0"><table class="issues">`,

@@ -6,14 +6,19 @@ import { CATALOG } from '../issues/catalog.js';
 import type { FileReport, Issue, IssueCode, OverviewCounts, Report } from '../types.js';
 import type { Formatter } from './formatter.js';
 import { terminalSafe } from './safe-text.js';
-import { codeTotal, codesOf, columnLabel, count, groupTotal, locationText, n, SEVERITY_WORD, worstSeverity } from './where.js';
+import type { FixPlan, IssueGroup } from '../types.js';
+import { groupsOf, keyOfGroup, listedByGroup, planOf, runPlanOf, showingText } from './groups-view.js';
+import { count, locationText, n, SEVERITY_WORD } from './where.js';
+import { inWords } from './words.js';
+
+const PLAN_STEPS = 10;
 
 /** GitHub refuses comments over 65,536 characters; the details stop well before. */
 const BUDGET = 60_000;
 const LISTED_PER_FILE = 100;
 
 export const markdown: Formatter = (report) => {
-  const out = [heading(report), '', ...summaryTable(report), ...overviewTables(report)];
+  const out = [heading(report), '', ...planSection(report.files.length === 1 ? planOf(report.files[0]!) : runPlanOf(report), report.files.length > 1), ...summaryTable(report), ...overviewTables(report)];
   let used = out.join('\n').length;
   const withIssues = report.files.filter((f) => f.issues.length || f.truncated);
   for (const [i, file] of withIssues.entries()) {
@@ -37,6 +42,32 @@ function heading(report: Report): string {
     : `❌ ${n(s.failedFiles)} of ${count(s.files, 'file')} failed`;
   const notes = s.infos ? `, ${count(s.infos, 'note')}` : '';
   return `## ${verdict}\n\n${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}${notes} in ${count(s.rows, 'row')}.`;
+}
+
+/** What to do first: what conform fix repairs and the command, then the kinds left for a person. */
+function planSection(plan: FixPlan, run: boolean): string[] {
+  if (!plan.issues) return [];
+  const out = ['### What to do first', ''];
+  let step = 1;
+  if (plan.fixable) {
+    out.push(`${step++}. \`conform fix\` repairs **${n(plan.fixable)}** of the ${count(plan.issues, 'issue')}${plan.command ? ':' : ' (run it on each file).'}`);
+    if (plan.command) out.push('', '   ```sh', `   ${terminalSafe(plan.command)}`, '   ```', '');
+  }
+  if (plan.manual.length) {
+    const left = plan.manual.reduce((sum, s) => sum + s.count, 0);
+    out.push(`${step}. ${plan.fixable ? 'Then ' : ''}**${n(left)}** ${left === 1 ? 'issue needs' : 'issues need'} a person, the largest kinds first:`, '');
+    out.push('   | Count | Where | Issue | Example | What to do |', '   | ---: | --- | --- | --- | --- |');
+    for (const s of plan.manual.slice(0, PLAN_STEPS)) {
+      const where = [run && s.example.path ? s.example.path : '', locationText(s.example)].filter(Boolean).join(' ');
+      out.push(
+        `   | ${n(s.count)}${s.files && s.files > 1 ? ` in ${n(s.files)} files` : ''} | ${text(s.label)} | ${code(s.code)} ${SEVERITY_WORD[s.severity]} | ${where ? `${text(where)}: ` : ''}${text(inWords(s.example.message))} | ${text(inWords(s.action))} |`,
+      );
+    }
+    const rest = plan.manual.slice(PLAN_STEPS);
+    if (rest.length) out.push('', `   _… and ${count(rest.reduce((sum, s) => sum + s.count, 0), 'issue')} of ${count(rest.length, 'more kind')}._`);
+  }
+  out.push('');
+  return out;
 }
 
 function summaryTable(report: Report): string[] {
@@ -81,14 +112,24 @@ function fileSection(file: FileReport): string {
   ];
   out.push(facts.join(' · '), '');
 
+  const showing = showingText(file, n);
+  if (showing) out.push(`_${text(showing)}_`, '');
   out.push('| Column | Issue | Severity | Count | Example |', '| --- | --- | --- | ---: | --- |');
-  for (const group of groups(file)) {
-    out.push(
-      `| ${text(group.column)} | ${code(group.code)} ${text(CATALOG[group.code]?.title ?? '')} | ${SEVERITY_WORD[worstSeverity(group.issues)]} | ${n(groupTotal(file, group.code, group.issues))} | ${example(group)} |`,
-    );
+  const listedIn = listedByGroup(file);
+  // Header findings come one per column; they are folded into one row of each kind.
+  const rows: Array<{ label: string; code: IssueCode; severity: IssueGroup['severity']; count: number; issues: Issue[] }> = [];
+  for (const group of groupsOf(file)) {
+    const listed = listedIn.get(keyOfGroup(group)) ?? [];
+    const fold = FOLDED.has(group.code) && group.column !== undefined;
+    const same = fold ? rows.find((r) => r.label === 'Header' && r.code === group.code && r.severity === group.severity) : undefined;
+    if (same) {
+      same.count += group.count;
+      same.issues.push(...listed);
+    } else rows.push({ label: fold ? 'Header' : group.label, code: group.code, severity: group.severity, count: group.count, issues: listed.length ? [...listed] : [group.example] });
   }
-  const unlistedCodes = codesOf(file).filter((c) => !file.issues.some((i) => i.code === c));
-  for (const c of unlistedCodes) out.push(`| — | ${code(c)} ${text(CATALOG[c]?.title ?? '')} | | ${n(codeTotal(file, c))} | not listed (--max-issues) |`);
+  for (const row of rows) {
+    out.push(`| ${text(row.label)} | ${code(row.code)} ${text(CATALOG[row.code]?.title ?? '')} | ${SEVERITY_WORD[row.severity]} | ${n(row.count)} | ${example({ column: row.label, code: row.code, issues: row.issues })} |`);
+  }
 
   const listed = file.issues.slice(0, LISTED_PER_FILE);
   out.push('', `<details><summary>${count(file.issues.length, 'issue')} listed${file.issues.length > listed.length ? `, the first ${n(listed.length)} shown` : ''}</summary>`, '');
@@ -120,23 +161,11 @@ function example(group: Group): string {
   }
   const first = group.issues[0]!;
   const where = locationText(first);
-  return `${where ? `${text(where)}: ` : ''}${text(first.message)}`;
+  return `${where ? `${text(where)}: ` : ''}${text(inWords(first.message))}`;
 }
 
 /** Header findings that come one per column, folded into one row each. */
 const FOLDED = new Set<IssueCode>(['header-mismatch', 'header-unknown']);
-
-function groups(file: FileReport): Group[] {
-  const map = new Map<string, Group>();
-  for (const issue of file.issues) {
-    const column = FOLDED.has(issue.code) && issue.column !== undefined ? 'Header' : columnLabel(issue);
-    const key = `${column}\u0000${issue.code}`;
-    const group = map.get(key) ?? { column, code: issue.code, issues: [] };
-    group.issues.push(issue);
-    map.set(key, group);
-  }
-  return [...map.values()];
-}
 
 /**
  * Plain text for Markdown: control characters made visible, HTML special characters as entities, the

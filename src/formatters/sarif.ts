@@ -1,5 +1,9 @@
 // SARIF 2.1.0, the format GitHub code scanning (and other code-review tools) read findings from: one run,
-// one rule per issue code (described from the catalog), one result per listed issue.
+// one rule per issue code (described from the catalog), one result per listed issue — at most 5,000 in the
+// run, errors first, because GitHub keeps only the first 5,000 results of a run (and rejects a run of more
+// than 25,000); the run's properties say how many of each file's issues were left out. A cell is marked at
+// its character in the line (startColumn) when the report knows it; its field number is in the result's
+// properties (columnIndex).
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { CATALOG } from '../issues/catalog.js';
@@ -9,6 +13,8 @@ import { codesOf, columnLabel } from './where.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Results GitHub code scanning keeps of one run. */
+export const MAX_RESULTS = 5000;
 
 // Where people can read about the tool: the package's homepage, when package.json names one.
 const require = createRequire(import.meta.url);
@@ -17,7 +23,13 @@ const HOMEPAGE = (require('../../package.json') as { homepage?: string }).homepa
 export const sarif: Formatter = (report) => {
   const codes = [...new Set(report.files.flatMap(codesOf))].sort(byCatalogOrder);
   const ruleIndex = new Map(codes.map((code, i) => [code, i]));
-  const results = report.files.flatMap((file) => file.issues.map((issue) => result(file, issue, ruleIndex.get(issue.code)!)));
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const all = report.files.flatMap((file, f) => file.issues.map((issue, i) => ({ file, issue, f, i })));
+  const kept = all.length > MAX_RESULTS ? [...all].sort((a, b) => rank[a.issue.severity] - rank[b.issue.severity] || a.f - b.f || a.i - b.i).slice(0, MAX_RESULTS) : all;
+  kept.sort((a, b) => a.f - b.f || a.i - b.i);
+  const results = kept.map(({ file, issue }) => result(file, issue, ruleIndex.get(issue.code)!));
+  const inRun = new Map<FileReport, number>();
+  for (const { file } of kept) inRun.set(file, (inRun.get(file) ?? 0) + 1);
   const log = {
     $schema: SCHEMA,
     version: '2.1.0',
@@ -45,7 +57,10 @@ export const sarif: Formatter = (report) => {
             rows: f.rows,
             counts: f.counts,
             truncated: f.truncated,
+            // Issues found but not in this run: past --max-issues, or past the run's 5,000 results.
+            notInRun: f.counts.error + f.counts.warning + f.counts.info - (inRun.get(f) ?? 0),
           })),
+          ...(all.length > kept.length ? { resultsLeftOut: all.length - kept.length, resultsLimit: MAX_RESULTS } : {}),
           ...(report.overview ? { overview: report.overview } : {}),
         },
       },
@@ -73,8 +88,8 @@ function result(file: FileReport, issue: Issue, ruleIndex: number) {
         region: {
           startLine: issue.line,
           ...(issue.endLine !== undefined && issue.endLine > issue.line ? { endLine: issue.endLine } : {}),
-          // conform knows the cell, not the character: its position is the column a viewer can show.
-          ...(issue.columnIndex !== undefined ? { startColumn: issue.columnIndex } : {}),
+          // The cell's character in its line, when known; its field number is in the properties.
+          ...(issue.columnStart !== undefined ? { startColumn: issue.columnStart } : {}),
         },
       }
     : {};

@@ -3,34 +3,7 @@
 import type { FileReport, Issue, IssueCode, Severity } from '../types.js';
 import { formatNumber } from '../plain-text.js';
 
-/** The heading an issue is grouped under: its column, the place in a JSON record, or the file itself. */
-export function columnLabel(issue: Issue): string {
-  if (issue.column !== undefined) {
-    // A name with leading or trailing spaces is quoted so the spaces can be seen.
-    const shown = issue.column !== issue.column.trim() || issue.column === '' ? JSON.stringify(issue.column) : issue.column;
-    return issue.field && issue.field !== issue.column ? `${shown} (${issue.field})` : shown;
-  }
-  if (issue.pointer !== undefined) return pointerPattern(issue.pointer) || '(document)';
-  if (issue.columnIndex !== undefined) return `Column ${issue.columnIndex}`;
-  if (issue.code.startsWith('header-')) return 'Header';
-  if (issue.code.startsWith('row-') || issue.code === 'key-duplicate') return 'Rows';
-  return 'File';
-}
-
-/** True when an issue is about one column (or one place in a JSON record), not the file or a row. */
-export function isColumnIssue(issue: Issue): boolean {
-  return issue.column !== undefined || issue.pointer !== undefined || issue.columnIndex !== undefined;
-}
-
-/** `grants[].awardDate` for `/grants/3/awardDate`: the same place in every record. */
-export function pointerPattern(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((part) => (/^\d+$/.test(part) ? '[]' : `.${part.replace(/~1/g, '/').replace(/~0/g, '~')}`))
-    .join('')
-    .replace(/^\./, '');
-}
+export { columnLabel, isColumnIssue, pointerPattern } from '../report/groups.js';
 
 /** `row 4 (line 5)`, `rows 3–9 (lines 6–12)`, `line 1`, or '' for the file as a whole. */
 export function locationText(issue: Issue): string {

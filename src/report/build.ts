@@ -2,6 +2,7 @@
 import type { FailOn, FileReport, InputFormat, Report, StandardRef } from '../types.js';
 import type { IssueCollector } from './collector.js';
 import { passes } from './gate.js';
+import { filePlan, refreshCommand, runPlan } from './plan.js';
 import { VERSION } from '../version.js';
 
 export interface FileFacts {
@@ -30,11 +31,14 @@ export function buildFileReport(facts: FileFacts, collector: IssueCollector, fai
     issues: collector.sorted(),
     truncated: collector.truncated,
   };
+  report.groups = collector.groups();
+  report.plan = filePlan(report, report.groups);
   if (facts.elapsed !== undefined) report.elapsed = Math.round(facts.elapsed * 1000) / 1000;
   return report;
 }
 
 export function buildReport(files: FileReport[], failOn: FailOn): Report {
+  for (const file of files) refreshCommand(file);
   const summary = {
     files: files.length,
     passedFiles: files.filter((f) => f.passed).length,
@@ -49,7 +53,9 @@ export function buildReport(files: FileReport[], failOn: FailOn): Report {
     tool: { name: 'conform', version: VERSION },
     passed: summary.failedFiles === 0,
     failOn,
+    checkedAt: new Date().toISOString(),
     summary,
+    plan: runPlan(files),
     files,
   };
 }

@@ -1,9 +1,11 @@
 // Collects one file's issues as they are found: counts everything; keeps issues about the file, its header,
 // its table or a run of rows, and the first --max-issues row issues in file order (whatever order they
 // arrive in, so a file checked in parts on several threads keeps the same ones); and remembers which rows
-// have an error, in a bitset, so memory stays small on files of millions of rows.
-import type { Issue, IssueCode, Severity, SeverityCounts } from '../types.js';
+// have an error, in a bitset, so memory stays small on files of millions of rows. Every issue is also
+// counted in its group (column and kind), so what a report counts never depends on what it lists.
+import type { Issue, IssueCode, IssueGroup, Severity, SeverityCounts } from '../types.js';
 import { detachStrings } from './detach.js';
+import { GroupTally } from './groups.js';
 
 export type SeverityAdjuster = (issue: Issue) => Severity | undefined;
 
@@ -19,26 +21,35 @@ export class IssueCollector {
   /** Once trimmed, the last issue kept: any issue after it in file order is dropped at once. */
   private cutoff?: Issue;
   private invalid = new Uint32Array(1024);
+  private readonly tally = new GroupTally(compareIssues);
+
+  /** Row issues listed: --max-issues, where 0 lists every one. */
+  private readonly maxIssues: number;
 
   constructor(
-    private readonly maxIssues: number,
+    maxIssues: number,
     /** Severity overrides from the config, applied to every issue. */
     private readonly adjust?: SeverityAdjuster,
-  ) {}
+  ) {
+    this.maxIssues = maxIssues === 0 ? Infinity : maxIssues;
+  }
 
   add(issue: Issue): void {
     if (this.adjust) issue.severity = this.adjust(issue) ?? issue.severity;
     this.counts[issue.severity]++;
     this.byCode[issue.code] = (this.byCode[issue.code] ?? 0) + 1;
     if (issue.severity === 'error' && issue.row !== undefined) this.markInvalid(issue.row);
+    const canFix = this.tally.add(issue);
     if (issue.row === undefined || issue.endRow !== undefined) {
+      this.tally.remember(issue, canFix);
       this.fixed.push(detachStrings(issue));
       return;
     }
-    if (this.maxIssues === 0 || (this.cutoff && compareIssues(issue, this.cutoff) > 0)) {
+    if (this.cutoff && compareIssues(issue, this.cutoff) > 0) {
       this.truncated++;
       return;
     }
+    this.tally.remember(issue, canFix);
     this.rowIssues.push(detachStrings(issue));
     if (this.rowIssues.length >= 2 * this.maxIssues + 256) this.trim();
   }
@@ -55,6 +66,11 @@ export class IssueCollector {
     return [...this.fixed, ...this.rowIssues];
   }
 
+  /** Every issue found, by column (or place) and kind, with the listed issues in their final form. */
+  groups(): IssueGroup[] {
+    return this.tally.finish(this.kept());
+  }
+
   /** Issues in file order: by line, then column; issues without a line first. */
   sorted(): Issue[] {
     return this.kept().sort(compareIssues);
@@ -68,7 +84,8 @@ export class IssueCollector {
     this.cutoff = this.rowIssues[this.maxIssues - 1];
   }
 
-  private markInvalid(row: number): void {
+  /** Mark a row as failing the standard for a reason an issue elsewhere gives (a required column missing). */
+  markInvalid(row: number): void {
     const word = row >>> 5;
     if (word >= this.invalid.length) {
       let size = this.invalid.length;

@@ -9,7 +9,7 @@ import { loadReport, REPORT_FIXTURES } from './report-fixtures.js';
 import { lostDates, reportOf } from './synthetic.js';
 
 const OWN_TAGS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'a', 'header', 'p', 'h1', 'h2', 'h3', 'span', 'ul', 'li', 'strong', 'main', 'section',
+  'html', 'head', 'ol', 'pre', 'time', 'meta', 'title', 'style', 'body', 'a', 'header', 'p', 'h1', 'h2', 'h3', 'span', 'ul', 'li', 'strong', 'main', 'section',
   'fieldset', 'legend', 'label', 'input', 'select', 'option', 'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'em',
   'dl', 'dt', 'dd', 'svg', 'desc', 'g', 'text', 'rect', 'br', 'footer', 'script',
 ]);
@@ -69,7 +69,8 @@ describe('the HTML report', () => {
     expect(page).toContain('<dt>Rows</dt><dd>12 (4 without errors, 8 with errors)</dd>');
     expect(page).toContain('<dt>Encoding</dt><dd>windows-1252</dd><dt>Delimiter</dt><dd>semicolon <code>;</code></dd>');
     expect(page).toContain('<li><code>Supplier Name</code> → <code>BeneficiaryName</code></li>');
-    expect(page).toContain('<p><strong>3 more issues</strong> were counted but not listed');
+    expect(page).toContain('<p class="showing">Showing 26 of 29 issues (--max-issues); every count covers all 29.</p>');
+    expect(page).toContain('<dt>Issues</dt><dd>13 errors, 16 warnings, 0 notes (showing 26 of 29)</dd>');
     const batch = html(loadReport('batch'), {});
     expect(batch).toContain('1 of 3 files does not conform');
     expect(batch).toContain('<a href="#file-3"><code>data/spend-2024-06.xlsx.csv</code></a>');
@@ -84,7 +85,7 @@ describe('the HTML report', () => {
     const page = html(loadReport('failing-csv'), {});
     const svg = /<svg class="chart"[\s\S]*?<\/svg>/.exec(page)![0];
     expect(svg).toContain('role="img" aria-labelledby="file-1-chart-title file-1-chart-desc"');
-    expect(svg).toContain('<desc id="file-1-chart-desc">Amount: 3; Paid Date: 2; Company Number: 1; Supplier Name: 1; Card Transaction: 1; Expenditure Category: 1</desc>');
+    expect(svg).toContain('<desc id="file-1-chart-desc">Amount: 4; Paid Date: 3; Card Transaction: 2; Supplier Name: 1; Company Number: 1; Expenditure Category: 1</desc>');
     expect(svg.match(/<rect class="bar bar-error"/g)).toHaveLength(5);
     expect(svg.match(/<rect class="bar bar-warning"/g)).toHaveLength(1);
   });
