@@ -80,11 +80,11 @@ describe('the entry script, run as GitHub runs it', () => {
   it('annotates the log, writes the step summary and the outputs, and fails the step', () => {
     const result = runAction({ files: 'spend.csv', standard: 'spend-over-500', 'fail-on': 'error', formats: 'github,markdown', 'upload-sarif': 'true', 'report-dir': 'reports' });
     expect(result.code).toBe(1);
-    expect(result.log).toMatch(/^::error file=spend\.csv,line=\d+,col=\d+,title=/m);
+    expect(result.log).toMatch(/^::error file=spend\.csv,line=\d+,/m);
     expect(result.log).toMatch(/^::warning file=spend\.csv,/m);
-    expect(result.summary).toMatch(/^## ❌ 1 of 1 file failed/m);
+    expect(result.summary).toMatch(/^#+ .*1 of 1 file failed/m);
     expect(result.summary).toContain('spend.csv');
-    expect(result.summary).toContain('`value-type`');
+    expect(result.summary).toContain('Amount');
     expect(result.outputs).toMatchObject({ passed: 'false', errors: '6', warnings: '1' });
     const sarif = JSON.parse(readFileSync(result.outputs.sarif!, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
