@@ -3,7 +3,7 @@
 // Action, container and pre-commit recipes name this package and version, with no placeholders, and
 // agree with action.yml, the Dockerfile and .pre-commit-hooks.yaml.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,9 +29,14 @@ function block(language: string, marker: string): string {
 function runExample(code: string) {
   const dir = join(ROOT, 'test-output');
   mkdirSync(dir, { recursive: true });
-  const file = join(mkdtempSync(join(dir, 'example-')), 'example.mjs');
+  const folder = mkdtempSync(join(dir, 'example-'));
+  const file = join(folder, 'example.mjs');
   writeFileSync(file, code);
-  return spawnSync(process.execPath, [file], { cwd: ROOT, encoding: 'utf8' });
+  try {
+    return spawnSync(process.execPath, [file], { cwd: ROOT, encoding: 'utf8' });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /** The bin the first word of a hook's entry names. */
