@@ -40,7 +40,13 @@ export function findHeader(rows: string[][], standard: Standard, columnMap?: Rec
   }
   // The header is the first row that names about as many fields as any: a data row further down whose
   // values happen to be field names is not taken for it.
-  if (best >= 0) return scores.findIndex((score) => score !== undefined && score * 2 >= bestScore);
+  if (best >= 0) {
+    const named = scores.findIndex((score) => score !== undefined && score * 2 >= bestScore);
+    // Rows above it are titles only when they are narrower: a row as wide is the header, whatever it names.
+    const width = filled(rows[named]!);
+    for (let i = 0; i < named; i++) if (!isBlankRow(rows[i]!) && filled(rows[i]!) >= width) return i;
+    return named;
+  }
   for (let i = 0; i < limit; i++) {
     const width = filled(rows[i]!);
     if (width === 0) continue;

@@ -103,7 +103,7 @@ export class RowChecker {
     });
     this.missing = new Map(plan.missing.map((m) => [m.field, m.severity]));
     this.noRowPasses = plan.missing.some((m) => m.severity === 'error');
-    const refusedColumns = standard.closed && plan.others.some((o) => o.refused);
+    const refusedColumns = plan.others.some((o) => o.refused);
     this.whole = needsWholeRecord(standard) || refusedColumns ? compileWholeRecord(standard) : undefined;
     this.others = this.whole
       ? plan.others.map((o) => ({ ...o, checker: new CellChecker(undeclaredField(standard, o.name), standard, severityOf, { decimalComma: plan.decimalComma }) }))

@@ -11,7 +11,7 @@ import type { Issue, IssueCode, Severity } from '../types.js';
 import type { CellNote } from './cells.js';
 import { matchHeader, type Column } from './header.js';
 import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, TEMPLATE_WORDS, templateKind } from './layout.js';
-import { declaredByPattern } from './whole-record.js';
+import { declaredByPattern, needsWholeRecord } from './whole-record.js';
 import { RowChecker, severityFor, type NoteTally, type PartResult, type TablePlan } from './row-checker.js';
 import { ruleJudge, ruleSpecs, type Reference, type RuleJudge } from './table-rules.js';
 import { formatNumber } from '../plain-text.js';
@@ -152,6 +152,10 @@ export class TableCheck {
     const match = matchHeader(names, this.standard, this.options.columns);
     this.columns = match.columns;
     const line = this.headerLine;
+    // A column the standard forbids is an error of the header when its root alone forbids it; where other
+    // rules may admit it (unevaluatedProperties beside allOf, say), each row's record decides.
+    const root = this.standard.schema;
+    const refuses = root.additionalProperties === false || (root.unevaluatedProperties === false && !needsWholeRecord(this.standard));
     const unknown: Column[] = [];
     const others: TablePlan['others'] = [];
     const missing: TablePlan['missing'] = [];
@@ -165,11 +169,11 @@ export class TableCheck {
       } else if (!column.field) {
         // A name the record's patternProperties declare is a column the standard expects.
         const declared = declaredByPattern(this.standard.schema, column.name);
-        others.push({ index: column.index, name: column.name, refused: this.standard.closed && !declared });
+        others.push({ index: column.index, name: column.name, refused: refuses && !declared });
         if (declared) continue;
         unknown.push(column);
         if (unknown.length > LISTED_UNKNOWN_COLUMNS) continue;
-        this.add('header-unknown', { name: column.name, other: column.closest }, { ...where, suggestion: column.closest }, this.standard.closed ? 'error' : undefined);
+        this.add('header-unknown', { name: column.name, other: column.closest }, { ...where, suggestion: column.closest }, refuses ? 'error' : undefined);
       } else {
         const field = column.field;
         if (column.matchedBy !== 'exact' && column.matchedBy !== 'config') {
@@ -186,7 +190,7 @@ export class TableCheck {
         'header-unknown',
         { name: rest[0]!.name, other: undefined },
         { line, column: rest[0]!.name, columnIndex: rest[0]!.index + 1, count: rest.length, hint: phrases.moreUnknownColumns(rest.length) },
-        this.standard.closed ? 'error' : undefined,
+        refuses ? 'error' : undefined,
       );
     }
     for (const { field, closest } of match.missing) {

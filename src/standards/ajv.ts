@@ -138,6 +138,8 @@ export function createAjv(draft: Draft, loadSchema?: LoadSchema, trusted = false
   const options: Options = {
     validateSchema: !trusted,
     allErrors: true,
+    // A record's own properties only: {} has no property "constructor", whatever its prototype says.
+    ownProperties: true,
     // JSON Schema ignores keywords it does not know, and so does conform: each is warned of, not refused.
     strict: 'log',
     logger: { log() {}, warn: (...args: unknown[]) => noteWarning(warnings, args.join(' ')), error() {} },

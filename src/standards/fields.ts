@@ -42,6 +42,8 @@ export function describeFields(root: AnySchemaObject, resolveRef?: RefResolver):
     const main = always[0] ?? own[0];
     const schema = main?.schema ?? {};
     const types = fieldTypes(always.length ? always : own, root, resolveRef);
+    // A field only a branch declares may hold anything when the branch does not apply: text is its last reading.
+    if (!always.length && !types.includes('string')) types.push('string');
     return {
       name,
       position: index + 1,
