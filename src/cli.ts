@@ -3,6 +3,7 @@
 import type { Io } from './io/io.js';
 import { removeTemporaries } from './io/cleanup.js';
 import { run } from './run.js';
+import { allowFullCollections } from './check/full-collections.js';
 
 export async function main(): Promise<void> {
   // A reader that goes away (`conform … | head`) is not an error.
@@ -20,6 +21,7 @@ export async function main(): Promise<void> {
       process.exit(code);
     });
   }
+  allowFullCollections();
   const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
   try {
     process.exitCode = await run(process.argv.slice(2), io);

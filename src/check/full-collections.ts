@@ -30,7 +30,18 @@ export function collectEvery(between: number): (done: number) => void {
 let collect: (() => void) | null | undefined;
 let notBefore = 0;
 
+/**
+ * Only the command line collects: a program that uses conform as a library keeps its own garbage
+ * collector's pace. Said through the environment, which the worker threads the command starts inherit.
+ */
+const ALLOWED = 'CONFORM_FULL_COLLECTIONS';
+
+export function allowFullCollections(): void {
+  process.env[ALLOWED] = '1';
+}
+
 function collectNow(): void {
+  if (process.env[ALLOWED] !== '1') return;
   const now = performance.now();
   if (now < notBefore) return;
   collect ??= collector();

@@ -2,7 +2,7 @@
 // --expose-gc flag, and without exposing `gc` to the program.
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { collectEvery } from '../../src/check/full-collections.js';
+import { allowFullCollections, collectEvery } from '../../src/check/full-collections.js';
 
 function fullCollectionsDuring(run: () => void): Promise<number> {
   return new Promise((resolve) => {
@@ -19,7 +19,14 @@ function fullCollectionsDuring(run: () => void): Promise<number> {
 }
 
 describe('full collections at a steady pace', () => {
+  it('runs none in a program that did not ask (the library leaves its host alone)', async () => {
+    delete process.env.CONFORM_FULL_COLLECTIONS;
+    const note = collectEvery(1000);
+    expect(await fullCollectionsDuring(() => note(5000))).toBe(0);
+  });
+
   it('runs one once the work between collections is done, and none before', async () => {
+    allowFullCollections();
     const note = collectEvery(1000);
     expect(await fullCollectionsDuring(() => note(999))).toBe(0);
     expect(await fullCollectionsDuring(() => note(1))).toBeGreaterThanOrEqual(1);
