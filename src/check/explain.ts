@@ -166,18 +166,11 @@ function explainOne(error: ErrorObject, examples?: (path: string) => unknown[]):
         detail: `when ${p.property} is given, ${p.missingProperty} is required too`,
       };
     case 'additionalProperties':
-      return {
-        ...base,
-        code: 'value-invalid',
-        path: `${error.instancePath}/${escape(p.additionalProperty)}`,
-        detail: 'is not a field the standard allows here',
-        data: undefined,
-      };
     case 'unevaluatedProperties':
       return {
         ...base,
         code: 'value-invalid',
-        path: `${error.instancePath}/${escape(p.unevaluatedProperty)}`,
+        path: `${error.instancePath}/${escape(p.additionalProperty ?? p.unevaluatedProperty)}`,
         detail: 'is not a field the standard allows here',
         data: undefined,
       };
