@@ -1,72 +1,652 @@
-// Patterns from standards are code from someone else: `^(a+)+$` tested on "aaaa…!" takes exponential time
-// in a backtracking engine and would hang a run. Patterns whose shape allows that — a repeated group that
-// itself repeats or branches — run on RE2 (re2js), which always takes linear time. Everything else runs on
-// the engine's own RegExp, which is faster. A dangerous pattern RE2 cannot run is refused when the
-// standard loads, with a message naming it.
+// Patterns from standards are code from someone else. In a backtracking engine `^(a+)+$` tested on
+// "aaaa…!" takes exponential time, `a*a*a*a*b` a polynomial of high degree, and even `\s+$` is quadratic on
+// a long cell, because the search restarts at every position. So a pattern runs on the engine's own
+// RegExp only when its shape proves the backtracking bounded (see `isLinear`); every other pattern runs on
+// RE2 (re2js), which always takes time linear in the text.
+//
+// The verdict must be JSON Schema's, that is ECMAScript's `new RegExp(pattern, 'u')`, on either engine.
+// RE2's own `\s`, `.` and `$` differ from ECMAScript's (its `\s` has no U+00A0, its `.` matches `\r` and
+// U+2028), so a pattern is never handed to RE2 as written: it is parsed with ECMAScript's grammar and
+// printed again for RE2 with every character class spelled out as explicit code point ranges taken from
+// ECMAScript's definitions (and `\p{…}` from the running engine itself), `^` and `$` as `\A` and `\z`.
+// A pattern that is not provably linear and that RE2 cannot run (a back-reference or a look-around) is
+// refused when the standard loads, with a message naming it.
 import { RE2JS } from 're2js';
 import { ConformError } from '../errors.js';
 
 export interface RegExpLike {
   test(text: string): boolean;
+  toString(): string;
 }
 
 /** The factory ajv uses for every `pattern` (its `code.regExp` option). */
 export function safeRegExp(pattern: string, flags: string): RegExpLike {
-  if (!mayBacktrackBadly(pattern)) return new RegExp(pattern, flags);
-  let compiled: RE2JS;
+  // A pattern ECMAScript refuses is refused as ECMAScript refuses it (ajv reports the schema invalid).
+  const native = new RegExp(pattern, flags);
+  let tree: Node;
   try {
-    compiled = RE2JS.compile(pattern);
-  } catch (error) {
-    throw new ConformError(
-      `the pattern ${JSON.stringify(pattern)} could take exponential time on some values, and it uses features (${(error as Error).message.replace(/^error parsing regexp: /, '')}) that a linear-time engine cannot run; rewrite it without nested repetition`,
-    );
+    tree = parse(pattern);
+  } catch {
+    // A syntax newer than this parser: run natively only when nothing in it can repeat.
+    if (!/[*+?{]/.test(pattern.replace(/\\./g, ''))) return native;
+    throw refusal(pattern, 'a syntax the linear-time engine cannot be given');
   }
-  return { test: (text: string) => compiled.matcher(text).find() };
+  if (flags.replace('u', '') === '' && isLinear(tree)) return native;
+  return compileRE2(pattern, tree);
 }
 safeRegExp.code = 'conform safe RegExp';
 
-/**
- * A repeated group (`(…)+`, `(…)*`, `(…){2,}`) that holds a repetition or an alternation: the shape of
- * every catastrophic pattern. Conservative: some safe patterns match too, and merely run on RE2.
- */
-export function mayBacktrackBadly(pattern: string): boolean {
-  // For each open group: does it hold a repetition or an alternation?
-  const groups: boolean[] = [];
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') groups.push(false);
-    else if (c === '|') {
-      if (groups.length) groups[groups.length - 1] = true;
-    } else if (c === ')') {
-      const risky = groups.pop() ?? false;
-      const repeated = repeatsAt(pattern, i + 1);
-      if (risky && repeated) return true;
-      // A group that repeats makes its enclosing group risky too.
-      if ((risky || repeated) && groups.length) groups[groups.length - 1] = true;
-    } else if (repeatsAt(pattern, i) && groups.length) {
-      groups[groups.length - 1] = true;
-    }
+/** How a pattern will be run: `native` (proven linear on a backtracking engine) or `re2`. */
+export function engineFor(pattern: string): 'native' | 're2' {
+  return isLinear(parse(pattern)) ? 'native' : 're2';
+}
+
+/** The pattern on RE2 with ECMAScript's meaning, whatever its shape (for tests and callers that want RE2). */
+export function re2RegExp(pattern: string): RegExpLike {
+  new RegExp(pattern, 'u');
+  return compileRE2(pattern, parse(pattern));
+}
+
+/** The RE2 source that means what `new RegExp(pattern, 'u')` means. */
+export function toRE2Source(pattern: string): string {
+  return print(parse(pattern));
+}
+
+function compileRE2(pattern: string, tree: Node): RegExpLike {
+  let compiled: RE2JS;
+  try {
+    compiled = RE2JS.compile(print(tree));
+  } catch (error) {
+    const reason = error instanceof Untranslatable ? error.message : (error as Error).message.replace(/^error parsing regexp: /, '');
+    throw refusal(pattern, reason);
+  }
+  // ajv files each compiled pattern under its text (toString): without one of its own, every pattern
+  // of a schema would share the first one's matcher.
+  return { test: (text: string) => compiled.matcher(text).find(), toString: () => `/${pattern}/re2` };
+}
+
+function refusal(pattern: string, reason: string): ConformError {
+  return new ConformError(
+    `the pattern ${JSON.stringify(pattern)} could take more than linear time on some values, and it uses features (${reason}) that a linear-time engine cannot run; rewrite it without them (or without nested or adjacent repetition)`,
+  );
+}
+
+class Untranslatable extends Error {}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sets of code points: sorted, disjoint, non-adjacent inclusive ranges [lo0, hi0, lo1, hi1, …].
+
+type Ranges = number[];
+const MAX = 0x10ffff;
+const ALL: Ranges = [0, MAX];
+const NONE: Ranges = [];
+
+function normalise(pairs: [number, number][]): Ranges {
+  pairs.sort((a, b) => a[0] - b[0]);
+  const out: Ranges = [];
+  for (const [lo, hi] of pairs) {
+    const n = out.length;
+    if (n && lo <= out[n - 1] + 1) out[n - 1] = Math.max(out[n - 1], hi);
+    else out.push(lo, hi);
+  }
+  return out;
+}
+
+function union(...sets: Ranges[]): Ranges {
+  const pairs: [number, number][] = [];
+  for (const s of sets) for (let i = 0; i < s.length; i += 2) pairs.push([s[i], s[i + 1]]);
+  return normalise(pairs);
+}
+
+function complement(s: Ranges): Ranges {
+  const out: Ranges = [];
+  let next = 0;
+  for (let i = 0; i < s.length; i += 2) {
+    if (s[i] > next) out.push(next, s[i] - 1);
+    next = s[i + 1] + 1;
+  }
+  if (next <= MAX) out.push(next, MAX);
+  return out;
+}
+
+function intersects(a: Ranges, b: Ranges): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i + 1] < b[j]) i += 2;
+    else if (b[j + 1] < a[i]) j += 2;
+    else return true;
   }
   return false;
 }
 
-/** Is there an unbounded or multiple repetition (`*`, `+`, `{n,}`, `{n,m}` with m > 1) at `i`? */
-function repeatsAt(pattern: string, i: number): boolean {
-  const c = pattern[i];
-  if (c === '*' || c === '+') return true;
-  if (c !== '{') return false;
-  const m = /^\{(\d*)(,(\d*))?\}/.exec(pattern.slice(i));
-  if (!m) return false;
-  if (m[2] === undefined) return Number(m[1]) > 1;
-  return m[3] === '' || Number(m[3]) > 1;
+/** The code points from `from` to `to` for which `test` holds, as ranges. */
+function scan(test: (text: string) => boolean, from: number, to: number): Ranges {
+  const out: Ranges = [];
+  let start = -1;
+  for (let cp = from; cp <= to + 1; cp++) {
+    const inside = cp <= to && test(String.fromCodePoint(cp));
+    if (inside && start < 0) start = cp;
+    else if (!inside && start >= 0) {
+      out.push(start, cp - 1);
+      start = -1;
+    }
+  }
+  return out;
+}
+
+const DIGIT: Ranges = [0x30, 0x39];
+const WORD: Ranges = [0x30, 0x39, 0x41, 0x5a, 0x5f, 0x5f, 0x61, 0x7a];
+// Without the s flag, `.` is everything but the four line terminators.
+const DOT: Ranges = complement([0x0a, 0x0a, 0x0d, 0x0d, 0x2028, 0x2029]);
+let space: Ranges | undefined;
+/** ECMAScript's WhiteSpace and LineTerminator, as the running engine knows them (all in the BMP). */
+function SPACE(): Ranges {
+  const re = /^\s$/u;
+  return (space ??= scan((c) => re.test(c), 0, 0xffff));
+}
+const properties = new Map<string, Ranges>();
+/** `\p{…}` as the running engine defines it, found by asking it about every code point (once each). */
+function property(name: string): Ranges {
+  let set = properties.get(name);
+  if (!set) {
+    const re = new RegExp(`^\\p{${name}}$`, 'u');
+    set = scan((c) => re.test(c), 0, MAX);
+    properties.set(name, set);
+  }
+  return set;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// ECMAScript patterns (with the u flag) as a tree. The pattern has already been accepted by `new RegExp`, so
+// the parser may assume it is well formed.
+
+type Node =
+  | { t: 'set'; r: Ranges }
+  | { t: 'seq'; items: Node[] }
+  | { t: 'alt'; alts: Node[] }
+  | { t: 'rep'; body: Node; min: number; max: number; lazy: boolean }
+  | { t: 'assert'; kind: 'start' | 'end' | 'word' | 'nonword' }
+  | { t: 'look'; behind: boolean; negate: boolean; body: Node }
+  | { t: 'backref' };
+
+const SYNTAX = '^$\\.*+?()[]{}|/';
+
+function parse(pattern: string): Node {
+  const p = new Parser(pattern);
+  const tree = p.disjunction();
+  if (p.i !== pattern.length) throw new Error(`unexpected ${pattern[p.i]} at ${p.i}`);
+  return tree;
+}
+
+class Parser {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  disjunction(): Node {
+    const alts = [this.alternative()];
+    while (this.s[this.i] === '|') {
+      this.i++;
+      alts.push(this.alternative());
+    }
+    return alts.length === 1 ? alts[0] : { t: 'alt', alts };
+  }
+
+  alternative(): Node {
+    const items: Node[] = [];
+    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') items.push(this.term());
+    return items.length === 1 ? items[0] : { t: 'seq', items };
+  }
+
+  term(): Node {
+    const s = this.s;
+    const c = s[this.i];
+    if (c === '^' || c === '$') {
+      this.i++;
+      return { t: 'assert', kind: c === '^' ? 'start' : 'end' };
+    }
+    if (c === '\\' && (s[this.i + 1] === 'b' || s[this.i + 1] === 'B')) {
+      this.i += 2;
+      return { t: 'assert', kind: s[this.i - 1] === 'b' ? 'word' : 'nonword' };
+    }
+    for (const [open, behind, negate] of [
+      ['(?=', false, false],
+      ['(?!', false, true],
+      ['(?<=', true, false],
+      ['(?<!', true, true],
+    ] as const) {
+      if (s.startsWith(open, this.i)) {
+        this.i += open.length;
+        const body = this.disjunction();
+        this.expect(')');
+        // With the u flag a look-around cannot be repeated.
+        return { t: 'look', behind, negate, body };
+      }
+    }
+    return this.quantified(this.atom());
+  }
+
+  quantified(body: Node): Node {
+    const s = this.s;
+    let min: number;
+    let max: number;
+    const c = s[this.i];
+    if (c === '*' || c === '+' || c === '?') {
+      this.i++;
+      [min, max] = c === '*' ? [0, Infinity] : c === '+' ? [1, Infinity] : [0, 1];
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.i, this.i + 64));
+      if (!m) throw new Error('bad quantifier');
+      this.i += m[0].length;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+    } else return body;
+    const lazy = s[this.i] === '?';
+    if (lazy) this.i++;
+    return { t: 'rep', body, min, max, lazy };
+  }
+
+  atom(): Node {
+    const s = this.s;
+    const c = s[this.i];
+    if (c === '.') {
+      this.i++;
+      return { t: 'set', r: DOT };
+    }
+    if (c === '(') {
+      if (s.startsWith('(?:', this.i)) this.i += 3;
+      else if (s.startsWith('(?<', this.i)) this.i = s.indexOf('>', this.i) + 1;
+      else if (s[this.i + 1] === '?') throw new Error('unknown group');
+      else this.i++;
+      const body = this.disjunction();
+      this.expect(')');
+      return body;
+    }
+    if (c === '[') return { t: 'set', r: this.characterClass() };
+    if (c === '\\') return this.atomEscape();
+    return { t: 'set', r: single(this.literal()) };
+  }
+
+  expect(c: string): void {
+    if (this.s[this.i] !== c) throw new Error(`expected ${c}`);
+    this.i++;
+  }
+
+  /** One code point of the pattern as written (a surrogate pair is one). */
+  literal(): number {
+    const cp = this.s.codePointAt(this.i)!;
+    this.i += cp > 0xffff ? 2 : 1;
+    return cp;
+  }
+
+  atomEscape(): Node {
+    const s = this.s;
+    const c = s[this.i + 1];
+    if (c === 'k' && s[this.i + 2] === '<') {
+      this.i = s.indexOf('>', this.i) + 1;
+      return { t: 'backref' };
+    }
+    if (c >= '1' && c <= '9') {
+      this.i++;
+      while (s[this.i] >= '0' && s[this.i] <= '9') this.i++;
+      return { t: 'backref' };
+    }
+    return { t: 'set', r: this.classOrCharacterEscape(false) };
+  }
+
+  /** After a backslash (at `i`): a class escape (`\d`, `\p{…}`) or one character. */
+  classOrCharacterEscape(inClass: boolean): Ranges {
+    const set = this.classEscape();
+    return set ?? single(this.characterEscape(inClass));
+  }
+
+  classEscape(): Ranges | undefined {
+    const s = this.s;
+    const c = s[this.i + 1];
+    switch (c) {
+      case 'd':
+      case 'D':
+      case 'w':
+      case 'W':
+      case 's':
+      case 'S': {
+        this.i += 2;
+        const set = c === 'd' || c === 'D' ? DIGIT : c === 'w' || c === 'W' ? WORD : SPACE();
+        return c === c.toLowerCase() ? set : complement(set);
+      }
+      case 'p':
+      case 'P': {
+        const end = s.indexOf('}', this.i);
+        const name = s.slice(this.i + 3, end);
+        this.i = end + 1;
+        const set = property(name);
+        return c === 'p' ? set : complement(set);
+      }
+    }
+    return undefined;
+  }
+
+  /** A character escape at `i` (the backslash), as its code point. */
+  characterEscape(inClass: boolean): number {
+    const s = this.s;
+    const c = s[this.i + 1];
+    const controls: Record<string, number> = { f: 0x0c, n: 0x0a, r: 0x0d, t: 0x09, v: 0x0b };
+    if (c in controls) {
+      this.i += 2;
+      return controls[c];
+    }
+    if (inClass && c === 'b') {
+      this.i += 2;
+      return 0x08;
+    }
+    if (c === 'c') {
+      this.i += 3;
+      return s.charCodeAt(this.i - 1) % 32;
+    }
+    if (c === '0') {
+      this.i += 2;
+      return 0;
+    }
+    if (c === 'x') {
+      this.i += 4;
+      return parseInt(s.slice(this.i - 2, this.i), 16);
+    }
+    if (c === 'u') {
+      if (s[this.i + 2] === '{') {
+        const end = s.indexOf('}', this.i);
+        const cp = parseInt(s.slice(this.i + 3, end), 16);
+        this.i = end + 1;
+        return cp;
+      }
+      const unit = parseInt(s.slice(this.i + 2, this.i + 6), 16);
+      this.i += 6;
+      // A pair of escaped surrogates is one code point.
+      if (unit >= 0xd800 && unit <= 0xdbff && /^\\u[dD][c-fC-F][0-9a-fA-F]{2}/.test(s.slice(this.i, this.i + 6))) {
+        const low = parseInt(s.slice(this.i + 2, this.i + 6), 16);
+        this.i += 6;
+        return (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+      }
+      return unit;
+    }
+    if (SYNTAX.includes(c) || (inClass && c === '-')) {
+      this.i += 2;
+      return c.charCodeAt(0);
+    }
+    throw new Error(`unknown escape \\${c}`);
+  }
+
+  characterClass(): Ranges {
+    const s = this.s;
+    this.i++;
+    const negate = s[this.i] === '^';
+    if (negate) this.i++;
+    const parts: Ranges[] = [];
+    while (s[this.i] !== ']') {
+      if (this.i >= s.length) throw new Error('unclosed class');
+      const first = this.classAtom();
+      if (typeof first === 'number' && s[this.i] === '-' && s[this.i + 1] !== ']') {
+        this.i++;
+        const last = this.classAtom();
+        if (typeof last !== 'number') throw new Error('class range');
+        parts.push([first, last]);
+      } else parts.push(typeof first === 'number' ? single(first) : first);
+    }
+    this.i++;
+    const set = union(...parts);
+    return negate ? complement(set) : set;
+  }
+
+  /** One member of a class: a code point, or a set (`\d`, `\p{…}`). */
+  classAtom(): number | Ranges {
+    if (this.s[this.i] !== '\\') return this.literal();
+    return this.classEscape() ?? this.characterEscape(true);
+  }
+}
+
+function single(cp: number): Ranges {
+  return [cp, cp];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// RE2 source with ECMAScript's meaning.
+
+function print(node: Node): string {
+  switch (node.t) {
+    case 'set':
+      return printSet(node.r);
+    case 'seq':
+      return node.items.map((item) => (item.t === 'alt' ? `(?:${print(item)})` : print(item))).join('');
+    case 'alt':
+      return node.alts.map(print).join('|');
+    case 'assert':
+      return { start: '\\A', end: '\\z', word: '\\b', nonword: '\\B' }[node.kind];
+    case 'rep':
+      return printRepeat(`(?:${print(node.body)})`, node.min, node.max);
+    case 'look':
+      throw new Untranslatable(node.behind ? 'a look-behind' : 'a look-ahead');
+    case 'backref':
+      throw new Untranslatable('a back-reference');
+  }
+}
+
+function hex(cp: number): string {
+  return `\\x{${cp.toString(16)}}`;
+}
+
+function printSet(r: Ranges): string {
+  if (r.length === 0) return `[^${hex(0)}-${hex(MAX)}]`;
+  let out = '[';
+  for (let i = 0; i < r.length; i += 2) out += r[i] === r[i + 1] ? hex(r[i]) : `${hex(r[i])}-${hex(r[i + 1])}`;
+  return `${out}]`;
+}
+
+/** `x{min,max}` within RE2's limit of 1000 repetitions per operator: the same language. */
+function printRepeat(x: string, min: number, max: number): string {
+  const LIMIT = 1000;
+  let out = '';
+  if (min > LIMIT) out += `(?:${x}{${LIMIT}}){${Math.floor(min / LIMIT)}}${x}{${min % LIMIT}}`;
+  else if (min > 0) out += min === 1 ? x : `${x}{${min}}`;
+  if (max === Infinity) return out + `${x}*`;
+  const more = max - min;
+  if (more > LIMIT) out += `(?:${x}{0,${LIMIT}}){0,${Math.floor(more / LIMIT)}}${x}{0,${more % LIMIT}}`;
+  else if (more > 0) out += more === 1 ? `${x}?` : `${x}{0,${more}}`;
+  return out === '' ? '(?:)' : out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// When a backtracking engine is provably linear.
+//
+// A repetition is *heavy* when it can take many characters (unbounded, or more than HEAVY more than its
+// minimum); other repetitions and alternations only multiply the number of ways a match can go (`paths`),
+// which is bounded by a constant of the pattern. A pattern runs on the native engine only when:
+// - it has no heavy repetition: each of the n start positions tries a bounded number of bounded paths; or
+// - it is anchored at the start (one start position), every heavy repetition repeats a single character
+//   class, and each one either cannot overlap what may follow it (so giving a character back fails at
+//   once) or has nothing heavy after it (so each character given back costs a bounded check); a
+//   look-around with anything heavy inside it comes before every heavy repetition (it is tried a bounded
+//   number of times), and a look-behind holds nothing heavy.
+// Everything else (`(a+)+`, `(a?a?)+`, `a*a*a*`, `\s+$` unanchored, `.*x.*y`) goes to RE2.
+
+const HEAVY = 20;
+const MAX_PATHS = 2000;
+
+function heavy(node: Node): boolean {
+  return node.t === 'rep' && node.max - node.min > HEAVY;
+}
+
+function anyHeavy(node: Node): boolean {
+  switch (node.t) {
+    case 'rep':
+      return heavy(node) || anyHeavy(node.body);
+    case 'seq':
+      return node.items.some(anyHeavy);
+    case 'alt':
+      return node.alts.some(anyHeavy);
+    case 'look':
+      return anyHeavy(node.body);
+    default:
+      return false;
+  }
+}
+
+function nullable(node: Node): boolean {
+  switch (node.t) {
+    case 'set':
+      return false;
+    case 'seq':
+      return node.items.every(nullable);
+    case 'alt':
+      return node.alts.some(nullable);
+    case 'rep':
+      return node.min === 0 || nullable(node.body);
+    default:
+      return true;
+  }
+}
+
+/** The characters a match of `node` can start with. */
+function first(node: Node): Ranges {
+  switch (node.t) {
+    case 'set':
+      return node.r;
+    case 'seq': {
+      const sets: Ranges[] = [];
+      for (const item of node.items) {
+        sets.push(first(item));
+        if (!nullable(item)) break;
+      }
+      return union(...sets);
+    }
+    case 'alt':
+      return union(...node.alts.map(first));
+    case 'rep':
+      return node.max === 0 ? NONE : first(node.body);
+    case 'backref':
+      return ALL;
+    default:
+      return NONE;
+  }
+}
+
+/** The number of ways a match can go, heavy repetitions of one class counting once; capped. */
+function paths(node: Node): number {
+  const cap = (n: number) => Math.min(n, 1e9);
+  switch (node.t) {
+    case 'seq':
+      return cap(node.items.reduce((n, item) => n * paths(item), 1));
+    case 'alt':
+      return cap(node.alts.reduce((n, alt) => n + paths(alt), 0));
+    case 'look':
+      return paths(node.body);
+    case 'rep': {
+      if (heavy(node)) return paths(node.body);
+      const each = paths(node.body);
+      let total = 0;
+      for (let k = node.min; k <= node.max && total < 1e9; k++) total += each ** k;
+      return cap(total);
+    }
+    default:
+      return 1;
+  }
+}
+
+function anchoredAtStart(node: Node): boolean {
+  switch (node.t) {
+    case 'assert':
+      return node.kind === 'start';
+    case 'alt':
+      return node.alts.every(anchoredAtStart);
+    case 'seq':
+      for (const item of node.items) {
+        if (anchoredAtStart(item)) return true;
+        if (item.t !== 'assert' && item.t !== 'look') return false;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+interface Context {
+  /** What may come right after the node. */
+  follow: Ranges;
+  /** Whether anything heavy may come after the node. */
+  heavyAfter: boolean;
+  /** Whether anything heavy may come before it. */
+  heavyBefore: boolean;
+}
+
+function isLinear(tree: Node): boolean {
+  if (paths(tree) > MAX_PATHS) return false;
+  if (!anyHeavy(tree)) return true;
+  if (!anchoredAtStart(tree)) return false;
+  // A back-reference can take as much as its group did: heavy when anything is.
+  if (hasBackref(tree)) return false;
+  return safe(tree, { follow: NONE, heavyAfter: false, heavyBefore: false });
+}
+
+function hasBackref(node: Node): boolean {
+  switch (node.t) {
+    case 'backref':
+      return true;
+    case 'seq':
+      return node.items.some(hasBackref);
+    case 'alt':
+      return node.alts.some(hasBackref);
+    case 'rep':
+    case 'look':
+      return hasBackref(node.body);
+    default:
+      return false;
+  }
+}
+
+function safe(node: Node, ctx: Context): boolean {
+  switch (node.t) {
+    case 'seq': {
+      const n = node.items.length;
+      // What follows each item, and whether anything heavy does, from the right.
+      const follows: Ranges[] = new Array(n);
+      const heavies: boolean[] = new Array(n);
+      let follow = ctx.follow;
+      let heavyAfter = ctx.heavyAfter;
+      for (let k = n - 1; k >= 0; k--) {
+        follows[k] = follow;
+        heavies[k] = heavyAfter;
+        const item = node.items[k];
+        follow = nullable(item) ? union(first(item), follow) : first(item);
+        heavyAfter ||= anyHeavy(item);
+      }
+      let heavyBefore = ctx.heavyBefore;
+      for (let k = 0; k < n; k++) {
+        const item = node.items[k];
+        if (!safe(item, { follow: follows[k], heavyAfter: heavies[k], heavyBefore })) return false;
+        heavyBefore ||= anyHeavy(item);
+      }
+      return true;
+    }
+    case 'alt':
+      return node.alts.every((alt) => safe(alt, ctx));
+    case 'rep': {
+      if (heavy(node)) {
+        if (node.body.t !== 'set') return false;
+        return !intersects(node.body.r, ctx.follow) || !ctx.heavyAfter;
+      }
+      const again = node.max > 1;
+      const inner = anyHeavy(node.body);
+      return safe(node.body, {
+        follow: again ? union(first(node.body), ctx.follow) : ctx.follow,
+        heavyAfter: ctx.heavyAfter || (again && inner),
+        heavyBefore: ctx.heavyBefore || (again && inner),
+      });
+    }
+    case 'look': {
+      const inner = anyHeavy(node.body);
+      if (!inner) return true;
+      if (node.behind || ctx.heavyBefore) return false;
+      return safe(node.body, { follow: NONE, heavyAfter: false, heavyBefore: false });
+    }
+    default:
+      return true;
+  }
 }

@@ -26,7 +26,7 @@ describe('catastrophic patterns', () => {
     const dir = scratch({ 's.json': JSON.stringify({ type: 'object', properties: { code: { type: 'string', pattern: '^(a+)+\\1$' } } }), 'd.csv': 'code\na\n' });
     const { code, stderr } = await cli(['validate', `${dir}/d.csv`, '-s', `${dir}/s.json`]);
     expect(code).toBe(2);
-    expect(stderr).toContain('the pattern "^(a+)+\\\\1$" could take exponential time');
+    expect(stderr).toContain('the pattern "^(a+)+\\\\1$" could take more than linear time');
   });
 });
 
