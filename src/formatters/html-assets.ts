@@ -43,7 +43,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .issues td { overflow-wrap: anywhere; }
 .issues td.message { min-width: 18rem; }
 .hint { display: block; color: var(--pass); }
-.scroll { overflow-x: auto; max-width: 100%; }
+.scroll { overflow-x: auto; max-width: 100%; position: relative; }
 .scroll:focus { outline: 2px solid #0b4fa3; }
 .side-by-side { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
 .chart { max-width: 100%; height: auto; }

@@ -12,7 +12,27 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../../src/formatters/html.js';
 import { ROOT } from '../helpers.js';
+import type { Report } from '../../src/types.js';
 import { loadReport, type ReportFixture } from './report-fixtures.js';
+import { lostDates, reportOf } from './synthetic.js';
+
+/** A failing file of 5,000 rows with its first 1,000 issues listed, as most real failing files are reported. */
+const BIG = { name: 'big-failing', report: reportOf([lostDates('spend-2024-q1.csv', 5000, 1000)]) };
+
+/** How far the page is wider than the window (0 when nothing overflows sideways). */
+async function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+async function axeViolations(page: Page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+}
 
 const CHROMIUM = '/usr/bin/chromium';
 const runHere = existsSync(CHROMIUM) || process.env.CI === 'true';
@@ -50,9 +70,10 @@ describe.skipIf(!runHere)('the HTML report in Chromium', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  async function open(fixture: ReportFixture, options: { scripts?: boolean } = {}): Promise<Opened> {
-    const file = join(OUT, `${fixture}${options.scripts === false ? '.no-js' : ''}.html`);
-    writeFileSync(file, html(loadReport(fixture), {}));
+  async function open(fixture: ReportFixture | { name: string; report: Report }, options: { scripts?: boolean } = {}): Promise<Opened> {
+    const name = typeof fixture === 'string' ? fixture : fixture.name;
+    const file = join(OUT, `${name}${options.scripts === false ? '.no-js' : ''}.html`);
+    writeFileSync(file, html(typeof fixture === 'string' ? loadReport(fixture) : fixture.report, {}));
     const page = await context.newPage();
     const opened: Opened = { page, url: pathToFileURL(file).href, requests: [], errors: [], dialogs: [] };
     page.on('request', (request) => opened.requests.push(request.url()));
@@ -172,5 +193,48 @@ describe.skipIf(!runHere)('the HTML report in Chromium', () => {
       if (violations.length) console.log(`axe (${fixture}): ${JSON.stringify(violations)}`);
       await page.close();
     }
+  });
+
+  it('fits a desktop and a 360 px phone with no sideways overflow, and passes axe at both', async () => {
+    for (const fixture of ['failing-csv', 'hostile-values', 'json-document', 'batch', BIG] as const) {
+      const name = typeof fixture === 'string' ? fixture : fixture.name;
+      for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]] as const) {
+        const { page, errors } = await open(fixture);
+        await page.setViewportSize(viewport);
+        await page.screenshot({ path: join(OUT, `${name}.${size}.png`), fullPage: size === 'phone' || name !== BIG.name });
+        expect(await overflow(page), `${name} at ${size}`).toBeLessThanOrEqual(0);
+        const violations = await axeViolations(page);
+        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `${name} at ${size}`).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
+  it('leads with the plan and says when the check was made, by which conform, against which standard', async () => {
+    const { page } = await open('failing-csv');
+    const text = await page.locator('body').innerText();
+    expect(text.indexOf('What to do first')).toBeLessThan(text.indexOf('Issues by column'));
+    await expect(page.locator('.plan pre.command').textContent()).resolves.toBe('conform fix data/anytown-spend-2024-04.csv --standard spend-over-500 -o data/anytown-spend-2024-04-fixed.csv');
+    await expect(page.locator('header .stamp').innerText()).resolves.toMatch(/conform [\d.]+ against spend-over-500 1\.0/);
+    await page.close();
+  });
+
+  it('prints a failing 5,000-row file in a few A4 pages: the summary, the plan and the first issues of each kind', async () => {
+    const { page } = await open(BIG);
+    await page.emulateMedia({ media: 'print' });
+    expect(await visibleIssues(page)).toHaveLength(5);
+    expect(await page.locator('.plan').isVisible()).toBe(true);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(OUT, `${BIG.name}.print.png`), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(OUT, `${BIG.name}.pdf`), pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(4);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await visibleIssues(page)).toHaveLength(1000);
+    await page.close();
   });
 });
