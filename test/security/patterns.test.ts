@@ -1,6 +1,7 @@
 // Patterns give ECMAScript's verdict on whichever engine runs them, and every pattern is decided in time
 // linear in the cell. The differential test prints its seed (replay with CONFORM_SEED=<seed>); `npm test`
 // runs a quick budget, CI (CONFORM_FULL_TESTS=1) a larger one.
+import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { engineFor, re2RegExp, safeRegExp } from '../../src/standards/safe-regexp.js';
@@ -28,13 +29,15 @@ const pattern: fc.Arbitrary<string> = fc.letrec((tie) => ({
   term: fc.tuple(tie('atom') as fc.Arbitrary<string>, fc.constantFrom(...QUANTS)).map(([a, q]) => (ASSERTS.includes(a) ? a : a + q)),
   seq: fc.array(tie('term') as fc.Arbitrary<string>, { minLength: 1, maxLength: 4 }).map((t) => t.join('')),
   alt: fc.array(tie('seq') as fc.Arbitrary<string>, { minLength: 1, maxLength: 2 }).map((t) => t.join('|')),
-})).alt as fc.Arbitrary<string>;
+})).alt.filter((p) => p.length <= 32) as fc.Arbitrary<string>;
+// (Short patterns: the reference engine itself backtracks without end on long nested ones.)
 
 describe('pattern semantics', () => {
   it('RE2 gives ECMAScript’s verdict on generated patterns and strings', () => {
     fc.assert(
       fc.property(pattern, fc.array(text, { minLength: 1, maxLength: 6 }), (p, texts) => {
-        const js = new RegExp(p, 'u');
+        if (process.env.CONFORM_TRACE) writeFileSync("/tmp/lastpat", p);
+        const js = new RegExp(p, "u");
         const re2 = re2RegExp(p);
         const chosen = safeRegExp(p, 'u');
         for (const t of texts) {
