@@ -13,6 +13,7 @@ export type IssueCode =
   | 'encoding-not-utf8'
   | 'format-invalid'
   | 'standard-undetected'
+  | 'standard-warning'
   // header
   | 'header-missing'
   | 'header-unknown'

@@ -109,6 +109,12 @@ const CASES: Case[] = [
     records: [{ Id: 'a', 'Year 1': 2001, Note: 'ok' }, { Id: 'b', 'Year 1': 1999 }, { Id: 'c', Note: 'too long' }],
   },
   {
+    name: 'two patternProperties, each with its own pattern (patterns run on RE2 are not mixed up)',
+    schema: { $schema: S2020, type: 'object', patternProperties: { '^(a+)+x': { type: 'integer' }, '^b(c+)+': { type: 'number', maximum: 20 } } },
+    columns: ['ax', 'bcc'],
+    records: [{ ax: 21 }, { bcc: 21 }, { ax: 1, bcc: 3 }],
+  },
+  {
     name: 'unevaluatedProperties false with fields declared through allOf',
     schema: {
       $schema: S2020,
