@@ -10,6 +10,9 @@ export interface Shard {
   count: number;
 }
 
+/** More parts than any CI matrix has; a larger n is a mistake, and would only make empty shards. */
+export const MAX_SHARDS = 10_000;
+
 export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = match ? Number(match[1]) : NaN;
@@ -17,6 +20,7 @@ export function parseShard(text: string): Shard {
   if (!match || count < 1 || index < 1 || index > count) {
     throw new ConformError(`--shard takes k/n with 1 ≤ k ≤ n, such as --shard 2/4 (got "${text}")`);
   }
+  if (count > MAX_SHARDS) throw new ConformError(`--shard takes at most ${MAX_SHARDS} parts (got "${text}")`);
   return { index, count };
 }
 
