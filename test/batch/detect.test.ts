@@ -97,7 +97,7 @@ describe('--standard auto on the command line', () => {
   it('shows in the terminal report which standard it picked', async () => {
     const dir = tree({ 'plots.csv': plots });
     const { stdout } = await cli(['validate', 'plots.csv', '--standards-dir', TEST_STANDARDS], { cwd: dir });
-    expect(stdout).toContain('✖ plots.csv  test-allotment-sites 1.0 · 2 rows · CSV, UTF-8\n  standard detected from the file: 4 of 4 columns are fields of test-allotment-sites (with 3 of its 3 required fields)');
+    expect(stdout).toContain('✖ plots.csv\n  test-allotment-sites 1.0 · 2 rows · CSV, UTF-8\n  standard detected from the file: 4 of 4 columns are fields of\n  test-allotment-sites (with 3 of its 3 required fields)');
   });
 
   it('reports a file no standard fits as a finding that says what to do, and checks the others', async () => {
