@@ -167,6 +167,8 @@ console.log(JSON.stringify({
         module: 'NodeNext',
         moduleResolution: 'NodeNext',
         lib: ['ES2023'],
+        // Node's types from this checkout: a dev-only package need not be in the npm cache to be installed.
+        typeRoots: [join(ROOT, 'node_modules', '@types')],
         types: ['node'],
         strict: true,
         exactOptionalPropertyTypes: true,
@@ -176,7 +178,7 @@ console.log(JSON.stringify({
       },
       include: ['index.ts'],
     };
-    const dir = installClean('consumer', ['@types/node', 'undici-types'], {
+    const dir = installClean('consumer', [], {
       'index.ts': consumer,
       'tsconfig.json': JSON.stringify(tsconfig, null, 2),
     });
