@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { sarif } from '../../src/formatters/sarif.js';
+import { MAX_RESULTS, sarif } from '../../src/formatters/sarif.js';
+import { lostDates, reportOf } from './synthetic.js';
 import { CATALOG } from '../../src/issues/catalog.js';
 import { loadReport, REPORT_FIXTURES } from './report-fixtures.js';
 
@@ -118,5 +119,15 @@ describe('the SARIF log', () => {
     const key = (r: { ruleId: string; message: { text: string } }) => r.ruleId + r.message.text;
     const byKey = new Map(b.map((r: { ruleId: string; message: { text: string }; partialFingerprints: unknown }) => [key(r), r.partialFingerprints]));
     for (const result of a) expect(byKey.get(key(result))).toEqual(result.partialFingerprints);
+  });
+});
+
+describe("the SARIF log within GitHub code scanning's limits", () => {
+  it('a 30-file batch of 30,000 issues is valid SARIF with at most 5,000 results, and says how many were left out', () => {
+    const report = reportOf(Array.from({ length: 30 }, (_, i) => lostDates(`council-${i + 1}.csv`, 1000)));
+    const log = parseSarif(sarif(report, {}));
+    const run = log.runs[0];
+    expect(run.results).toHaveLength(MAX_RESULTS);
+    expect(JSON.stringify(run.properties)).toContain(`"resultsLeftOut":${30_000 - MAX_RESULTS}`);
   });
 });
