@@ -5,6 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import { makeIssue, phrases } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
 import { describeJsonError } from '../standards/load.js';
+import { ColumnTitles, recordAt, recordIdOf } from '../standards/record-labels.js';
 import type { Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import { locatePointers } from '../sources/json-locate.js';
@@ -99,6 +100,7 @@ export class RecordChecker {
     if (valid) return;
     const findings = explainErrors(this.validate.errors!);
     const lines = locatePointers(text, findings.map(lineTarget), line);
+    const record = recordIdOf(this.standard, value);
     for (const f of findings) {
       const parts = f.path.split('/');
       const column = parts[1] !== undefined ? unescape(parts[1]) : undefined;
@@ -114,6 +116,7 @@ export class RecordChecker {
           line: lines.get(lineTarget(f)) ?? line,
           pointer: (pointer ?? '') + f.path,
           column,
+          record,
           severity: f.severity ?? recordSeverity(this.standard, f.code),
         }),
       );
@@ -226,6 +229,7 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
   attachDateHints(findings);
   const lines = locatePointers(text, findings.map(lineTarget));
   const prefix = standard.recordsPath ? `${standard.recordsPath}/` : undefined;
+  const titles = new ColumnTitles(standard);
   for (const f of findings) {
     const row = prefix && f.path.startsWith(prefix) ? Number(f.path.slice(prefix.length).split('/')[0]) + 1 : undefined;
     sink.add(
@@ -233,6 +237,8 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
         row: Number.isInteger(row) ? row : undefined,
         line: lines.get(lineTarget(f)),
         pointer: f.path,
+        record: recordIdOf(standard, recordAt(document, standard.recordsPath, f.path)),
+        title: titles.of(f.path),
         severity: f.severity ?? recordSeverity(standard, f.code),
       }),
     );
@@ -275,6 +281,10 @@ interface Place {
   line?: number;
   pointer: string;
   column?: string;
+  /** The record's own id. */
+  record?: string;
+  /** The place's published column title (document standards). */
+  title?: string;
   severity?: Severity;
 }
 
@@ -287,7 +297,9 @@ function findingIssue(f: Finding, place: Place): Issue {
   if (place.row !== undefined) issue.row = place.row;
   if (place.line !== undefined) issue.line = place.line;
   if (place.column !== undefined) issue.column = place.column;
+  if (place.title !== undefined) issue.field = place.title;
   issue.pointer = place.pointer;
+  if (place.record !== undefined) issue.record = place.record;
   if (value !== undefined) issue.value = value;
   if (f.hint) issue.hint = f.hint;
   return issue;

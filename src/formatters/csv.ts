@@ -5,7 +5,7 @@
 import type { Formatter } from './formatter.js';
 import { terminalSafe } from './safe-text.js';
 
-const COLUMNS = ['file', 'row', 'line', 'column', 'code', 'severity', 'value', 'message', 'hint'] as const;
+const COLUMNS = ['file', 'row', 'line', 'column', 'code', 'severity', 'value', 'message', 'hint', 'record'] as const;
 const BOM = '\uFEFF';
 
 export const csv: Formatter = (report) => {
@@ -22,6 +22,7 @@ export const csv: Formatter = (report) => {
         value: issue.value,
         message: issue.message,
         hint: issue.hint,
+        record: issue.record,
       };
       lines.push(COLUMNS.map((name) => cell(row[name])).join(','));
     }

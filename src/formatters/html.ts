@@ -298,7 +298,7 @@ function issueTable(file: FileReport, id: string): string {
     perKind.set(kind, seen);
     const printed = seen <= PRINTED_PER_KIND ? '' : ' screen-only';
     const where = locationText(issue) || 'the file';
-    const column = issue.column !== undefined ? esc(columnLabel(issue)) : issue.pointer !== undefined ? `<code>${esc(issue.pointer)}</code>` : '';
+    const column = issue.column !== undefined ? esc(columnLabel(issue)) : issue.pointer !== undefined ? `${issue.field ? `${esc(issue.field)} ` : ''}<code>${esc(issue.pointer)}</code>` : '';
     const value = issue.value === undefined ? '' : issue.value === '' ? '<em class="empty">blank</em>' : `<code class="value">${esc(issue.value)}</code>`;
     const hint = issue.hint ? `<span class="hint">→ ${esc(issue.hint)}</span>` : '';
     return `<tr class="issue${printed}" data-issues="${esc(`${issue.severity}:${issue.code}`)}"><td>${severityTag(issue.severity)}</td><td>${esc(where)}</td><td>${column}</td><td class="code"><code>${esc(issue.code)}</code></td><td>${value}</td><td class="message">${esc(inWords(issue.message))}${hint}</td></tr>`;

@@ -142,7 +142,7 @@ function fileSection(file: FileReport): string {
 
 function issueRow(issue: Issue): string {
   const message = text(issue.message) + (issue.hint ? `<br>→ ${text(issue.hint)}` : '');
-  const column = issue.column ?? issue.pointer;
+  const column = issue.column ?? (issue.field && issue.pointer ? `${issue.field} (${issue.pointer})` : issue.pointer);
   return `| ${issue.row ?? ''} | ${issue.line ?? ''} | ${column !== undefined ? text(column) : ''} | ${code(issue.code)} | ${issue.value !== undefined ? code(issue.value) : ''} | ${SEVERITY_WORD[issue.severity]}: ${message} |`;
 }
 

@@ -104,7 +104,7 @@ function result(file: FileReport, issue: Issue, ruleIndex: number) {
     message: { text: issue.hint ? `${issue.message}. Fix: ${issue.hint}` : issue.message },
     locations: [where],
     partialFingerprints: { 'conformIssue/v1': fingerprint(file.path, issue) },
-    properties: pick(issue, ['row', 'endRow', 'column', 'columnIndex', 'field', 'pointer', 'value', 'expected', 'suggestion', 'fix', 'count']),
+    properties: pick(issue, ['row', 'endRow', 'column', 'columnIndex', 'field', 'pointer', 'value', 'expected', 'suggestion', 'fix', 'count', 'record']),
   };
 }
 

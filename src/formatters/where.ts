@@ -5,8 +5,17 @@ import { formatNumber } from '../plain-text.js';
 
 export { columnLabel, isColumnIssue, pointerPattern } from '../report/groups.js';
 
-/** `row 4 (line 5)`, `rows 3–9 (lines 6–12)`, `line 1`, or '' for the file as a whole. */
+/**
+ * `row 4 (line 5)`, `rows 3–9 (lines 6–12)`, `line 1`, or '' for the file as a whole; with the record's
+ * own id after it when the standard names its records (`row 1 (line 3), id 360G-abc-1`).
+ */
 export function locationText(issue: Issue): string {
+  const place = rowText(issue);
+  if (issue.record === undefined) return place;
+  return place ? `${place}, id ${issue.record}` : `id ${issue.record}`;
+}
+
+function rowText(issue: Issue): string {
   if (issue.row !== undefined && issue.endRow !== undefined && issue.endRow !== issue.row) {
     const lines = issue.line !== undefined && issue.endLine !== undefined ? ` (lines ${n(issue.line)}–${n(issue.endLine)})` : '';
     return `rows ${n(issue.row)}–${n(issue.endRow)}${lines}`;

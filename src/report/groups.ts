@@ -16,7 +16,10 @@ export function columnLabel(issue: Issue): string {
     const shown = issue.column !== issue.column.trim() || issue.column === '' ? JSON.stringify(issue.column) : issue.column;
     return issue.field && issue.field !== issue.column ? `${shown} (${issue.field})` : shown;
   }
-  if (issue.pointer !== undefined) return pointerPattern(issue.pointer) || '(document)';
+  if (issue.pointer !== undefined) {
+    const place = pointerPattern(issue.pointer) || '(document)';
+    return issue.field ? `${issue.field} (${place})` : place; // a document's published column title first
+  }
   if (issue.columnIndex !== undefined) return `Column ${issue.columnIndex}`;
   if (issue.code.startsWith('header-')) return 'Header';
   if (issue.code.startsWith('row-') || issue.code === 'key-duplicate') return 'Rows';

@@ -71,6 +71,7 @@ export const EXTENSION_KEYWORDS: Record<string, AnySchemaObject> = {
       description: { type: 'string' },
       mode: { enum: ['records', 'document'] },
       recordsPath: { type: 'string' },
+      recordId: { type: 'array', items: { type: 'string' }, minItems: 1 },
       notes: { type: 'array', items: { type: 'string' } },
     },
   },

@@ -146,6 +146,7 @@ function meta(schema: AnySchemaObject, file: string): StandardMeta {
     description: x.description ?? (typeof schema.description === 'string' ? schema.description : undefined),
     mode: x.mode ?? (holder ? 'document' : 'records'),
     recordsPath: x.recordsPath ?? (holder ? `/${holder}` : undefined),
+    recordId: x.recordId,
     notes: x.notes,
   };
 }

@@ -126,6 +126,7 @@ function describe(path: string, bundled: boolean): RegistryEntry | undefined {
     description: x.description ?? (schema.description as string | undefined),
     mode: x.mode ?? 'records',
     recordsPath: x.recordsPath,
+    recordId: x.recordId,
     notes: x.notes,
     path,
     bundled,

@@ -46,6 +46,8 @@ export interface StandardMeta {
   mode: 'records' | 'document';
   /** For document standards: where the records are, for numbering rows (e.g. `/grants`). */
   recordsPath?: string;
+  /** The properties that name a record (360Giving `id`; OCDS `ocid` and `id`), for locating its issues. */
+  recordId?: string[];
   notes?: string[];
 }
 

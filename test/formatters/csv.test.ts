@@ -15,7 +15,7 @@ describe('the CSV report', () => {
     expect(text.split('\r\n').length - 1).toBe(report.files[0]!.issues.length + 1);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
     const [header, ...body] = rows(text);
-    expect(header).toEqual(['file', 'row', 'line', 'column', 'code', 'severity', 'value', 'message', 'hint']);
+    expect(header).toEqual(['file', 'row', 'line', 'column', 'code', 'severity', 'value', 'message', 'hint', 'record']);
     expect(body).toHaveLength(report.files[0]!.issues.length);
     const amount = body.find((r) => r[1] === '2' && r[4] === 'value-type')!;
     expect(amount).toEqual([
@@ -28,6 +28,7 @@ describe('the CSV report', () => {
       '48,210.55',
       'Amount must be a number, but is "48,210.55"',
       'remove the thousands separators: 48210.55',
+      '',
     ]);
   });
 
@@ -63,6 +64,6 @@ describe('the CSV report', () => {
   });
 
   it('writes the header alone for a clean file', () => {
-    expect(csv(loadReport('clean-csv'), {})).toBe('\uFEFFfile,row,line,column,code,severity,value,message,hint\r\n');
+    expect(csv(loadReport('clean-csv'), {})).toBe('\uFEFFfile,row,line,column,code,severity,value,message,hint,record\r\n');
   });
 });

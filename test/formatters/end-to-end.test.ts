@@ -47,7 +47,7 @@ describe('conform validate with several reports', () => {
 
   it.each([
     ['markdown', '## ❌ 1 of 1 file failed'],
-    ['csv', '\uFEFFfile,row,line,column,code,severity,value,message,hint\r\n'],
+    ['csv', '\uFEFFfile,row,line,column,code,severity,value,message,hint,record\r\n'],
     ['junit', '<?xml version="1.0" encoding="UTF-8"?>'],
     ['sarif', '{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json"'],
     ['html', '<!DOCTYPE html>'],
