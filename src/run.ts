@@ -131,7 +131,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .command('merge')
     .description('merge the JSON reports of a sharded run (--shard k/n) into the report of the whole run')
     .argument('<reports...>', 'the JSON report of each shard')
-    .option('-f, --format <name>', `report format: ${Object.keys(FORMATTERS).join(', ')}`, 'stylish')
+    .option('-f, --format <name>', `report format: ${Object.keys(FORMATTERS).join(', ')} (default: from the --output name, else stylish)`)
     .option('-o, --output <file>', 'write the report to a file instead of the terminal')
     .option('--report <format=file>', 'also write a report in another format (repeatable)', collect)
     .option('--no-color', 'no colour in terminal output')

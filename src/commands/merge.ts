@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { colorWanted, type Io } from '../io/io.js';
 import { mergeReports, type NamedReport } from '../report/merge.js';
 import type { Report } from '../types.js';
-import { formatName } from './validate.js';
+import { formatFromName, formatName, wroteLine } from './validate.js';
 
 export interface MergeFlags {
   format?: string;
@@ -18,17 +18,23 @@ export interface MergeFlags {
 }
 
 export async function mergeCommand(paths: string[], flags: MergeFlags, io: Io): Promise<number> {
-  const format = formatName(flags.format ?? 'stylish', '--format');
+  // As validate: the name given to -o picks the format unless --format says otherwise.
+  const format = flags.format !== undefined ? formatName(flags.format, '--format') : (flags.output && formatFromName(flags.output)) || 'stylish';
   const extra = (flags.report ?? []).map((value) => {
     const eq = value.indexOf('=');
     if (eq <= 0 || eq === value.length - 1) throw new ConformError(`--report takes <format>=<file>, such as --report html=report.html (got "${value}")`);
     return { format: formatName(value.slice(0, eq), '--report'), path: value.slice(eq + 1) };
   });
   const merged = mergeReports(paths.map((p) => readReport(p, io.cwd)));
-  for (const { format: other, path } of extra) writeFileAtomic(resolve(io.cwd, path), FORMATTERS[other](merged, { color: false }));
+  for (const { format: other, path } of extra) {
+    writeFileAtomic(resolve(io.cwd, path), FORMATTERS[other](merged, { color: false }));
+    io.stderr.write(wroteLine(other, path));
+  }
   const text = FORMATTERS[format](merged, { color: flags.output ? false : colorWanted(io, flags.color) });
-  if (flags.output) writeFileAtomic(resolve(io.cwd, flags.output), text);
-  else io.stdout.write(text);
+  if (flags.output) {
+    writeFileAtomic(resolve(io.cwd, flags.output), text);
+    io.stderr.write(wroteLine(format, flags.output));
+  } else io.stdout.write(text);
   return merged.passed ? 0 : 1;
 }
 

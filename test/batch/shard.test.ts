@@ -45,6 +45,15 @@ describe('--shard k/n and conform report merge', () => {
     const stylish = await cli(['report', 'merge', ...shards, '-o', 'merged.txt'], { cwd: dir });
     expect(stylish.code).toBe(1);
     expect(readFileSync(join(dir, 'merged.txt'), 'utf8')).toBe(single.stdout);
+
+    // As validate, the name given to -o picks the format, and the merge says what it wrote.
+    const html = await cli(['report', 'merge', ...shards, '-o', 'merged.html'], { cwd: dir });
+    expect(html.code).toBe(1);
+    expect(readFileSync(join(dir, 'merged.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(html.stderr).toBe('conform: wrote the HTML report to merged.html\n');
+    const sarif = await cli(['report', 'merge', ...shards, '-o', 'merged.sarif'], { cwd: dir });
+    expect(JSON.parse(readFileSync(join(dir, 'merged.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(sarif.stdout).toBe('');
   });
 
   it('gives every file to exactly one shard, in turn, the same on every machine', () => {
