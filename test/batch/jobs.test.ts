@@ -34,7 +34,7 @@ describe('--jobs: files checked in parallel', () => {
     const parallel = await validate(paths, {
       standard: 'spend-over-500',
       jobs: 2,
-      onEvent: (e) => {
+      onEvent: (e: PoolEvent) => {
         events.push(e);
         // Written without blocking: the main thread is the pipe's reader (it takes the first file while the
         // worker starts).
@@ -135,7 +135,7 @@ describe('the progress line', () => {
     const dir = tree({ 'spend.csv': spendCsv(7, { rows: 3000 }).text });
     const path = join(dir, 'spend.csv');
     const events: PoolEvent[] = [];
-    await validate([path], { standard: 'spend-over-500', threads, partsFrom: 0, partSize: 20_000, onEvent: (e) => events.push(e) });
+    await validate([path], { standard: 'spend-over-500', threads, partsFrom: 0, partSize: 20_000, onEvent: (e: PoolEvent) => events.push(e) });
     const read = events.flatMap((e) => (e.type === 'progress' ? [e.bytes] : []));
     expect(read.length).toBeGreaterThan(1);
     expect(read).toEqual([...read].sort((a, b) => a - b));

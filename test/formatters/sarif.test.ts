@@ -2,8 +2,8 @@
 // SARIF SDK's @microsoft/jest-sarif package, sarif-2.1.0-rtm.5.json, a draft-04 schema), plus what GitHub
 // code scanning needs on top: rule ids, relative artifact URIs, start lines and stable fingerprints.
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import type * as AjvCoreModule from 'ajv/dist/core.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_RESULTS, sarif } from '../../src/formatters/sarif.js';
 import { lostDates, reportOf } from './synthetic.js';
@@ -11,6 +11,10 @@ import { CATALOG } from '../../src/issues/catalog.js';
 import { loadReport, REPORT_FIXTURES } from './report-fixtures.js';
 
 const require = createRequire(import.meta.url);
+// Loaded as src/standards/ajv.ts loads them: both are CommonJS modules with a default export.
+type AjvCore = AjvCoreModule.default;
+const Ajv = require('ajv-draft-04').default as new (options: object) => AjvCore;
+const addFormats = require('ajv-formats').default as (ajv: AjvCore) => AjvCore;
 const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 // The schema's language pattern has a stray `]`, which only the non-Unicode regular expression syntax accepts.
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
@@ -31,7 +35,7 @@ describe('the SARIF log', () => {
     log.runs[0].results[0].level = 'fatal';
     delete log.runs[0].tool.driver.name;
     expect(validateSarif(log)).toBe(false);
-    expect(validateSarif.errors!.map((e) => e.instancePath).sort()).toEqual(['/runs/0/results/0/level', '/runs/0/tool/driver']);
+    expect(validateSarif.errors!.map((e: ErrorObject) => e.instancePath).sort()).toEqual(['/runs/0/results/0/level', '/runs/0/tool/driver']);
   });
 
   it.each(REPORT_FIXTURES)('is valid SARIF 2.1.0 (%s)', (fixture) => {
