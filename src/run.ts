@@ -7,6 +7,7 @@ import type { TemplateFlags } from './commands/template.js';
 import type { InitFlags } from './commands/init.js';
 import type { MergeFlags } from './commands/merge.js';
 import type { ValidateFlags } from './commands/validate.js';
+import type { ServeFlags } from './serve/options.js';
 import { FORMATTERS } from './formatters/index.js';
 import { isConformError } from './errors.js';
 import type { Io } from './io/io.js';
@@ -138,6 +139,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .action(async (reports: string[], flags: MergeFlags) => {
       const { mergeCommand } = await import('./commands/merge.js');
       code = await mergeCommand(reports, flags, io);
+    });
+
+  program
+    .command('serve')
+    .description('a web page on this computer where a file can be dropped and checked, and the report and repaired copy downloaded; nothing leaves the computer')
+    .option('--port <n>', 'the port to listen on (0 picks a free one)', '8080')
+    .option('--host <address>', 'the address to listen on; anything but 127.0.0.1 lets other computers reach the page', '127.0.0.1')
+    .option('--open', 'open the page in the default browser')
+    .option('--max-size <size>', 'the largest file taken, e.g. 500MB or 2GB', '1GB')
+    .action(async (flags: ServeFlags, command: Command) => {
+      const { serveCommand } = await import('./serve/command.js');
+      code = await serveCommand({ ...flags, host: command.getOptionValueSource('host') === 'default' ? undefined : flags.host }, io);
     });
 
   try {

@@ -151,7 +151,7 @@ export function formatFromName(path: string): FormatName | undefined {
   return dot > lower.lastIndexOf('/') ? BY_EXTENSION[lower.slice(dot)] : undefined;
 }
 
-const FORMAT_WORDS: Record<FormatName, string> = {
+export const FORMAT_WORDS: Record<FormatName, string> = {
   stylish: 'the text report',
   json: 'the JSON report',
   junit: 'the JUnit XML report',
