@@ -16,7 +16,7 @@ a:focus, button:focus, input:focus, select:focus { outline: 3px solid var(--focu
 .wrap { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
 .bar .wrap { padding-top: 0.6rem; padding-bottom: 0.6rem; }
 .service { margin: 0; font-weight: 700; font-size: 1.2rem; }
-main { padding-top: 1.5rem; padding-bottom: 2.5rem; }
+main.wrap { padding-top: 1.5rem; padding-bottom: 2.5rem; }
 h1 { font-size: 2rem; line-height: 1.15; margin: 0 0 1rem; }
 h2 { font-size: 1.4rem; margin: 0 0 0.75rem; }
 .lead { font-size: 1.15rem; margin-top: 0; }

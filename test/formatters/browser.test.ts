@@ -3,14 +3,13 @@
 // work, hostile values stay text, and axe-core finds no serious or critical accessibility problem.
 // Screenshots are saved to test-output/ to be looked at. Without Chromium the test is skipped with a
 // note, except in CI, where it must run.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../../src/formatters/html.js';
+import { AXE, axeViolations, CHROMIUM, launchChromium, overflow, runHere } from '../chromium.js';
 import { ROOT } from '../helpers.js';
 import type { Report } from '../../src/types.js';
 import { loadReport, type ReportFixture } from './report-fixtures.js';
@@ -19,28 +18,9 @@ import { lostDates, reportOf } from './synthetic.js';
 /** A failing file of 5,000 rows with its first 1,000 issues listed, as most real failing files are reported. */
 const BIG = { name: 'big-failing', report: reportOf([lostDates('spend-2024-q1.csv', 5000, 1000)]) };
 
-/** How far the page is wider than the window (0 when nothing overflows sideways). */
-async function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
-async function axeViolations(page: Page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-}
-
-const CHROMIUM = '/usr/bin/chromium';
-const runHere = existsSync(CHROMIUM) || process.env.CI === 'true';
 if (!runHere) console.log(`note: ${CHROMIUM} is absent, so the HTML report was not opened in a browser (apt-get install chromium)`);
 
 const OUT = join(ROOT, 'test-output');
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Opened {
   page: Page;
@@ -52,22 +32,16 @@ interface Opened {
 
 describe.skipIf(!runHere)('the HTML report in Chromium', () => {
   let context: BrowserContext;
-  let profile: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), 'conform-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   async function open(fixture: ReportFixture | { name: string; report: Report }, options: { scripts?: boolean } = {}): Promise<Opened> {
