@@ -125,6 +125,27 @@ describe('conform serve over HTTP', () => {
     expect(existsSync(own.folder)).toBe(false);
   });
 
+  it('runs one check at a time in a tab: a second POST while the first is under way gets 409', async () => {
+    const tab = await openPage(server);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    async function* slowly() {
+      yield SAMPLE.subarray(0, 100);
+      await held;
+      yield SAMPLE.subarray(100);
+    }
+    const first = upload(server, tab, 'first.csv', slowly());
+    await new Promise((r) => setTimeout(r, 200));
+    const second = await upload(server, tab, 'second.csv', SAMPLE);
+    expect(second.status).toBe(409);
+    expect(JSON.parse(second.text).message).toMatch(/already running in this tab/);
+    // Another tab is another session, free to check its own file.
+    expect((await upload(server, await openPage(server), 'other.csv', SAMPLE)).status).toBe(202);
+    release();
+    const { id } = JSON.parse((await first).text);
+    await expect(finished(server, id)).resolves.toMatchObject({ state: 'done', rows: 10 });
+  });
+
   it('reads --max-size as people write sizes', () => {
     expect(parseSize('1GB')).toBe(1024 ** 3);
     expect(parseSize('500 MB')).toBe(500 * 1024 ** 2);
