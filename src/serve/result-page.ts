@@ -45,8 +45,10 @@ function downloadsSection(check: Check): string {
     );
   } else if (check.repairProblem) {
     out.push(`<p><code>conform fix</code> could not make a repaired copy: ${esc(check.repairProblem)}</p>`);
-  } else if (file.plan?.issues) {
-    out.push(`<p>${file.format === 'csv' ? 'None of these issues is one <code>conform fix</code> can repair safely' : '<code>conform fix</code> repairs CSV files only'}, so there is no repaired copy.</p>`);
+  } else if (file.plan?.issues && file.format === 'csv' && file.standard) {
+    out.push('<p>None of these issues is one <code>conform fix</code> can repair safely, so there is no repaired copy.</p>');
+  } else if (file.plan?.issues && (file.format === 'json' || file.format === 'ndjson')) {
+    out.push('<p><code>conform fix</code> repairs CSV files only, so there is no repaired copy.</p>');
   }
   const links = REPORT_FORMATS.map((format) => {
     const filename = reportFilename(check.shown, format);

@@ -146,6 +146,18 @@ describe('conform serve over HTTP', () => {
     await expect(finished(server, id)).resolves.toMatchObject({ state: 'done', rows: 10 });
   });
 
+  it('checks an NDJSON file by its name, with no repaired copy (conform fix repairs CSV only)', async () => {
+    const tab = await openPage(server);
+    const { id } = JSON.parse((await upload(server, tab, 'people.ndjson', readFileSync(join(ROOT, 'fixtures/core/people.ndjson')))).text);
+    await expect(finished(server, id)).resolves.toMatchObject({ state: 'done' });
+    const report = JSON.parse((await send(server, { path: `/checks/${id}/report/json` })).text);
+    expect(report.files[0]).toMatchObject({ path: 'people.ndjson', format: 'ndjson' });
+    expect((await send(server, { path: `/checks/${id}/fixed` })).status).toBe(404);
+    const page = await send(server, { path: `/checks/${id}/` });
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('Download the repaired file');
+  });
+
   it('reads --max-size as people write sizes', () => {
     expect(parseSize('1GB')).toBe(1024 ** 3);
     expect(parseSize('500 MB')).toBe(500 * 1024 ** 2);
