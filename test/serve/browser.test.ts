@@ -186,6 +186,23 @@ describe.skipIf(!runHere)('conform serve in Chromium', () => {
     await page.close();
   });
 
+  it('takes a file dropped on the page', async () => {
+    const opened = await open();
+    const { page } = opened;
+    const text = readFileSync(SAMPLE, 'utf8');
+    await page.evaluate((content) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], 'dropped spend.csv', { type: 'text/csv' }));
+      document.getElementById('drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, text);
+    await expect(page.locator('#chosen').textContent()).resolves.toMatch(/^Chosen: dropped spend\.csv \(2\.1 KB\)$/);
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.waitForURL(/\/checks\/[0-9a-f]{32}\/$/);
+    await expect(page.title()).resolves.toBe('Failed: dropped spend.csv — conform report');
+    expect(opened.errors).toEqual([]);
+    await page.close();
+  });
+
   it('can be used with the keyboard alone: an error summary takes the focus, the file and standard are reached by Tab', async () => {
     const opened = await open();
     const { page } = opened;
