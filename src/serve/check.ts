@@ -90,7 +90,7 @@ export class Check {
       }
       this.state = 'done';
     } catch (error) {
-      this.problem = isConformError(error) ? error.message : 'conform could not check this file because of a fault in conform itself';
+      this.problem = isConformError(error) ? error.message.replaceAll(this.upload, this.shown) : 'conform could not check this file because of a fault in conform itself';
       this.state = 'failed';
       if (!isConformError(error) && process.env.CONFORM_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
     } finally {

@@ -38,7 +38,7 @@ function downloadsSection(check: Check): string {
     const left = check.repair.report.summary;
     const verdict = check.repair.report.passed
       ? 'The repaired copy meets the standard.'
-      : `The repaired copy still has ${count(left.errors, 'error')} and ${count(left.warnings, 'warning')}: those need a person (see the plan below).`;
+      : `The repaired copy still has ${[count(left.errors, 'error'), left.warnings ? count(left.warnings, 'warning') : ''].filter(Boolean).join(' and ')}: those need a person (see the plan below).`;
     out.push(
       `<p><a href="${base}/fixed" download="${names.fixed}">Download the repaired file</a> (${names.fixed}, ${sizeText(statSync(check.repair.output).size)}): <code>conform fix</code> made ${count(check.repair.changes, 'change')}. ${verdict}</p>`,
       `<p><a href="${base}/changes" download="${names.log}">Download the list of changes</a> (${names.log}): one line a change, with the row, the column, the value before and after, and the repair.</p>`,
