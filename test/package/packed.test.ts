@@ -4,7 +4,7 @@
 // compiles and runs a strict TypeScript project that uses the library with a stream and a standard held
 // in memory. Everything installs offline from the npm cache `npm ci` filled: the clean folder gets a lock
 // file made from this repository's, less its development dependencies.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,7 +93,7 @@ describe('the packed tarball', () => {
     expect(files.filter((f) => /^(src|test|fixtures|bench)\//.test(f))).toEqual([]);
   });
 
-  it('installs on a clean folder and runs: --version, standards list, the bundled example, npx conform-data', () => {
+  it('installs on a clean folder and runs: --version, standards list, the bundled example, npx conform-data, conform serve', async () => {
     const dir = installClean('cli');
     expect(conform(dir, ['--version']).stdout.trim()).toBe(pkg.version);
     const list = conform(dir, ['standards', 'list']);
@@ -117,6 +117,17 @@ describe('the packed tarball', () => {
     expect(action.status).toBe(1);
     expect(action.stdout).toMatch(/^::error file=/m);
     expect(readFileSync(summary, 'utf8')).toContain('1 of 1 file failed');
+    // The web page, with its server's dependencies from the package's own.
+    const serve = spawn(join(dir, 'node_modules', '.bin', 'conform'), ['serve', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let printed = '';
+    serve.stdout.on('data', (d) => (printed += d));
+    const exited = new Promise((resolve) => serve.once('exit', resolve));
+    while (!/http:\/\/\S+\//.test(printed) && serve.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    const page = await fetch(/http:\/\/\S+\//.exec(printed)![0]);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Check a data file against a standard');
+    serve.kill('SIGTERM');
+    await exited;
   });
 
   it('type-checks a strict TypeScript consumer, which validates a stream and a standard held in memory', () => {
