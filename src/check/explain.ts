@@ -127,7 +127,7 @@ function explainOne(error: ErrorObject, examples?: (path: string) => unknown[]):
       return { ...base, code: 'value-range', expected: `a multiple of ${p.multipleOf}` };
     case 'minLength':
     case 'maxLength': {
-      const length = typeof error.data === 'string' ? [...error.data].length : 0;
+      const length = typeof error.data === 'string' ? codePoints(error.data) : 0;
       const bound = error.keyword === 'minLength' ? 'at least' : 'at most';
       return {
         ...base,
@@ -323,3 +323,19 @@ export function fieldOf(pointer: string): string {
 
 const escape = (name: string) => String(name).replace(/~/g, '~0').replace(/\//g, '~1');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Characters as JSON Schema counts them (code points), without making an array of a long value's characters. */
+function codePoints(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
+}

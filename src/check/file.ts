@@ -8,7 +8,7 @@ import { buildFileReport } from '../report/build.js';
 import { IssueCollector, type SeverityAdjuster } from '../report/collector.js';
 import { ReferenceTokenizer, type Tokenizer } from '../sources/csv-reference.js';
 import { CsvTokenizer, type TokenBatch } from '../sources/csv-tokenizer.js';
-import { JsonRecordSplitter } from '../sources/json-records.js';
+import { JsonRecordSplitter, SKIPPED_RECORD } from '../sources/json-records.js';
 import { detectDelimiter, formatFromName, sniffBinary, sniffText } from '../sources/sniff.js';
 import type { DecodeOutcome } from '../sources/encoding.js';
 import { DataReadError, openText, type TextFile } from '../sources/text.js';
@@ -22,7 +22,7 @@ import type { TablePlan } from './row-checker.js';
 import { TableCheck } from './table.js';
 import { checkRestInParts, startCsvWorkers, type PartsOutcome } from './csv-parallel.js';
 import { checkNdjsonInParts } from './ndjson-parallel.js';
-import { ndjsonRecords } from '../sources/parts.js';
+import { NdjsonLines } from '../sources/ndjson-lines.js';
 import { formatNumber } from '../plain-text.js';
 
 export interface FileCheckOptions {
@@ -218,7 +218,9 @@ async function checkJsonRecords(path: string, text: TextFile, standard: Standard
   const take = (batch: { texts: string[]; lines: number[] }) => {
     for (let k = 0; k < batch.texts.length; k++) {
       row++;
-      records.record(batch.texts[k]!, batch.lines[k]!, splitter.single ? '' : `${splitter.pointer}/${row - 1}`);
+      const text = batch.texts[k]!;
+      if (text === SKIPPED_RECORD) records.tooLong(batch.lines[k]!);
+      else records.record(text, batch.lines[k]!, splitter.single ? '' : `${splitter.pointer}/${row - 1}`);
     }
   };
   for await (const chunk of text.chunks()) take(splitter.push(chunk));
@@ -240,11 +242,9 @@ async function checkNdjson(path: string, text: TextFile, standard: Standard, opt
     const first = await chunks.next();
     await checkNdjsonInParts(first.done ? '' : first.value, text, records, { standard, references, threads: options.threads!, partSize: options.partSize });
   } else {
-    let rest = { rest: '', line: 1 };
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      rest = ndjsonRecords(rest.rest + next.value, rest.line, false, (record, line) => records.record(record, line, undefined));
-    }
-    ndjsonRecords(rest.rest, rest.line, true, (record, line) => records.record(record, line, undefined));
+    const lines = new NdjsonLines(1, (record, line) => records.record(record, line, undefined), (line) => records.tooLong(line));
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) lines.push(next.value);
+    lines.end();
   }
   records.finish();
   if (records.rows === 0) sink.add(makeIssue('file-empty', { detail: 'The file holds no records' }));

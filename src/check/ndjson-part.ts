@@ -1,7 +1,8 @@
 // Checking one part of a big NDJSON file — whole lines as bytes (after any text read already), with the
 // line they start on — with a thread's own record checker. Worker threads do this, and so does the main
 // thread between reading and merging.
-import { ndjsonRecords, type BytePart } from '../sources/parts.js';
+import { NdjsonLines } from '../sources/ndjson-lines.js';
+import type { BytePart } from '../sources/parts.js';
 import { eachTextSlice, TEXT_CHUNK } from '../sources/text.js';
 import type { RecordChecker, RecordsPart } from './records.js';
 
@@ -12,9 +13,12 @@ export interface NdjsonPartOutcome {
 }
 
 export function checkNdjsonPart(task: BytePart, checker: RecordChecker): NdjsonPartOutcome {
-  const add = (record: string, line: number) => checker.add(record, line, undefined);
-  let left = { rest: task.prefix, line: task.firstLine };
-  eachTextSlice(task.bytes, task.encoding, task.ascii, TEXT_CHUNK, (text) => (left = ndjsonRecords(left.rest + text, left.line, false, add)));
-  ndjsonRecords(left.rest, left.line, true, add);
+  const lines = new NdjsonLines(task.firstLine, (record, line) => checker.add(record, line, undefined), (line) => checker.tooLong(line), {
+    startsInsideLine: task.startsInsideLine,
+  });
+  lines.push(task.prefix);
+  eachTextSlice(task.bytes, task.encoding, task.ascii, TEXT_CHUNK, (text) => lines.push(text));
+  if (task.endsInsideLine) lines.cutInsideLine();
+  else lines.end();
   return { part: checker.take(), bytes: task.bytes };
 }

@@ -9,6 +9,7 @@ import { ColumnTitles, recordAt, recordIdOf } from '../standards/record-labels.j
 import type { Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import { locatePointers } from '../sources/json-locate.js';
+import { tooLongRecordDetail } from '../sources/ndjson-lines.js';
 import { preview } from '../report/preview.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
@@ -123,6 +124,12 @@ export class RecordChecker {
     }
   }
 
+  /** A record too long to read (see ndjson-lines.ts): a row with an issue, so later rows keep their numbers. */
+  tooLong(line: number): void {
+    const row = ++this.part.records;
+    this.part.issues.push(makeIssue('format-invalid', { detail: tooLongRecordDetail(line) }, { row, line }));
+  }
+
   /** The current part, whole; the next records start a new part. */
   take(): RecordsPart {
     const part = this.part;
@@ -156,6 +163,12 @@ export class RecordsCheck {
   /** One record, checked here (see RecordChecker.add). */
   record(text: string, line: number, pointer: string | undefined): void {
     this.checker.add(text, line, pointer);
+    if (++this.unmerged >= RULE_BATCH) this.flush();
+  }
+
+  /** A record too long to read, here (see RecordChecker.tooLong). */
+  tooLong(line: number): void {
+    this.checker.tooLong(line);
     if (++this.unmerged >= RULE_BATCH) this.flush();
   }
 

@@ -4,6 +4,7 @@
 // so each record lands in exactly one of the two files. Both are written atomically.
 import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { JsonRecordSplitter } from '../sources/json-records.js';
+import { NdjsonLines } from '../sources/ndjson-lines.js';
 import { openText } from '../sources/text.js';
 import { openAtomic, type AtomicStream } from '../io/atomic-write.js';
 import type { InputFormat } from '../types.js';
@@ -77,17 +78,23 @@ async function routeJson(chunks: AsyncIterable<string>, format: InputFormat, isI
     else await output.write((written[which]++ === 0 ? '[\n' : ',\n') + record);
   };
   let row = 0;
+  // Every record is routed as it is, however long (a record too long to check fails, and is kept).
   if (format === 'ndjson') {
-    let rest = '';
+    let records: string[] = [];
+    const lines = new NdjsonLines(1, (record) => records.push(record), () => {}, { limit: Infinity });
+    const routeLines = async () => {
+      for (const record of records) await put(record.replace(/\r$/, ''), isInvalid(++row));
+      records = [];
+    };
     for await (const chunk of chunks) {
-      const lines = (rest + chunk).split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) if (line.trim()) await put(line.replace(/\r$/, ''), isInvalid(++row));
+      lines.push(chunk);
+      await routeLines();
     }
-    if (rest.trim()) await put(rest, isInvalid(++row));
+    lines.end();
+    await routeLines();
     return;
   }
-  const splitter = new JsonRecordSplitter();
+  const splitter = new JsonRecordSplitter(Infinity);
   for await (const chunk of chunks) for (const record of splitter.push(chunk).texts) await put(record, isInvalid(++row));
   for (const which of ['valid', 'invalid'] as const) await outputs[which]?.write(written[which] ? '\n]\n' : '[]\n');
 }

@@ -3,6 +3,11 @@
 // out each element's text with the line it starts on. Each element is then parsed on its own, so a 2 GB
 // export is read in the memory of one record.
 
+import { MAX_RECORD_CHARS } from './ndjson-lines.js';
+
+/** In place of an element longer than MAX_RECORD_CHARS, which is not kept: no element's text is empty. */
+export const SKIPPED_RECORD = '';
+
 export interface JsonBatch {
   texts: string[];
   lines: number[];
@@ -36,30 +41,40 @@ export class JsonRecordSplitter {
   private recordsDepth = 0;
   private inString = false;
   private line = 1;
-  /** Text kept across chunks: the current element, or the top-level object while it is searched. */
-  private kept = '';
+  /** Text kept across chunks, in pieces joined once: the current element, or the top-level object while it is searched. */
+  private kept: string[] = [];
+  private keptLength = 0;
   private keptLine = 1;
-  /** In the top-level object: the last key read, and whether a value is expected next. */
+  /** The kept text grew past the limit: it is let go, and the element is given as SKIPPED_RECORD. */
+  private overlong = false;
+  /** In the top-level object: the last key read (and its text from earlier chunks), and whether a value is expected next. */
   private key: string | undefined;
   private keyStart = -1;
+  private keyPieces: string[] = [];
   private expectValue = false;
   private escaped = false;
+
+  /** `limit`: the longest element kept, in characters; a longer one is given as SKIPPED_RECORD. */
+  constructor(private readonly limit = MAX_RECORD_CHARS) {}
 
   push(chunk: string): JsonBatch {
     const out: JsonBatch = { texts: [], lines: [] };
     if (this.mode === Mode.Done || this.problem) return out;
-    const s = this.kept + chunk;
-    let start = this.kept.length ? 0 : -1;
-    let i = this.kept.length;
-    this.kept = '';
+    const s = chunk;
+    // Where the kept text goes on in this chunk: at its start when text is kept from earlier chunks.
+    let start = this.kept.length || this.overlong ? 0 : -1;
+    if (this.keyPieces.length) this.keyStart = 0;
+    let i = 0;
     if (this.escaped) {
       // The previous chunk ended inside a string with a backslash that escapes this first character.
       this.escaped = false;
       i++;
     }
     const n = s.length;
+    let stringFrom = i;
     while (i < n) {
       if (this.inString) {
+        stringFrom = i;
         const close = findClosingQuote(s, i);
         if (close < 0) {
           i = n;
@@ -67,7 +82,9 @@ export class JsonRecordSplitter {
         }
         this.inString = false;
         if (this.mode === Mode.InObject && this.depth === 1 && this.keyStart >= 0) {
-          this.key = JSON.parse(s.slice(this.keyStart, close + 1)) as string;
+          this.keyPieces.push(s.slice(this.keyStart, close + 1));
+          this.key = JSON.parse(this.keyPieces.join('')) as string;
+          this.keyPieces = [];
           this.keyStart = -1;
         }
         i = close + 1;
@@ -117,7 +134,7 @@ export class JsonRecordSplitter {
             if (this.depth === 0) {
               // An object with no array in it: the object itself is the one record.
               this.single = true;
-              out.texts.push(s.slice(start, i + 1));
+              out.texts.push(this.cut(s, start, i + 1));
               out.lines.push(this.keptLine);
               this.mode = Mode.Done;
               return out;
@@ -181,6 +198,7 @@ export class JsonRecordSplitter {
             this.recordsDepth = 2;
             this.pointer = `/${escapePointer(this.key ?? '')}`;
             this.mode = Mode.BetweenElements;
+            this.letGo();
             start = -1;
           } else {
             // A list of values (or an empty list) is a property of the one record the object is.
@@ -195,15 +213,42 @@ export class JsonRecordSplitter {
       }
       i++;
     }
-    if (start >= 0 && (this.mode === Mode.InElement || this.mode === Mode.InObject || this.mode === Mode.ArrayStart)) {
-      this.kept = s.slice(start);
-      if (this.keyStart >= 0) this.keyStart -= start;
-    } else if (this.inString) {
+    if (start >= 0 && (this.mode === Mode.InElement || this.mode === Mode.InObject || this.mode === Mode.ArrayStart)) this.keep(s.slice(start));
+    else this.letGo();
+    if (this.keyStart >= 0) this.keyPieces.push(s.slice(this.keyStart));
+    this.keyStart = -1;
+    if (this.inString) {
+      // Backslashes at the end of the chunk, counted within the string (from where the scan went into it).
       let backslashes = 0;
-      for (let k = n - 1; k >= 0 && s.charCodeAt(k) === 92; k--) backslashes++;
+      for (let k = n - 1; k >= stringFrom && s.charCodeAt(k) === 92; k--) backslashes++;
       this.escaped = backslashes % 2 === 1;
     }
     return out;
+  }
+
+  private keep(text: string): void {
+    if (this.overlong) return;
+    this.keptLength += text.length;
+    if (this.keptLength > this.limit) {
+      this.overlong = true;
+      this.kept = [];
+      this.keptLength = 0;
+    } else this.kept.push(text);
+  }
+
+  private letGo(): void {
+    this.kept = [];
+    this.keptLength = 0;
+    this.overlong = false;
+  }
+
+  /** The text from `start` (in `s`, or in the kept text when it goes on from earlier chunks) to `end`. */
+  private cut(s: string, start: number, end: number): string {
+    const overlong = this.overlong;
+    const text = this.kept.length ? this.kept.join('') + s.slice(0, end) : s.slice(start, end);
+    this.letGo();
+    if (overlong || text.length > this.limit) return SKIPPED_RECORD;
+    return text;
   }
 
   end(): JsonBatch {
@@ -215,7 +260,7 @@ export class JsonRecordSplitter {
   }
 
   private emit(out: JsonBatch, s: string, start: number, end: number): void {
-    out.texts.push(s.slice(start, end).trimEnd());
+    out.texts.push(this.cut(s, start, end).trimEnd());
     out.lines.push(this.keptLine);
   }
 
@@ -225,12 +270,15 @@ export class JsonRecordSplitter {
   }
 }
 
-/** Index of the quote that closes a string whose content starts at `from`, or -1. */
+/**
+ * Index of the quote that closes a string whose content goes on at `from`, or -1. Backslashes are counted
+ * from `from` only: what came before it (in this chunk or the last) cannot escape anything after it.
+ */
 function findClosingQuote(s: string, from: number): number {
   let q = s.indexOf('"', from);
   while (q !== -1) {
     let backslashes = 0;
-    for (let k = q - 1; k >= 0 && s.charCodeAt(k) === 92; k--) backslashes++;
+    for (let k = q - 1; k >= from && s.charCodeAt(k) === 92; k--) backslashes++;
     if (backslashes % 2 === 0) return q;
     q = s.indexOf('"', q + 1);
   }

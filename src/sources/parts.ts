@@ -1,32 +1,13 @@
 // Cutting the rest of a file into parts of about `size` bytes at line breaks, each with the line it
 // starts on: how a big file is shared among worker threads. Parts stay bytes, decoded by the thread that
 // checks them, so the main thread only reads, cuts and merges.
+import { MAX_RECORD_CHARS } from './ndjson-lines.js';
 import type { ByteChunk } from './text.js';
 
 export function countNewlines(s: string): number {
   let count = 0;
   for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) count++;
   return count;
-}
-
-/**
- * Each complete, non-blank line of NDJSON text, numbered from `line`; returns what is left after the last
- * line break (with `final`, that too is a record) and the line it starts on.
- */
-export function ndjsonRecords(text: string, line: number, final: boolean, each: (record: string, line: number) => void): { rest: string; line: number } {
-  let start = 0;
-  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-    const record = text.slice(start, nl);
-    if (record.trim()) each(record, line);
-    line++;
-    start = nl + 1;
-  }
-  const rest = text.slice(start);
-  if (final && rest.trim()) {
-    each(rest, line);
-    return { rest: '', line };
-  }
-  return { rest, line };
 }
 
 /** A part as bytes, for a worker thread to decode: `prefix` is text read here already that comes first. */
@@ -37,6 +18,10 @@ export interface BytePart {
   ascii: boolean;
   firstLine: number;
   final: boolean;
+  /** The part starts inside a line longer than LONGEST_LINE, which the part before ends inside. */
+  startsInsideLine: boolean;
+  /** The part was cut inside a line longer than LONGEST_LINE (the reader of the part reports it). */
+  endsInsideLine: boolean;
 }
 
 /** Bytes in a part: large enough that passing it to a worker costs little against checking it. */
@@ -45,8 +30,8 @@ export const PART_SIZE = 1 << 20;
 /** Room in a part's buffer past its size, for the read chunk that takes it over (the reader reads 256 KB, and UTF-16 becomes up to half as much again as UTF-8). */
 const CHUNK_ROOM = 384 << 10;
 
-/** A line longer than this is passed on as it is (the reader of the part reports it). */
-const LONGEST_LINE = 64 << 20;
+/** A line longer than this is cut, and passed on in parts (the reader of the part reports it). */
+const LONGEST_LINE = MAX_RECORD_CHARS;
 
 /**
  * The buffers parts are read into, given back once a part has been checked and merged, and filled again.
@@ -87,32 +72,48 @@ export async function* partsOf(
   let newlines = countNewlines(prefix);
   let ascii = true;
   let encoding: ByteChunk['encoding'] = 'utf-8';
-  const part = (length: number, final: boolean): BytePart => ({ prefix, bytes: bytes.subarray(0, length), encoding, ascii, firstLine: line, final });
+  /** The last line break in the buffer, or -1: each chunk's bytes are searched once, so a long line costs its length. */
+  let lastBreak = -1;
+  let startsInsideLine = false;
+  const part = (length: number, final: boolean, endsInsideLine = false): BytePart => ({
+    prefix,
+    bytes: bytes.subarray(0, length),
+    encoding,
+    ascii,
+    firstLine: line,
+    final,
+    startsInsideLine,
+    endsInsideLine,
+  });
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
     // The chunk is copied at once: its bytes are good only until the next chunk is read.
     const chunk = next.value;
     onChunk?.(chunk);
     if (filled + chunk.bytes.length > bytes.length) bytes = grown(bytes, filled, filled + chunk.bytes.length);
     bytes.set(chunk.bytes, filled);
+    const chunkBreak = chunk.bytes.lastIndexOf(10);
+    if (chunkBreak >= 0) lastBreak = filled + chunkBreak;
     filled += chunk.bytes.length;
     newlines += chunk.newlines;
     ascii &&= chunk.ascii;
     encoding = chunk.encoding;
     if (filled < buffers.size) continue;
-    let cut = bytes.lastIndexOf(10, filled - 1);
-    if (cut < 0 && filled < LONGEST_LINE) continue;
-    if (cut < 0) cut = filled - 1;
+    const insideLine = lastBreak < 0;
+    if (insideLine && filled < LONGEST_LINE) continue;
+    const cut = insideLine ? filled - 1 : lastBreak;
     // The tail goes to the next buffer first: once yielded, this part's buffer may go to another thread.
     filled -= cut + 1;
     const tail = filled > buffers.size ? new Uint8Array(filled + buffers.size) : buffers.take();
     tail.set(bytes.subarray(cut + 1, cut + 1 + filled));
-    yield part(cut + 1, false);
+    yield part(cut + 1, false, insideLine);
     // After the last line break there are none, so every line break held was in that part.
     bytes = tail;
     line += newlines;
     prefix = '';
     newlines = 0;
     ascii = chunk.ascii;
+    lastBreak = -1;
+    startsInsideLine = insideLine;
   }
   yield part(filled, true);
 }
