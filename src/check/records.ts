@@ -10,6 +10,7 @@ import type { Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import { locatePointers } from '../sources/json-locate.js';
 import { tooLongRecordDetail } from '../sources/ndjson-lines.js';
+import { tooManyProperties, tooManyPropertiesDetail } from '../sources/record-properties.js';
 import { preview } from '../report/preview.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
@@ -77,6 +78,10 @@ export class RecordChecker {
   add(text: string, line: number, pointer: string | undefined): void {
     const row = ++this.part.records;
     const issues = this.part.issues;
+    if (tooManyProperties(text)) {
+      issues.push(makeIssue('format-invalid', { detail: tooManyPropertiesDetail() }, { row, line, pointer }));
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);

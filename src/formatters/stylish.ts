@@ -40,7 +40,11 @@ export const stylish: Formatter = (report, options) => {
   };
   const out: string[] = [];
   if (report.files.length > 1) out.push(...runPlanLines(report, layout));
-  for (const file of report.files) out.push(...fileSection(file, layout), '');
+  for (const file of report.files) {
+    // One line at a time: a file with 100,000 issues has more lines than a call can take as arguments.
+    for (const line of fileSection(file, layout)) out.push(line);
+    out.push('');
+  }
   if (report.overview && report.files.length > 1) out.push(...overviewLines(report.overview, c), '');
   out.push(verdict(report, c));
   return out.join('\n') + '\n';

@@ -83,7 +83,7 @@ export function locatePointers(text: string, pointers: Iterable<string>, firstLi
 }
 
 /** Index just past the string that starts at `start` (the opening quote). */
-function stringEnd(text: string, start: number): number {
+export function stringEnd(text: string, start: number): number {
   let q = text.indexOf('"', start + 1);
   while (q !== -1) {
     let backslashes = 0;
