@@ -47,6 +47,29 @@ export function re2RegExp(pattern: string): RegExpLike {
   return compileRE2(pattern, parse(pattern));
 }
 
+/**
+ * A RegExp's verdicts in linear time, for patterns written by people conform trusts (the formats' own):
+ * flags `i` and `u` only, and with `i`, cased letters in ASCII only (see asciiFold). Without the u flag
+ * the pattern is read with the u flag's grammar, which means the same for patterns that name no astral
+ * character and count no `.` (as the formats' do).
+ */
+export function re2Of(re: RegExp): RegExpLike {
+  if (/[^iu]/.test(re.flags)) throw new Error(`flags ${re.flags} of ${re} have no linear-time translation`);
+  const fold = re.flags.includes('i') ? asciiFold(re.flags.includes('u')) : undefined;
+  const compiled = RE2JS.compile(print(parse(re.source, fold)));
+  return { test: (text: string) => compiled.test(text), toString: () => `${re}re2` };
+}
+
+/** Whether a RegExp (with at most the flags `i` and `u`) is proven linear on the engine's own backtracking. */
+export function provenLinear(re: RegExp): boolean {
+  if (/[^iu]/.test(re.flags)) return false;
+  try {
+    return isLinear(parse(re.source));
+  } catch {
+    return false;
+  }
+}
+
 /** The RE2 source that means what `new RegExp(pattern, 'u')` means. */
 export function toRE2Source(pattern: string): string {
   return print(parse(pattern));
@@ -62,7 +85,7 @@ function compileRE2(pattern: string, tree: Node): RegExpLike {
   }
   // ajv files each compiled pattern under its text (toString): without one of its own, every pattern
   // of a schema would share the first one's matcher.
-  return { test: (text: string) => compiled.matcher(text).find(), toString: () => `/${pattern}/re2` };
+  return { test: (text: string) => compiled.test(text), toString: () => `/${pattern}/re2` };
 }
 
 function refusal(pattern: string, reason: string): ConformError {
@@ -172,8 +195,8 @@ type Node =
 
 const SYNTAX = '^$\\.*+?()[]{}|/';
 
-function parse(pattern: string): Node {
-  const p = new Parser(pattern);
+function parse(pattern: string, fold?: Fold): Node {
+  const p = new Parser(pattern, fold);
   const tree = p.disjunction();
   if (p.i !== pattern.length) throw new Error(`unexpected ${pattern[p.i]} at ${p.i}`);
   return tree;
@@ -181,7 +204,14 @@ function parse(pattern: string): Node {
 
 class Parser {
   i = 0;
-  constructor(readonly s: string) {}
+  /** With the `i` flag: a set of code points and every code point that matches one of them ignoring case. */
+  private readonly fold: Fold;
+  constructor(
+    readonly s: string,
+    fold?: Fold,
+  ) {
+    this.fold = fold ?? ((r) => r);
+  }
 
   disjunction(): Node {
     const alts = [this.alternative()];
@@ -264,7 +294,7 @@ class Parser {
     }
     if (c === '[') return { t: 'set', r: this.characterClass() };
     if (c === '\\') return this.atomEscape();
-    return { t: 'set', r: single(this.literal()) };
+    return { t: 'set', r: this.fold(single(this.literal())) };
   }
 
   expect(c: string): void {
@@ -291,7 +321,7 @@ class Parser {
       while (s[this.i] >= '0' && s[this.i] <= '9') this.i++;
       return { t: 'backref' };
     }
-    return { t: 'set', r: this.classOrCharacterEscape(false) };
+    return { t: 'set', r: this.fold(this.classOrCharacterEscape(false)) };
   }
 
   /** After a backslash (at `i`): a class escape (`\d`, `\p{…}`) or one character. */
@@ -392,7 +422,7 @@ class Parser {
       } else parts.push(typeof first === 'number' ? single(first) : first);
     }
     this.i++;
-    const set = union(...parts);
+    const set = this.fold(union(...parts));
     return negate ? complement(set) : set;
   }
 
@@ -405,6 +435,41 @@ class Parser {
 
 function single(cp: number): Ranges {
   return [cp, cp];
+}
+
+type Fold = (r: Ranges) => Ranges;
+
+/**
+ * What ignoring case adds to a set, for ASCII letters: the other case, and with the u flag (simple case
+ * folding) KELVIN SIGN for k and LATIN SMALL LETTER LONG S for s, the two non-ASCII characters that fold
+ * to ASCII. Without the u flag ECMAScript never matches a non-ASCII character to an ASCII one. Other
+ * letters are left as they are: the formats' patterns (the one user of this) name cased letters only in
+ * ASCII, and their non-ASCII ranges are whole blocks that are closed under case already.
+ */
+function asciiFold(unicode: boolean): Fold {
+  const extra: Array<[number, number]> = unicode
+    ? [
+        [0x6b, 0x212a],
+        [0x73, 0x17f],
+      ]
+    : [];
+  return (r) => {
+    const added: Ranges[] = [r];
+    const shift = (lo: number, hi: number, by: number) => {
+      for (let i = 0; i < r.length; i += 2) {
+        const a = Math.max(r[i], lo);
+        const b = Math.min(r[i + 1], hi);
+        if (a <= b) added.push([a + by, b + by]);
+      }
+    };
+    shift(0x41, 0x5a, 32);
+    shift(0x61, 0x7a, -32);
+    for (const [letter, other] of extra) {
+      const all = [letter, letter - 32, other];
+      if (all.some((cp) => intersects(r, single(cp)))) for (const cp of all) added.push(single(cp));
+    }
+    return union(...added);
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
