@@ -3,7 +3,7 @@
 import type { Field } from '../standards/standard.js';
 import { impossibleDate, isTimeOnly } from './dates.js';
 import { isNullToken } from './repairs.js';
-import { nearestCodes } from '../standards/codelist.js';
+import { nearestCodes } from '../standards/code-suggestions.js';
 
 export interface Diagnosis {
   name: string;

@@ -6,6 +6,7 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import type { AnySchemaObject, KeywordDefinition, SchemaValidateFunction } from 'ajv';
 import { ConformError } from '../errors.js';
 import { CsvTokenizer } from '../sources/csv-tokenizer.js';
+import { CodeSuggester } from './code-suggestions.js';
 import { decodeWhole } from '../sources/encoding.js';
 import { detectDelimiter } from '../sources/sniff.js';
 import { fetchText, isRemote, remoteRefused } from './remote.js';
@@ -22,6 +23,7 @@ export interface Codelist {
   codes: Set<string>;
   /** The codes in the order of the file, for suggestions. */
   list: string[];
+  suggester: CodeSuggester;
 }
 
 const loaded = new Map<string, Codelist>();
@@ -68,7 +70,7 @@ export function loadCodelist(path: string, column?: string): Codelist {
 
 function fromText(path: string, text: string, column?: string): Codelist {
   const codes = /\.json($|\?)/i.test(path) ? jsonCodes(path, text, column) : csvCodes(path, text, column);
-  return { name: basename(path.replace(/\?.*$/, '')), path, codes: new Set(codes), list: codes };
+  return { name: basename(path.replace(/\?.*$/, '')), path, codes: new Set(codes), list: codes, suggester: new CodeSuggester(codes) };
 }
 
 function csvCodes(path: string, text: string, column?: string): string[] {
@@ -115,7 +117,7 @@ export const codelistKeyword: KeywordDefinition = {
         {
           keyword: 'x-codelist',
           message: `must be a code of ${codelist.name}`,
-          params: { list: codelist.name, open: setting.open === true, nearest: nearestCodes(value, codelist.list) },
+          params: { list: codelist.name, open: setting.open === true, nearest: codelist.suggester.nearest(value) },
         },
       ];
       return false;
@@ -123,31 +125,3 @@ export const codelistKeyword: KeywordDefinition = {
     return check;
   },
 };
-
-/** Up to three codes closest to `value`: the same code in another case first, then by edit distance. */
-export function nearestCodes(value: string, codes: string[]): string[] {
-  const lower = value.trim().toLowerCase();
-  const same = codes.filter((c) => c.toLowerCase() === lower);
-  if (same.length) return same.slice(0, 3);
-  return codes
-    .map((code) => ({ code, distance: distance(lower, code.toLowerCase()) }))
-    .filter((c) => c.distance <= Math.max(1, Math.floor(lower.length / 3)))
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, 3)
-    .map((c) => c.code);
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
