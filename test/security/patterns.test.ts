@@ -4,7 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createAjv } from '../../src/standards/ajv.js';
 import { engineFor, re2RegExp, safeRegExp } from '../../src/standards/safe-regexp.js';
+import { growth, LINEAR_GROWTH } from './growth.js';
 
 const FULL = process.env.CONFORM_FULL_TESTS === '1';
 const RUNS = FULL ? 3000 : 300;
@@ -96,6 +98,24 @@ describe('the backtracking guard', () => {
   ])('%j runs on RE2 and is decided in linear time', (p, t) => {
     expect(engineFor(p)).toBe('re2');
     expect(perChar(safeRegExp(p, 'u'), t)).toBeLessThan(BOUND_NS);
+    // The same, as growth: 16 times the text, at most about 16 times the time.
+    const re = safeRegExp(p, 'u');
+    const body = t.slice(0, -1);
+    const tail = t.slice(-1);
+    expect(growth((n) => { const text = body.slice(0, n) + tail; return () => void re.test(text); }, Math.floor(body.length / 16))).toBeLessThan(LINEAR_GROWTH);
+  });
+
+  // ajv compiles pattern, patternProperties and propertyNames (a pattern on names) through safeRegExp,
+  // the factory it is given; the whole-record check of CSV rows and each cell's check use ajv's.
+  it.each([
+    ['pattern', { type: 'object', properties: { v: { type: 'string', pattern: '\\s+$' } } }, (n: number) => ({ v: ' '.repeat(n) + 'x' })],
+    ['pattern', { type: 'object', properties: { v: { type: 'string', pattern: '(a?a?)+b' } } }, (n: number) => ({ v: 'a'.repeat(n) })],
+    ['patternProperties', { type: 'object', patternProperties: { 'a*a*a*a*b': { type: 'string' } }, additionalProperties: false }, (n: number) => ({ ['a'.repeat(n)]: 1 })],
+    ['propertyNames', { type: 'object', propertyNames: { pattern: '^(a+)+$' } }, (n: number) => ({ ['a'.repeat(n) + '!']: 1 })],
+  ])('%s in a standard is decided in linear time (%j)', (_keyword, schema, data) => {
+    const validate = createAjv('2020-12').compile(schema);
+    expect(validate(data(1000))).toBe(false);
+    expect(growth((n) => { const value = data(n); return () => void validate(value); }, 20_000)).toBeLessThan(LINEAR_GROWTH);
   });
 
   it.each([
