@@ -93,22 +93,25 @@ export async function fillLateKeyValues(path: string, sink: IssueCollector, sour
     const targets = [...wanted.keys()].sort((a, b) => a - b);
     let next = 0;
     let line = 1;
-    let rest = '';
+    // The pieces of a wanted line, joined once at its end: a long line costs its length once.
+    let pieces: string[] = [];
+    const wantedLine = () => reading !== undefined || line === targets[next];
     for await (const chunk of text.chunks()) {
-      const s = rest + chunk;
       let start = 0;
-      for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', start)) {
-        if (reading || line === targets[next]) {
+      for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+        if (wantedLine()) {
           if (line === targets[next]) next++;
-          readLine(s.slice(start, nl + 1), line, false);
+          pieces.push(chunk.slice(start, nl + 1));
+          readLine(pieces.join(''), line, false);
           if (!left) return;
         }
+        pieces = [];
         line++;
         start = nl + 1;
       }
-      rest = s.slice(start);
+      if (wantedLine() && start < chunk.length) pieces.push(chunk.slice(start));
     }
-    if (reading || line === targets[next]) readLine(rest, line, true);
+    if (wantedLine()) readLine(pieces.join(''), line, true);
   } finally {
     await text.close();
   }
