@@ -25,6 +25,7 @@ export type IssueCode =
   | 'row-length'
   | 'row-blank'
   | 'row-duplicate'
+  | 'property-duplicate'
   // cell
   | 'value-missing'
   | 'value-type'
@@ -229,6 +230,8 @@ export interface ShardInfo {
   totalFiles: number;
   /** For each file of this report, its 0-based position in the whole run. */
   positions: number[];
+  /** The same in every shard of one run (see shardRunId); merge refuses shards whose ids differ. */
+  runId?: string;
 }
 
 export interface Report {

@@ -1,22 +1,27 @@
 // What the files of a run are: each argument (or pattern of the config) is a file, a folder (every data
 // file inside, recursively), a glob pattern, or `-` for standard input. Folders and patterns are listed in
 // sorted order, so every run — and every machine of a sharded run — sees the same files in the same order.
-// Patterns are matched with tinyglobby (Node 20 has no fs.glob).
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+// Folders are listed and patterns matched by walk.ts, where no file name (not even one with a line break)
+// can drop a file out of the run.
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_NAMES } from '../config/discover.js';
+import { reportProblem } from '../report/report-schema.js';
+import { compilePattern, filesUnder } from './walk.js';
 
 /** Files a folder contributes. */
 export const DATA_EXTENSIONS = ['csv', 'json', 'ndjson', 'jsonl'];
 
-const IGNORED = ['**/node_modules/**', '**/.git/**'];
 /**
  * Files in a folder that describe data rather than hold it: Frictionless descriptors and CSV on the Web
  * metadata beside the files. They are checked only when named or matched by a pattern. (conform's own
  * JSON reports are left out of folders and patterns alike; see isConformReport.)
  */
-const METADATA = ['**/datapackage.json', '**/csv-metadata.json', '**/*.csv-metadata.json'];
+const METADATA = /(^|\/)(datapackage\.json|csv-metadata\.json|[^/]*\.csv-metadata\.json)$/is;
+const DATA_FILE = new RegExp(`\\.(${DATA_EXTENSIONS.join('|')})$`, 'i');
+/** Hidden files and folders (a name starting with a dot) are left out of folders, as glob patterns leave them. */
+const HIDDEN = /(^|\/)\./;
 
 export interface Input {
   /** Absolute path, or `-` for standard input. */
@@ -39,9 +44,15 @@ export async function expandInput(arg: string, base: string, cwd: string, asWrit
   if (stat?.isFile()) return { inputs: [{ path, shown: asWritten ? arg : show(path, cwd) }], empty: false };
   let found: string[];
   if (stat?.isDirectory()) {
-    found = await glob(`**/*.{${DATA_EXTENSIONS.join(',')}}`, { cwd: path, absolute: true, ignore: [...IGNORED, ...METADATA], caseSensitiveMatch: false, expandDirectories: false });
+    found = filesUnder(path)
+      .filter((f) => DATA_FILE.test(f) && !METADATA.test(f) && !HIDDEN.test(f))
+      .map((f) => resolve(path, f));
   } else if (isDynamicPattern(toPattern(arg))) {
-    found = await glob(toPattern(arg), { cwd: base, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
+    const pattern = compilePattern(toPattern(arg));
+    const root = resolve(base, pattern.base);
+    found = filesUnder(root, pattern.depth)
+      .filter(pattern.matches)
+      .map((f) => resolve(root, f));
   } else {
     // A file that is not there is a finding about the data (file-unreadable), not a failure of the run.
     return { inputs: [{ path, shown: asWritten ? arg : show(path, cwd) }], empty: false };
@@ -53,18 +64,33 @@ export async function expandInput(arg: string, base: string, cwd: string, asWrit
   return { inputs: files.map((f) => ({ path: f, shown: show(f, cwd) })), empty: files.length === 0 };
 }
 
+/** Larger than any report conform writes for a folder of data; a larger file is taken as data. */
+const MAX_REPORT_BYTES = 512 * 1024 * 1024;
+
 /**
  * conform's own JSON reports, often written beside the data (`-o data/report.json`), are not data: a
- * folder or pattern leaves them out. Told by their first bytes, `{"reportVersion":`.
+ * folder or pattern leaves them out. Only a file that starts as a report does (`{"reportVersion":`) is
+ * read whole, and it is left out only when it holds to the report schema: a data file cannot dodge the
+ * check by starting with those bytes.
  */
 function isConformReport(path: string): boolean {
   if (!path.toLowerCase().endsWith('.json')) return false;
-  const head = Buffer.alloc(64);
   let fd: number | undefined;
   try {
+    if (!statSync(path).isFile()) return false; // opening a FIFO would wait for a writer
     fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(64);
     const length = readSync(fd, head, 0, head.length, 0);
-    return /^\s*\{\s*"reportVersion"\s*:/.test(head.subarray(0, length).toString('utf8'));
+    if (!/^\s*\{\s*"reportVersion"\s*:/.test(head.subarray(0, length).toString('utf8')) || size > MAX_REPORT_BYTES) return false;
+    const whole = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, whole, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return reportProblem(JSON.parse(whole.subarray(0, read).toString('utf8'))) === undefined;
   } catch {
     return false;
   } finally {

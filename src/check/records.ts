@@ -18,6 +18,7 @@ import { attachDateHints, dateHint, isDateFinding, noteDateEvidence, orderOf, pr
 import { collectEvery } from './full-collections.js';
 import { ValueHints } from './json-value-hints.js';
 import { compileQuickRecord, type QuickRecord } from './quick-record.js';
+import { repeatedKeys, type RepeatedKey } from './repeated-keys.js';
 import { severityFor } from './row-checker.js';
 import { ruleJudge, ruleReader, ruleSpecs, type Reference, type RuleJudge, type RuleReader } from './table-rules.js';
 
@@ -93,6 +94,7 @@ export class RecordChecker {
       issues.push(makeIssue('format-invalid', { detail }, { row, line: at ? line + Number(at[1]) - 1 : line, pointer }));
       return;
     }
+    for (const repeated of repeatedKeys(text, value)) issues.push(repeatedIssue(repeated, { row, line, pointer: pointer ?? '' }));
     if (this.readers.length && value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
       for (const { fields, reader } of this.readers) reader.row(fields.map((f) => keyText(record[f])), row, line, issues);
@@ -236,6 +238,11 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
     return 0;
   }
   const records = recordsAt(document, standard.recordsPath);
+  const prefix = standard.recordsPath ? `${standard.recordsPath}/` : undefined;
+  for (const repeated of repeatedKeys(text, document)) {
+    const row = prefix && repeated.object.startsWith(prefix) ? Number(repeated.object.slice(prefix.length).split('/')[0]) + 1 : undefined;
+    sink.add(repeatedIssue(repeated, { row: Number.isInteger(row) ? row : undefined, line: 1, pointer: '' }));
+  }
   const validate = compileWhole(standard);
   const valid = withinStack(() => validate(document));
   if (valid === undefined) {
@@ -246,7 +253,6 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
   const findings = explainErrors(validate.errors!);
   attachDateHints(findings);
   const lines = locatePointers(text, findings.map(lineTarget));
-  const prefix = standard.recordsPath ? `${standard.recordsPath}/` : undefined;
   const titles = new ColumnTitles(standard);
   for (const f of findings) {
     const row = prefix && f.path.startsWith(prefix) ? Number(f.path.slice(prefix.length).split('/')[0]) + 1 : undefined;
@@ -262,6 +268,20 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
     );
   }
   return records;
+}
+
+/**
+ * A property named twice in one object, at the line it is named again; `pointer` is where the scanned
+ * text sits in the file (a record's pointer, or '' for NDJSON and whole documents).
+ */
+function repeatedIssue(repeated: RepeatedKey, at: { row: number | undefined; line: number; pointer: string }): Issue {
+  const pointer = `${at.pointer}${repeated.object}/${repeated.key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const topLevel = repeated.object === '';
+  return makeIssue(
+    'property-duplicate',
+    { name: repeated.key },
+    { ...(at.row !== undefined ? { row: at.row } : {}), line: at.line + repeated.lineOffset, pointer, ...(topLevel ? { column: repeated.key } : {}) },
+  );
 }
 
 /**

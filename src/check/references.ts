@@ -1,12 +1,13 @@
 // The other files a table refers to (x-foreignKeys), read before the table so each row's reference can
-// be checked as it streams by. Paths are relative to the data file being checked.
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// be checked as it streams by. Paths are relative to the data file being checked (or, failing that, to the
+// standard), and only files inside those two folders are read.
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { phrases } from '../issues/catalog.js';
 import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { JsonRecordSplitter } from '../sources/json-records.js';
 import { detectDelimiter, formatFromName } from '../sources/sniff.js';
 import { DataReadError, openText } from '../sources/text.js';
+import { confinedFile, REFERENCE_MAX_BYTES, type Confined } from '../standards/confined-file.js';
 import type { Standard } from '../standards/standard.js';
 import { normaliseName } from './header.js';
 import { declaredReferences, type Reference } from './table-rules.js';
@@ -21,11 +22,12 @@ export async function loadReferences(standard: Standard, dataPath: string): Prom
     if (dataPath === '-') {
       reference.problem = phrases.referenceUnreadable(declared.resource, 'the data came from standard input, so there is no folder to find it in');
     } else {
-      const path = resolve(dirname(dataPath), declared.resource);
-      if (!existsSync(path)) reference.problem = phrases.referenceUnreadable(declared.resource, `there is no ${declared.resource} in the same folder as this file`);
+      const found = findReference(declared.resource, dataPath, standard.path);
+      if ('missing' in found) reference.problem = phrases.referenceUnreadable(declared.resource, `there is no ${declared.resource} in the same folder as this file`);
+      else if ('refused' in found) reference.problem = phrases.referenceUnreadable(declared.resource, `${found.refused}: a referenced file is read only from the data file's folder or the standard's folder`);
       else {
         try {
-          reference.values = await readKeys(path, declared.fields);
+          reference.values = await readKeys(found.path, declared.fields);
         } catch (error) {
           if (!(error instanceof DataReadError) && !(error instanceof KeyColumnsMissing)) throw error;
           reference.problem = phrases.referenceUnreadable(declared.resource, error.message);
@@ -35,6 +37,20 @@ export async function loadReferences(standard: Standard, dataPath: string): Prom
     references.push(reference);
   }
   return references;
+}
+
+/**
+ * The referenced file: beside the data file (as the contract says), else beside the standard; either way
+ * a regular file, within the size limit, whose real path is inside one of those two folders.
+ */
+function findReference(resource: string, dataPath: string, standardPath: string | undefined): Confined {
+  const folders = [dirname(dataPath), ...(standardPath ? [dirname(standardPath)] : [])];
+  const candidates = isAbsolute(resource) ? [resource] : folders.map((folder) => resolve(folder, resource));
+  for (const candidate of candidates) {
+    const confined = confinedFile(candidate, folders, REFERENCE_MAX_BYTES);
+    if (!('missing' in confined)) return confined;
+  }
+  return { missing: true };
 }
 
 class KeyColumnsMissing extends Error {}

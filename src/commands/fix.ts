@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { colorWanted, type Io } from '../io/io.js';
 import { fixFile, type FixSummary } from '../repair/fix-file.js';
 import { isKnownEncoding } from '../sources/text.js';
-import { Registry } from '../standards/registry.js';
+import { Registry, warnShadowing } from '../standards/registry.js';
 import type { FailOn } from '../types.js';
 import { DEFAULT_MAX_ISSUES, validate } from '../validate.js';
 import { parseColumnFlags } from './column-flag.js';
@@ -68,6 +68,7 @@ export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise
   checkTargets(input, output, log, flags.inPlace === true);
 
   const registry = new Registry((flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)));
+  warnShadowing(registry, io);
   const standard = flags.standard === 'auto' ? await detectForFix(input, file, registry, flags, delimiter, io) : await registry.resolve(flags.standard);
   if (standard.mode === 'document') throw new ConformError(`The standard "${standard.id}" describes a whole JSON document; conform fix repairs CSV files of records`);
   const columns = parseColumnFlags(flags.column);

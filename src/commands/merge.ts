@@ -7,6 +7,7 @@ import { FORMATTERS } from '../formatters/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { colorWanted, type Io } from '../io/io.js';
 import { mergeReports, type NamedReport } from '../report/merge.js';
+import { reportProblem } from '../report/report-schema.js';
 import type { Report } from '../types.js';
 import { formatFromName, formatName, wroteLine } from './validate.js';
 
@@ -52,8 +53,12 @@ function readReport(path: string, cwd: string): NamedReport {
   } catch {
     throw new ConformError(`${path} is not a JSON report: write shard reports with --format json (or --report json=<file>)`);
   }
-  if (report?.reportVersion !== 1 || !Array.isArray(report.files)) {
+  if ((report as { reportVersion?: unknown } | null)?.reportVersion !== 1) {
     throw new ConformError(`${path} is not a conform JSON report of version 1: write shard reports with --format json`);
   }
+  // Everything merged is shown again in every format: a report that does not hold to the report schema
+  // (a count that is negative or text, a missing field) is refused rather than trusted.
+  const problem = reportProblem(report);
+  if (problem) throw new ConformError(`${path} is not a valid conform report (${problem}): merge the JSON reports conform wrote, unchanged`);
   return { name: path, report };
 }

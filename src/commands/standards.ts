@@ -5,7 +5,7 @@ import { ConformError } from '../errors.js';
 import { formatPhrase } from '../check/explain.js';
 import type { Io } from '../io/io.js';
 import { describeStandard, type FieldDescription, type StandardDescription } from '../standards/describe.js';
-import { Registry, type RegistryEntry } from '../standards/registry.js';
+import { Registry, warnShadowing, type RegistryEntry } from '../standards/registry.js';
 import type { Standard } from '../standards/standard.js';
 import { VERSION } from '../version.js';
 
@@ -18,7 +18,9 @@ const LIST_FORMATS = ['table', 'json'] as const;
 const SHOW_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export function registryFor(flags: StandardsFlags, io: Io): Registry {
-  return new Registry((flags.standardsDir ?? []).map((dir) => resolve(io.cwd, dir)));
+  const registry = new Registry((flags.standardsDir ?? []).map((dir) => resolve(io.cwd, dir)));
+  warnShadowing(registry, io);
+  return registry;
 }
 
 /** A standard by id, `id@version`, or the path of a schema file (relative to where conform is run). */

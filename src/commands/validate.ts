@@ -11,7 +11,8 @@ import { loadConfig, standardSpec } from '../config/load.js';
 import type { Task } from '../batch/check-task.js';
 import { planTasks } from '../batch/plan.js';
 import { ProgressLine, progressWanted } from '../batch/progress.js';
-import { parseShard, shardPositions } from '../batch/shard.js';
+import { VERSION } from '../version.js';
+import { parseShard, shardPositions, shardRunId } from '../batch/shard.js';
 import { checkedInParts } from '../check/file.js';
 import { ConformError } from '../errors.js';
 import { FORMATTERS, isFormatName, type FormatName } from '../formatters/index.js';
@@ -20,7 +21,7 @@ import { closePrestartedWorkers, prestartPartWorkers } from '../parallel/part-po
 import { colorWanted, type Io } from '../io/io.js';
 import { isKnownEncoding } from '../sources/text.js';
 import { parseColumnFlags } from './column-flag.js';
-import { Registry } from '../standards/registry.js';
+import { Registry, warnShadowing } from '../standards/registry.js';
 import type { FailOn, InputFormat, Report } from '../types.js';
 import { validateTasks } from '../validate.js';
 import { locateCells } from '../report/cell-columns.js';
@@ -69,7 +70,8 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   if (shard) {
     if (tasks.some((t) => t.path === '-')) throw new ConformError('--shard cannot be used with standard input (-)');
     const positions = shardPositions(tasks.length, shard);
-    shardInfo = { index: shard.index, count: shard.count, totalFiles: tasks.length, positions };
+    const runId = shardRunId(tasks.map((t) => t.shown), { failOn, version: VERSION, count: shard.count }, io.env);
+    shardInfo = { index: shard.index, count: shard.count, totalFiles: tasks.length, positions, runId };
     tasks = positions.map((p) => plan.tasks[p]!);
   }
 
@@ -83,11 +85,13 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   // the standard and reads the header.
   const threads = tasks.length === 1 ? chosenJobs : undefined;
   if (threads && checkedInParts(tasks[0]!.path, threads)) prestartPartWorkers(threads - 1);
+  const registry = new Registry(standardsDirs, true, [], flags.allowRemote);
+  warnShadowing(registry, io);
   let report: Report;
   try {
     report = await validateTasks(tasks, {
       standardsDirs,
-      registry: new Registry(standardsDirs, true, [], flags.allowRemote),
+      registry,
       failOn,
       jobs,
       // For a single file, --jobs is the threads that check its parts.
@@ -209,7 +213,7 @@ function refuseOverwritingInputs(outputs: string[], inputs: string[]): void {
 /** --config, else the config found from the working folder upward, else none. */
 function findConfig(flags: ValidateFlags, io: Io): Config | undefined {
   if (flags.config !== undefined) return loadConfig(resolve(io.cwd, flags.config), flags.config);
-  const found = discoverConfig(io.cwd);
+  const found = discoverConfig(io.cwd, { home: io.env.HOME, note: (line) => io.stderr.write(`conform: note: ${line}\n`) });
   return found ? loadConfig(found) : undefined;
 }
 

@@ -56,7 +56,7 @@ export function loadConfig(file: string, shown = file): Config {
     const line = lines.linePos(startOfUnclosedQuote(doc, error.pos[0]) ?? error.pos[0]).line;
     throw new ConformError(`${name} line ${line}: the file is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${firstSentence(error.message)}`, path);
   }
-  const value = (doc.toJS() ?? {}) as unknown;
+  const value = configValue(doc, name, path);
   const locate = (problem: ConfigProblem) => {
     const node = nodeAt(doc, problem.path, problem.atKey);
     const line = node?.range ? lines.linePos(node.range[0]).line : 1;
@@ -92,6 +92,18 @@ export function loadConfig(file: string, shown = file): Config {
       }),
     ),
   };
+}
+
+/** Aliases a config may use; more is an alias bomb (a few lines that expand to billions of nodes). */
+const MAX_CONFIG_ALIASES = 100;
+
+function configValue(doc: Document, name: string, path: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {};
+  } catch (error) {
+    if (!/alias/i.test((error as Error).message)) throw error;
+    throw new ConformError(`${name}: the YAML uses aliases (*name) more than ${MAX_CONFIG_ALIASES} times over, which would expand to a huge config; write the settings out instead`, path);
+  }
 }
 
 /** A standard named by a path is found relative to `base`; ids (and `auto`) stay as they are. */

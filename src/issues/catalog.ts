@@ -143,6 +143,12 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     help: 'The row repeats an earlier row exactly. Remove the copy unless both are real.',
     message: ({ other }) => `The row is an exact copy of row ${other}`,
   },
+  'property-duplicate': {
+    severity: 'error',
+    title: 'Property named twice',
+    help: 'A JSON object names the same property more than once. JSON readers keep only one of the values (most keep the last, unchecked which), so what the record says is unclear. Keep one.',
+    message: ({ name }) => `The property ${quote(name)} appears more than once in the same object; only its last value is checked, and other tools may read the first`,
+  },
   'value-missing': {
     severity: 'error',
     title: 'Required value missing',

@@ -3,8 +3,9 @@
 // again from the files — the report a single run over all the files would have produced. Reports that
 // are not shards are joined in the order given.
 import { ConformError } from '../errors.js';
-import type { FileReport, Report } from '../types.js';
+import type { FailOn, FileReport, Report } from '../types.js';
 import { buildReport } from './build.js';
+import { passes } from './gate.js';
 import { buildOverview } from './summary.js';
 
 export interface NamedReport {
@@ -21,6 +22,7 @@ export function mergeReports(reports: NamedReport[]): Report {
       throw new ConformError(`${name} was made with --fail-on ${report.failOn}, but ${reports[0]!.name} with --fail-on ${failOn}: merge reports of the same run`);
     }
   }
+  for (const named of reports) for (const file of named.report.files) recheckFile(file, named.name, failOn);
   const sharded = reports.filter((r) => r.report.shard);
   if (sharded.length && sharded.length !== reports.length) {
     const plain = reports.find((r) => !r.report.shard)!;
@@ -32,9 +34,33 @@ export function mergeReports(reports: NamedReport[]): Report {
   return merged;
 }
 
+/**
+ * A file's verdict is worked out again from its counts, never taken from the report, and its counts must
+ * agree with each other and with the issues listed: a shard edited by hand (or by a compromised job)
+ * cannot turn a failing file into a passing one.
+ */
+function recheckFile(file: FileReport, name: string, failOn: FailOn): void {
+  const damaged = (what: string) => new ConformError(`${name} is damaged: for ${JSON.stringify(file.path)}, ${what}; merge the JSON reports conform wrote, unchanged`);
+  const total = file.counts.error + file.counts.warning + file.counts.info;
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const listed = file.issues.filter((i) => i.severity === severity).length;
+    if (listed > file.counts[severity]) throw damaged(`it lists ${listed} issues of severity ${severity} but counts ${file.counts[severity]}`);
+  }
+  if (file.issues.length + file.truncated !== total) throw damaged(`it counts ${total} issues but lists ${file.issues.length} and leaves out ${file.truncated}`);
+  const byCode = Object.values(file.byCode).reduce<number>((n, c) => n + (c ?? 0), 0);
+  if (byCode !== total) throw damaged(`its issues by code add up to ${byCode}, not ${total}`);
+  if (file.validRows + file.invalidRows !== file.rows) throw damaged(`${file.validRows} valid and ${file.invalidRows} invalid rows do not make ${file.rows}`);
+  file.passed = passes(file.counts, failOn);
+}
+
 function placeShards(reports: NamedReport[]): FileReport[] {
   const first = reports[0]!;
   const { count, totalFiles } = first.report.shard!;
+  for (const { name, report } of reports) {
+    if (report.shard!.runId !== first.report.shard!.runId) {
+      throw new ConformError(`${name} and ${first.name} come from different runs (their shard run ids differ): merge the reports of the shards of one run`);
+    }
+  }
   const byIndex = new Map<number, string>();
   const files = new Array<FileReport | undefined>(totalFiles);
   for (const { name, report } of reports) {

@@ -1,7 +1,7 @@
 // Code lists: a value must be one of the codes in a CSV or JSON file shipped beside the standard (or in
 // a folder given by the config or on the command line). Checked by the `x-codelist` keyword inside ajv,
 // so it works the same for a CSV cell, a JSON record and a value deep in a JSON document.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import type { AnySchemaObject, KeywordDefinition, SchemaValidateFunction } from 'ajv';
 import { ConformError } from '../errors.js';
@@ -9,6 +9,7 @@ import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { CodeSuggester } from './code-suggestions.js';
 import { decodeWhole } from '../sources/encoding.js';
 import { detectDelimiter } from '../sources/sniff.js';
+import { CODELIST_MAX_BYTES, confinedFile } from './confined-file.js';
 import { fetchText, isRemote, remoteRefused } from './remote.js';
 
 export interface CodelistSetting {
@@ -28,33 +29,54 @@ export interface Codelist {
 
 const loaded = new Map<string, Codelist>();
 
+/** Code list files prepareCodelists found allowed (real paths): the only local files loadCodelist reads. */
+const allowed = new Set<string>();
+
 /**
  * Make every `x-codelist` source ready, in place: a relative path is resolved against the schema file's
  * folder, then the extra folders in order; a web address is fetched, only when remote fetching is allowed.
+ * A local code list must be a regular file of at most CODELIST_MAX_BYTES inside the schema's folder or
+ * one of the extra folders, real path and all (see confined-file.ts).
  */
 export async function prepareCodelists(schema: unknown, schemaFile: string, options: { dirs?: string[]; allowRemote?: boolean } = {}): Promise<void> {
   const settings: CodelistSetting[] = [];
-  const visit = (node: unknown) => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    const setting = (node as Record<string, unknown>)['x-codelist'] as CodelistSetting | undefined;
-    if (setting && typeof setting === 'object' && typeof setting.source === 'string') settings.push(setting);
-    for (const child of Object.values(node)) visit(child);
-  };
-  visit(schema);
+  const stack: unknown[] = [schema];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (!Array.isArray(node)) {
+      const setting = (node as Record<string, unknown>)['x-codelist'] as CodelistSetting | undefined;
+      if (setting && typeof setting === 'object' && typeof setting.source === 'string') settings.push(setting);
+    }
+    for (const child of Object.values(node)) stack.push(child);
+  }
+  settings.reverse(); // in the order they are written, so the first problem named is the first in the file
+  const folders = [dirname(schemaFile), ...(options.dirs ?? [])];
   for (const setting of settings) {
     if (isRemote(setting.source)) {
       if (!options.allowRemote) throw remoteRefused(`The code list ${setting.source} (in ${schemaFile})`);
       const key = `${setting.source}\u0000${setting.column ?? ''}`;
       if (!loaded.has(key)) loaded.set(key, fromText(setting.source, await fetchText(setting.source), setting.column));
-    } else if (!isAbsolute(setting.source)) {
-      const candidates = [dirname(schemaFile), ...(options.dirs ?? [])].map((dir) => resolve(dir, setting.source));
-      const found = candidates.find((path) => existsSync(path));
-      if (!found) {
-        throw new ConformError(`${schemaFile}: the code list "${setting.source}" was not found (looked in ${candidates.map((c) => dirname(c)).join(', ')})`);
-      }
-      setting.source = found;
+      continue;
     }
+    const candidates = isAbsolute(setting.source) ? [setting.source] : folders.map((dir) => resolve(dir, setting.source));
+    let found: string | undefined;
+    for (const candidate of candidates) {
+      const confined = confinedFile(candidate, folders, CODELIST_MAX_BYTES);
+      if ('missing' in confined) continue;
+      if ('refused' in confined) {
+        throw new ConformError(
+          `${schemaFile}: the code list "${setting.source}" cannot be used: ${confined.refused}. A code list is read only from inside the standard's own folder${options.dirs?.length ? ' or the code-list folders given' : ''}: copy it there`,
+        );
+      }
+      found = confined.path;
+      break;
+    }
+    if (!found) {
+      throw new ConformError(`${schemaFile}: the code list "${setting.source}" was not found (looked in ${candidates.map((c) => dirname(c)).join(', ')})`);
+    }
+    allowed.add(found);
+    setting.source = found;
   }
 }
 
@@ -62,6 +84,8 @@ export function loadCodelist(path: string, column?: string): Codelist {
   const key = `${path}\u0000${column ?? ''}`;
   let list = loaded.get(key);
   if (!list) {
+    // Only a file the loader allowed: a schema compiled some other way cannot make conform read any path.
+    if (!allowed.has(path)) throw new ConformError(`The code list ${path} was not prepared with its standard; load standards through conform's loader`);
     list = fromText(path, decodeWhole(readFileSync(path)).text, column);
     loaded.set(key, list);
   }
@@ -79,7 +103,11 @@ function csvCodes(path: string, text: string, column?: string): string[] {
   const header = rows[0] ?? [];
   const wanted = column ?? (header.includes('code') ? 'code' : header.includes('Code') ? 'Code' : header[0]);
   const index = header.indexOf(wanted ?? '');
-  if (index < 0) throw new ConformError(`The code list ${path} has no column "${wanted}"; its columns are ${header.join(', ')}`);
+  if (index < 0) {
+    // The header's names help the author; they are clipped so a file that is not a code list is not printed.
+    const names = header.slice(0, 12).map((h) => JSON.stringify(h.length > 40 ? `${h.slice(0, 39)}…` : h));
+    throw new ConformError(`The code list ${basename(path)} has no column "${wanted}"; its first row has ${header.length} cells: ${names.join(', ')}${header.length > 12 ? ', …' : ''}`);
+  }
   return rows.slice(1).map((r) => (r[index] ?? '').trim()).filter(Boolean);
 }
 
@@ -88,7 +116,9 @@ function jsonCodes(path: string, text: string, column?: string): string[] {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ConformError(`The code list ${path} is not valid JSON: ${(error as Error).message}`);
+    // JSON.parse's message quotes the text it choked on; only where it is is said.
+    const at = /at position (\d+)/.exec((error as Error).message);
+    throw new ConformError(`The code list ${basename(path)} is not valid JSON${at ? ` (at character ${Number(at[1]) + 1})` : ''}: fix it, or give a CSV file`);
   }
   const items = Array.isArray(data) ? data : Array.isArray((data as { codes?: unknown })?.codes) ? (data as { codes: unknown[] }).codes : undefined;
   if (!items) throw new ConformError(`The code list ${path} should hold an array of codes (or of objects with a "${column ?? 'code'}" field)`);
@@ -104,10 +134,6 @@ export const codelistKeyword: KeywordDefinition = {
   schemaType: 'object',
   errors: true,
   compile(setting: CodelistSetting, _parent: AnySchemaObject) {
-    if (!isAbsolute(setting.source) && !isRemote(setting.source)) {
-      // Resolved at load; an unresolved source means the schema was compiled outside conform's loader.
-      setting.source = resolve(setting.source);
-    }
     const codelist = loadCodelist(setting.source, setting.column);
     const check = ((data: unknown) => {
       if (typeof data !== 'string' && typeof data !== 'number') return true;

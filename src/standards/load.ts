@@ -10,6 +10,7 @@ import { allowUnknownFormats, canonicaliseDraft, createAjv, draftOf, type Draft 
 import { prepareCodelists } from './codelist.js';
 import { fetchText, isRemote, remoteRefused } from './remote.js';
 import { describeFields } from './fields.js';
+import { checkSchemaDepth, findRefLoop } from './schema-shape.js';
 import { editDistance } from '../check/header.js';
 import type { SeveritySetting, Standard, StandardMeta } from './standard.js';
 
@@ -44,6 +45,8 @@ export async function loadStandardSchema(schema: AnySchemaObject, file: string, 
     );
   }
   canonicaliseDraft(schema);
+  checkSchemaDepth(schema, path);
+  if (!options.trusted) refuseRefLoop(schema, path);
   const idKeyword = draft === 'draft-04' ? 'id' : '$id';
   const schemaKey = typeof schema[idKeyword] === 'string' ? (schema[idKeyword] as string) : pathToFileURL(file).href;
   if (typeof schema[idKeyword] !== 'string') schema[idKeyword] = schemaKey;
@@ -180,6 +183,8 @@ async function loadReferenced(uri: string, from: string, options: LoadOptions): 
   if (name && existsSync(local)) {
     const schema = readSchemaFile(local);
     canonicaliseDraft(schema);
+    checkSchemaDepth(schema, local);
+    refuseRefLoop(schema, local);
     await prepareCodelists(schema, local, { dirs: options.codelistDirs, allowRemote: options.allowRemote });
     // Keep the URL the reference used, so ajv files it under that name.
     if (typeof schema.$id === 'string') schema.$id = uri.replace(/#.*$/, '');
@@ -192,6 +197,8 @@ async function loadReferenced(uri: string, from: string, options: LoadOptions): 
     try {
       const schema = JSON.parse(text) as AnySchemaObject;
       canonicaliseDraft(schema);
+      checkSchemaDepth(schema, uri);
+      refuseRefLoop(schema, uri);
       await prepareCodelists(schema, from, { dirs: options.codelistDirs, allowRemote: true });
       return schema;
     } catch (error) {
@@ -202,8 +209,18 @@ async function loadReferenced(uri: string, from: string, options: LoadOptions): 
   throw new ConformError(`${from} refers to ${uri}, which cannot be found`);
 }
 
+/** A `$ref` loop would overflow the stack in ajv; say which references loop instead. */
+function refuseRefLoop(schema: AnySchemaObject, shownAs: string): void {
+  const loop = findRefLoop(schema);
+  if (loop) throw new ConformError(`${shownAs}: its $ref references loop back to themselves (${loop}), so no value could ever be checked. Break the loop`);
+}
+
 function explainCompileError(error: unknown, schema: AnySchemaObject): string {
   const message = (error as Error).message ?? String(error);
+  if (error instanceof RangeError) {
+    const loop = findRefLoop(schema);
+    return loop ? `its $ref references loop back to themselves (${loop}). Break the loop` : 'it is too deeply nested or recursive to compile. Simplify it';
+  }
   const unknown = /unknown keyword: "([^"]+)"/.exec(message);
   if (unknown) {
     const keyword = unknown[1]!;

@@ -41,6 +41,28 @@ export class Registry {
     return this.entries;
   }
 
+  /**
+   * One line for each standard in an extra folder that has the id of a bundled standard: the id then
+   * means the folder's standard (unless the bundled one's version is newer), which should never be a
+   * surprise. Empty when no extra folder is given.
+   */
+  shadowingNotes(): string[] {
+    if (!this.dirs.length || !this.includeBundled) return [];
+    const entries = this.list();
+    const notes: string[] = [];
+    for (const extra of entries.filter((e) => !e.bundled)) {
+      const bundled = entries.find((e) => e.bundled && e.id === extra.id);
+      if (!bundled) continue;
+      const chosen = entries.find((e) => e.id === extra.id)!;
+      notes.push(
+        chosen === extra
+          ? `the standard "${extra.id}" in ${extra.path} takes the place of the bundled one (${bundled.path}); give it another id in "x-standard" if that is not meant`
+          : `the standard "${extra.id}" in ${extra.path} has the id of a bundled one (${bundled.path}), whose newer version ${bundled.version} is used for "${extra.id}"; give it another id in "x-standard"`,
+      );
+    }
+    return notes;
+  }
+
   /** The entry for `spec` (an id, `id@version`, or undefined when it is a path). */
   find(spec: string): RegistryEntry | undefined {
     const [id, version] = spec.split('@');
@@ -93,9 +115,22 @@ function scan(dir: string, bundled: boolean): RegistryEntry[] {
   if (!existsSync(dir)) return [];
   const found: RegistryEntry[] = [];
   const visit = (folder: string, depth: number) => {
-    for (const name of readdirSync(folder).sort()) {
+    // A folder that cannot be listed and an entry that vanishes or cannot be read (a broken link, a
+    // process's file in /proc) hold no standard: they are passed over, as an empty folder is.
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
       const path = join(folder, name);
-      const stat = statSync(path);
+      let stat;
+      try {
+        stat = statSync(path);
+      } catch {
+        continue;
+      }
       if (stat.isDirectory() && depth < 2 && name !== 'codelists' && name !== 'examples') visit(path, depth + 1);
       else if (stat.isFile() && name.endsWith('.json')) {
         const entry = describe(path, bundled);
@@ -146,4 +181,9 @@ export function compareVersions(a: string, b: string): number {
     if (c !== 0) return c;
   }
   return 0;
+}
+
+/** Print each of the registry's shadowing notes as one line on stderr. */
+export function warnShadowing(registry: Registry, io: { stderr: { write(text: string): unknown } }): void {
+  for (const note of registry.shadowingNotes()) io.stderr.write(`conform: warning: ${note}\n`);
 }

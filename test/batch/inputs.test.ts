@@ -47,7 +47,8 @@ describe('files, folders and patterns', () => {
   it('leaves conform\'s own JSON reports out of folders and patterns, but not out of a named file', async () => {
     const dir = dataTree();
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(dir, 'published/report.json'), '{\n  "reportVersion": 1,\n  "files": []\n}\n');
+    const empty = { files: 0, passedFiles: 0, failedFiles: 0, rows: 0, errors: 0, warnings: 0, infos: 0 };
+    writeFileSync(join(dir, 'published/report.json'), JSON.stringify({ reportVersion: 1, tool: { name: 'conform', version: '0.1.0' }, passed: true, failOn: 'error', summary: empty, files: [] }, null, 2));
     expect((await expandInput('published', dir, dir)).inputs.map((i) => i.shown)).not.toContain('published/report.json');
     expect((await expandInput('published/*.json', dir, dir)).inputs).toEqual([]);
     expect((await expandInput('published/report.json', dir, dir)).inputs.map((i) => i.shown)).toEqual(['published/report.json']);

@@ -1,0 +1,67 @@
+// Listing the files under a folder, for folder and pattern arguments. Written out rather than left to a
+// glob library because a glob matcher's "any character" stops at a line break: a file named "\nspend.csv"
+// would silently drop out of a run. Here every name is seen, and patterns are matched with picomatch's
+// dotAll flag (`s`), so no name can hide a file.
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import picomatch from 'picomatch';
+
+/** Folders that hold tools' files, never data: not entered. */
+const TOOL_FOLDERS = new Set(['node_modules', '.git']);
+
+/**
+ * Every file under `root`, as paths relative to it with `/` between parts, entering at most `maxDepth`
+ * folders down. Symbolic links are followed (each real folder entered once, so a link loop ends).
+ */
+export function filesUnder(root: string, maxDepth = Infinity): string[] {
+  const found: string[] = [];
+  const entered = new Set<string>();
+  const visit = (folder: string, relative: string, depth: number) => {
+    let real: string;
+    let names: string[];
+    try {
+      real = realpathSync(folder);
+      if (entered.has(real)) return;
+      entered.add(real);
+      names = readdirSync(folder);
+    } catch {
+      return; // a folder that cannot be read holds nothing conform can check
+    }
+    for (const name of names) {
+      const path = join(folder, name);
+      const shown = relative ? `${relative}/${name}` : name;
+      let stat;
+      try {
+        stat = statSync(path);
+      } catch {
+        // A broken link: listed, so the run reports it as unreadable rather than passing over it.
+        found.push(shown);
+        continue;
+      }
+      if (stat.isDirectory()) {
+        if (!TOOL_FOLDERS.has(name) && depth < maxDepth) visit(path, shown, depth + 1);
+      } else found.push(shown);
+    }
+  };
+  visit(root, '', 0);
+  return found;
+}
+
+export interface PatternMatch {
+  /** The folder the pattern's fixed part names, relative to where the pattern is given. */
+  base: string;
+  /** Tells whether a path relative to `base` matches. */
+  matches: (relative: string) => boolean;
+  /** How many folders down a match can be (Infinity with `**`). */
+  depth: number;
+}
+
+/** A glob pattern split into the folder to list and the test for each path under it. */
+export function compilePattern(pattern: string, options: { caseSensitive?: boolean; dot?: boolean } = {}): PatternMatch {
+  const scanned = picomatch.scan(pattern);
+  const glob = scanned.glob || pattern;
+  // dotAll (`s`): `*` and `?` match a line break too. `flags` replaces picomatch's own `i` for nocase.
+  const flags = options.caseSensitive === false ? 'si' : 's';
+  const test = picomatch(glob, { dot: options.dot ?? false, flags });
+  return { base: scanned.base, matches: (relative) => test(relative), depth: /\*\*|\{/.test(glob) ? Infinity : glob.split('/').length - 1 };
+}
