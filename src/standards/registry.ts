@@ -1,7 +1,7 @@
 // Where standards are found: the ones bundled with conform, folders named with --standards-dir or in the
 // config, and any JSON Schema file given by path. An id may carry a version (`spend-over-500@1.0`);
 // without one the newest is taken.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConformError } from '../errors.js';
@@ -117,22 +117,27 @@ function scan(dir: string, bundled: boolean): RegistryEntry[] {
   const visit = (folder: string, depth: number) => {
     // A folder that cannot be listed and an entry that vanishes or cannot be read (a broken link, a
     // process's file in /proc) hold no standard: they are passed over, as an empty folder is.
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(folder).sort();
+      entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return;
     }
-    for (const name of names) {
+    for (const entry of entries) {
+      const name = entry.name;
       const path = join(folder, name);
-      let stat;
-      try {
-        stat = statSync(path);
-      } catch {
-        continue;
+      // Only links need a stat to know what they point to (a folder of thousands, /proc, stays quick).
+      let kind: 'folder' | 'file' | 'other' = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+      if (entry.isSymbolicLink()) {
+        try {
+          const stat = statSync(path);
+          kind = stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'other';
+        } catch {
+          continue;
+        }
       }
-      if (stat.isDirectory() && depth < 2 && name !== 'codelists' && name !== 'examples') visit(path, depth + 1);
-      else if (stat.isFile() && name.endsWith('.json')) {
+      if (kind === 'folder' && depth < 2 && name !== 'codelists' && name !== 'examples') visit(path, depth + 1);
+      else if (kind === 'file' && name.endsWith('.json')) {
         const entry = describe(path, bundled);
         if (entry) found.push(entry);
       }
