@@ -56,11 +56,6 @@ function recheckFile(file: FileReport, name: string, failOn: FailOn): void {
 function placeShards(reports: NamedReport[]): FileReport[] {
   const first = reports[0]!;
   const { count, totalFiles } = first.report.shard!;
-  for (const { name, report } of reports) {
-    if (report.shard!.runId !== first.report.shard!.runId) {
-      throw new ConformError(`${name} and ${first.name} come from different runs (their shard run ids differ): merge the reports of the shards of one run`);
-    }
-  }
   const byIndex = new Map<number, string>();
   const files = new Array<FileReport | undefined>(totalFiles);
   for (const { name, report } of reports) {
@@ -69,6 +64,9 @@ function placeShards(reports: NamedReport[]): FileReport[] {
       throw new ConformError(
         `${name} is shard ${shard.index}/${shard.count} of a run of ${shard.totalFiles} files, but ${first.name} is shard ${first.report.shard!.index}/${count} of ${totalFiles}: merge the reports of one run`,
       );
+    }
+    if (shard.runId !== first.report.shard!.runId) {
+      throw new ConformError(`${name} and ${first.name} come from different runs (their shard run ids differ): merge the reports of the shards of one run`);
     }
     const twin = byIndex.get(shard.index);
     if (twin) throw new ConformError(`${name} and ${twin} are both shard ${shard.index}/${count}: name each shard's report once`);

@@ -33,7 +33,7 @@ describe('--shard k/n and conform report merge', () => {
       shards.push(out);
       const part = read(join(dir, out));
       expect(part.files).toHaveLength(20);
-      expect(part.shard).toEqual({ index: k, count: 3, totalFiles: 60, positions: Array.from({ length: 20 }, (_, i) => k - 1 + 3 * i) });
+      expect(part.shard).toEqual({ index: k, count: 3, totalFiles: 60, positions: Array.from({ length: 20 }, (_, i) => k - 1 + 3 * i), runId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     }
 
     const merged = await cli(['report', 'merge', 'shard-3.json', 'shard-1.json', 'shard-2.json', '-f', 'json'], { cwd: dir });
@@ -69,7 +69,7 @@ describe('--shard k/n and conform report merge', () => {
     const { code, report: r } = await report(['.', '-s', 'spend-over-500', '--shard', '3/3'], { cwd: dir });
     expect(code).toBe(0);
     expect(r.files).toEqual([]);
-    expect(r.shard).toEqual({ index: 3, count: 3, totalFiles: 2, positions: [] });
+    expect(r.shard).toEqual({ index: 3, count: 3, totalFiles: 2, positions: [], runId: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 
   it.each([
