@@ -1,7 +1,7 @@
 // The other files a table refers to (x-foreignKeys), read before the table so each row's reference can
-// be checked as it streams by. Paths are relative to the data file being checked (or, failing that, to the
-// standard), and only files inside those two folders are read.
-import { dirname, isAbsolute, resolve } from 'node:path';
+// be checked as it streams by. Paths are relative to the data file being checked, and only files inside
+// its folder or the standard's folder are read.
+import { dirname, resolve } from 'node:path';
 import { phrases } from '../issues/catalog.js';
 import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { JsonRecordSplitter } from '../sources/json-records.js';
@@ -40,17 +40,12 @@ export async function loadReferences(standard: Standard, dataPath: string): Prom
 }
 
 /**
- * The referenced file: beside the data file (as the contract says), else beside the standard; either way
- * a regular file, within the size limit, whose real path is inside one of those two folders.
+ * The referenced file, relative to the data file (as the contract says): a regular file, within the size
+ * limit, whose real path is inside the data file's folder or the standard's folder.
  */
 function findReference(resource: string, dataPath: string, standardPath: string | undefined): Confined {
   const folders = [dirname(dataPath), ...(standardPath ? [dirname(standardPath)] : [])];
-  const candidates = isAbsolute(resource) ? [resource] : folders.map((folder) => resolve(folder, resource));
-  for (const candidate of candidates) {
-    const confined = confinedFile(candidate, folders, REFERENCE_MAX_BYTES);
-    if (!('missing' in confined)) return confined;
-  }
-  return { missing: true };
+  return confinedFile(resolve(dirname(dataPath), resource), folders, REFERENCE_MAX_BYTES);
 }
 
 class KeyColumnsMissing extends Error {}

@@ -144,11 +144,11 @@ describe('referenced tables are read only from the data file\'s or the standard\
     expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/cannot be checked: it is not a regular file \(it is a device, pipe or socket\)/)]);
   });
 
-  it('a table beside the data, or else beside the standard, is used', async () => {
+  it('a table beside the data, or in the standard\'s folder, is used', async () => {
     const beside = layout('services.csv');
     writeFileSync(join(beside, 'data/services.csv'), 'id\nS1\n');
     expect((await cli(['validate', 'data/a.csv', '-s', 'std/std.json'], { cwd: beside })).code).toBe(0);
-    const withStandard = layout('services.csv');
+    const withStandard = layout('../std/services.csv');
     writeFileSync(join(withStandard, 'std/services.csv'), 'id\nS2\n');
     const issues = await referenceIssues(withStandard);
     expect(issues.map((i) => i.code)).toEqual(['key-reference']);
