@@ -2,7 +2,7 @@
 // glob library because a glob matcher's "any character" stops at a line break: a file named "\nspend.csv"
 // would silently drop out of a run. Here every name is seen, and patterns are matched with picomatch's
 // dotAll flag (`s`), so no name can hide a file.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -17,28 +17,29 @@ export function filesUnder(root: string, maxDepth = Infinity): string[] {
   const found: string[] = [];
   const entered = new Set<string>();
   const visit = (folder: string, relative: string, depth: number) => {
-    let real: string;
-    let names: string[];
+    let entries: Dirent[];
     try {
-      real = realpathSync(folder);
+      const real = realpathSync(folder);
       if (entered.has(real)) return;
       entered.add(real);
-      names = readdirSync(folder);
+      entries = readdirSync(folder, { withFileTypes: true });
     } catch {
       return; // a folder that cannot be read holds nothing conform can check
     }
-    for (const name of names) {
+    for (const entry of entries) {
+      const name = entry.name;
       const path = join(folder, name);
       const shown = relative ? `${relative}/${name}` : name;
-      let stat;
-      try {
-        stat = statSync(path);
-      } catch {
-        // A broken link: listed, so the run reports it as unreadable rather than passing over it.
-        found.push(shown);
-        continue;
+      // Only a link needs a stat to know what it points to; a folder of many files stays quick.
+      let isFolder = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        try {
+          isFolder = statSync(path).isDirectory();
+        } catch {
+          // A broken link: listed, so the run reports it as unreadable rather than passing over it.
+        }
       }
-      if (stat.isDirectory()) {
+      if (isFolder) {
         if (!TOOL_FOLDERS.has(name) && depth < maxDepth) visit(path, shown, depth + 1);
       } else found.push(shown);
     }

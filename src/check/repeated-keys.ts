@@ -24,9 +24,20 @@ export function repeatedKeys(text: string, parsed: unknown): RepeatedKey[] {
   if (parsed === null || typeof parsed !== 'object') return [];
   // Every member name ends with `"`, spaces and `:`, so there are at least as many matches as names (a
   // string value holding `":` only adds to them): equal to the keys kept means no name was repeated.
-  const names = text.match(/"[ \t\r\n]*:/g)?.length ?? 0;
-  if (names <= keysIn(parsed)) return [];
+  if (nameEnds(text) <= keysIn(parsed)) return [];
   return scan(text);
+}
+
+/** Colons right after a closing quote (spaces between allowed): at least one per member name. */
+function nameEnds(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+    let before = at - 1;
+    let c = text.charCodeAt(before);
+    while (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) c = text.charCodeAt(--before);
+    if (c === 0x22) count++;
+  }
+  return count;
 }
 
 function keysIn(value: unknown): number {
