@@ -1,6 +1,6 @@
 // Load a standard from its JSON Schema file: read it in whatever encoding it was saved in, check that it
 // is JSON and a valid schema of its draft (with conform's keywords), and describe its fields.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AnySchemaObject } from 'ajv';
@@ -100,12 +100,20 @@ export async function loadStandardSchema(schema: AnySchemaObject, file: string, 
   };
 }
 
+/** Larger than any published schema (OCDS, the largest, is well under 1 MB). */
+const MAX_SCHEMA_BYTES = 50 * 1024 * 1024;
+
 /** Read and parse a schema file, with a message that names the file, line and column when it is not JSON. */
 export function readSchemaFile(file: string, shownAs = file): AnySchemaObject {
   let bytes: Buffer;
   try {
+    // A pipe or device would never end (or never start): only a regular file of a sane size is read.
+    const stat = statSync(file);
+    if (!stat.isDirectory() && !stat.isFile()) throw new ConformError(`Cannot read the standard ${shownAs}: it is not a regular file (it is a device, pipe or socket)`);
+    if (stat.size > MAX_SCHEMA_BYTES) throw new ConformError(`Cannot read the standard ${shownAs}: it is larger than the limit of ${MAX_SCHEMA_BYTES / 1024 / 1024} MB`);
     bytes = readFileSync(file);
   } catch (error) {
+    if (error instanceof ConformError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
     throw new ConformError(`Cannot read the standard ${shownAs}: ${reason}`);
@@ -115,7 +123,9 @@ export function readSchemaFile(file: string, shownAs = file): AnySchemaObject {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ConformError(`${shownAs} is not valid JSON: ${describeJsonError(error as Error, text)}`);
+    // JSON.parse may quote the text it stopped at; a file that is not a schema (/etc/passwd) is not printed.
+    const where = describeJsonError(error as Error, text).replace(/, ".*"(\.\.\.)? is not valid JSON/s, '');
+    throw new ConformError(`${shownAs} is not valid JSON: ${where}`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConformError(`${shownAs} is not a JSON Schema: it should hold a JSON object`);

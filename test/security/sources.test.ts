@@ -73,6 +73,19 @@ describe('code lists are read only from inside the standard\'s folder', () => {
     expectRefused(await cli(['validate', 'a.csv', '-s', 'folder.json'], { cwd: dir }), /"codes" cannot be used: it is not a regular file \(it is a folder\)/);
   });
 
+  it('a schema the standard refers to ($ref) that is a FIFO is refused, without hanging', async () => {
+    const standard = { $schema: DRAFT7, type: 'object', properties: { code: { $ref: 'part.json' } } };
+    const dir = scratch({ 'std.json': JSON.stringify(standard), 'a.csv': 'code\nx\n' });
+    execFileSync('mkfifo', [join(dir, 'part.json')]);
+    expectRefused(await cli(['validate', 'a.csv', '-s', 'std.json'], { cwd: dir }), /part\.json: it is not a regular file \(it is a device, pipe or socket\)/);
+  });
+
+  it('a standard that is not JSON (/etc/passwd) is named, not quoted', async () => {
+    const dir = scratch({ 'a.csv': 'code\nx\n', 'std.json': `${SECRET}\n` });
+    expectRefused(await cli(['validate', 'a.csv', '-s', '/etc/passwd'], { cwd: dir }), /^conform: \/etc\/passwd is not valid JSON: Unexpected token 'r'\n$/);
+    expectRefused(await cli(['validate', 'a.csv', '-s', 'std.json'], { cwd: dir }), /^conform: \S*std\.json is not valid JSON: Unexpected token 'C'\n$/);
+  });
+
   it('a code list over 50 MB is refused before it is read', async () => {
     const dir = scratch({ 'std.json': codelistStandard('huge.csv'), 'a.csv': 'code\nx\n' });
     writeFileSync(join(dir, 'huge.csv'), 'code\n');
