@@ -49,6 +49,13 @@ function recheckFile(file: FileReport, name: string, failOn: FailOn): void {
   if (file.issues.length + file.truncated !== total) throw damaged(`it counts ${total} issues but lists ${file.issues.length} and leaves out ${file.truncated}`);
   const byCode = Object.values(file.byCode).reduce<number>((n, c) => n + (c ?? 0), 0);
   if (byCode !== total) throw damaged(`its issues by code add up to ${byCode}, not ${total}`);
+  if (file.groups) {
+    const grouped = { error: 0, warning: 0, info: 0 };
+    for (const group of file.groups) grouped[group.severity] += group.count;
+    if (grouped.error !== file.counts.error || grouped.warning !== file.counts.warning || grouped.info !== file.counts.info) {
+      throw damaged(`its groups count ${grouped.error} errors, ${grouped.warning} warnings and ${grouped.info} notes, not ${file.counts.error}, ${file.counts.warning} and ${file.counts.info}`);
+    }
+  }
   if (file.validRows + file.invalidRows !== file.rows) throw damaged(`${file.validRows} valid and ${file.invalidRows} invalid rows do not make ${file.rows}`);
   file.passed = passes(file.counts, failOn);
 }

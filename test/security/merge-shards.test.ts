@@ -53,6 +53,7 @@ describe('report merge', () => {
       ['text', (s) => (s.files[0].rows = HOSTILE), /is not a valid conform report \(at \/files\/0\/rows: must be integer\)/],
       ['hidden errors', (s) => (s.files[0].counts = { error: 0, warning: 0, info: 0 }), /is damaged: for "b\.csv", it lists \d+ issues of severity error but counts 0/],
       ['dropped issues', (s) => (s.files[0].issues = []), /is damaged: for "b\.csv", it counts \d+ issues but lists 0 and leaves out 0/],
+      ['emptied groups', (s) => (s.files[0].groups = []), /is damaged: for "b\.csv", its groups count 0 errors, 0 warnings and 0 notes, not [1-9]/],
     ];
     for (const [, edit, says] of edits) {
       const copy = structuredClone(shard);
