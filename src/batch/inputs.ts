@@ -34,6 +34,8 @@ export interface Expansion {
   inputs: Input[];
   /** The argument was a folder or a pattern, and held no data file. */
   empty: boolean;
+  /** conform reports the folder or pattern held, left out (shown paths), so the run can say so. */
+  reports?: string[];
 }
 
 /** The files `arg` stands for; paths in it are relative to `base`, shown relative to `cwd`. */
@@ -57,11 +59,14 @@ export async function expandInput(arg: string, base: string, cwd: string, asWrit
     // A file that is not there is a finding about the data (file-unreadable), not a failure of the run.
     return { inputs: [{ path, shown: asWritten ? arg : show(path, cwd) }], empty: false };
   }
-  const files = found
-    .map((f) => resolve(f))
-    .filter((f) => !CONFIG_NAMES.includes(f.slice(f.lastIndexOf(sep) + 1)) && !isConformReport(f))
-    .sort(comparePaths);
-  return { inputs: files.map((f) => ({ path: f, shown: show(f, cwd) })), empty: files.length === 0 };
+  const files: string[] = [];
+  const reports: string[] = [];
+  for (const file of found.map((f) => resolve(f)).sort(comparePaths)) {
+    if (CONFIG_NAMES.includes(file.slice(file.lastIndexOf(sep) + 1))) continue;
+    if (isConformReport(file)) reports.push(show(file, cwd));
+    else files.push(file);
+  }
+  return { inputs: files.map((f) => ({ path: f, shown: show(f, cwd) })), empty: files.length === 0, ...(reports.length ? { reports } : {}) };
 }
 
 /** Larger than any report conform writes for a folder of data; a larger file is taken as data. */

@@ -46,6 +46,10 @@ describe('a report is told from data by the report schema, not by its first byte
     expect((await cli(['validate', 'spend.csv', '-s', 'spend-over-500', '-f', 'json', '-o', 'report.json'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toMatch(/^\{\s*"reportVersion"/);
     expect((await expandInput('.', dir, dir)).inputs.map((i) => i.shown)).toEqual(['spend.csv']);
+    // Left out, and said so.
+    const run = await cli(['validate', '.', '-s', 'spend-over-500'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('conform: note: left out report.json: it is a conform JSON report, not data (name it to check it)\n');
   });
 });
 
