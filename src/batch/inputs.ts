@@ -34,9 +34,12 @@ export interface Expansion {
   inputs: Input[];
   /** The argument was a folder or a pattern, and held no data file. */
   empty: boolean;
-  /** conform reports the folder or pattern held, left out (shown paths), so the run can say so. */
-  reports?: string[];
+  /** Files the folder or pattern held that are left out, and why, so the run can say so. */
+  leftOut?: Array<{ shown: string; why: string }>;
 }
+
+const A_REPORT = 'it is a conform JSON report, not data (name it to check it)';
+const NOT_A_FILE = 'it is not a regular file (a pipe, socket or device), so it holds no data to check';
 
 /** The files `arg` stands for; paths in it are relative to `base`, shown relative to `cwd`. */
 export async function expandInput(arg: string, base: string, cwd: string, asWritten = false): Promise<Expansion> {
@@ -45,28 +48,30 @@ export async function expandInput(arg: string, base: string, cwd: string, asWrit
   const stat = existsSync(path) ? statSync(path) : undefined;
   if (stat?.isFile()) return { inputs: [{ path, shown: asWritten ? arg : show(path, cwd) }], empty: false };
   let found: string[];
+  let specials: string[];
   if (stat?.isDirectory()) {
-    found = filesUnder(path)
-      .filter((f) => DATA_FILE.test(f) && !METADATA.test(f) && !HIDDEN.test(f))
-      .map((f) => resolve(path, f));
+    const wanted = (f: string) => DATA_FILE.test(f) && !METADATA.test(f) && !HIDDEN.test(f);
+    const odd = new Set<string>();
+    found = filesUnder(path, Infinity, odd).filter(wanted).map((f) => resolve(path, f));
+    specials = [...odd].filter(wanted).map((f) => resolve(path, f));
   } else if (isDynamicPattern(toPattern(arg))) {
     const pattern = compilePattern(toPattern(arg));
     const root = resolve(base, pattern.base);
-    found = filesUnder(root, pattern.depth)
-      .filter(pattern.matches)
-      .map((f) => resolve(root, f));
+    const odd = new Set<string>();
+    found = filesUnder(root, pattern.depth, odd).filter(pattern.matches).map((f) => resolve(root, f));
+    specials = [...odd].filter(pattern.matches).map((f) => resolve(root, f));
   } else {
     // A file that is not there is a finding about the data (file-unreadable), not a failure of the run.
     return { inputs: [{ path, shown: asWritten ? arg : show(path, cwd) }], empty: false };
   }
   const files: string[] = [];
-  const reports: string[] = [];
-  for (const file of found.map((f) => resolve(f)).sort(comparePaths)) {
+  const leftOut = specials.sort(comparePaths).map((f) => ({ shown: show(f, cwd), why: NOT_A_FILE }));
+  for (const file of found.sort(comparePaths)) {
     if (CONFIG_NAMES.includes(file.slice(file.lastIndexOf(sep) + 1))) continue;
-    if (isConformReport(file)) reports.push(show(file, cwd));
+    if (isConformReport(file)) leftOut.push({ shown: show(file, cwd), why: A_REPORT });
     else files.push(file);
   }
-  return { inputs: files.map((f) => ({ path: f, shown: show(f, cwd) })), empty: files.length === 0, ...(reports.length ? { reports } : {}) };
+  return { inputs: files.map((f) => ({ path: f, shown: show(f, cwd) })), empty: files.length === 0, ...(leftOut.length ? { leftOut } : {}) };
 }
 
 /** Larger than any report conform writes for a folder of data; a larger file is taken as data. */

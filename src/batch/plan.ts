@@ -12,14 +12,14 @@ export interface Plan {
   tasks: Task[];
   /** Folders and patterns that held no data file (the run goes on when others did). */
   empty: string[];
-  /** conform reports found in folders and patterns and left out (shown paths). */
-  reports: string[];
+  /** Files of folders and patterns left out (conform's reports, pipes), each once, with why. */
+  leftOut: Array<{ shown: string; why: string }>;
 }
 
 export async function planTasks(args: string[], flags: CheckSettings, config: Config | undefined, cwd: string): Promise<Plan> {
   const tasks: Task[] = [];
   const empty: string[] = [];
-  const reports = new Set<string>();
+  const leftOut = new Map<string, string>();
   const seen = new Set<string>();
   const add = (input: Input, check: CheckConfig | undefined) => {
     if (input.path !== '-' && seen.has(input.path)) return;
@@ -38,7 +38,7 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
     for (const arg of args) {
       const expansion = await expandInput(arg, cwd, cwd, true);
       if (expansion.empty) empty.push(arg);
-      for (const report of expansion.reports ?? []) reports.add(report);
+      for (const { shown, why } of expansion.leftOut ?? []) leftOut.set(shown, why);
       for (const input of expansion.inputs) {
         add(input, config?.checks[checkOf.get(input.path) ?? -1]);
       }
@@ -48,7 +48,7 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
       for (const pattern of check.files) {
         const expansion = await expandInput(pattern, config.dir, cwd);
         if (expansion.empty) empty.push(pattern);
-        for (const report of expansion.reports ?? []) reports.add(report);
+        for (const { shown, why } of expansion.leftOut ?? []) leftOut.set(shown, why);
         for (const input of expansion.inputs) add(input, check);
       }
     }
@@ -62,7 +62,7 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
   if (!tasks.length) {
     throw new ConformError(`No input files matched ${empty.map((p) => `"${p}"`).join(', ')}: check the paths and patterns (folders are searched for .csv, .json, .ndjson and .jsonl files)`);
   }
-  return { tasks, empty, reports: [...reports] };
+  return { tasks, empty, leftOut: [...leftOut].map(([shown, why]) => ({ shown, why })) };
 }
 
 /** For each file the config's checks name, the first check that names it. */

@@ -11,9 +11,10 @@ const TOOL_FOLDERS = new Set(['node_modules', '.git']);
 
 /**
  * Every file under `root`, as paths relative to it with `/` between parts, entering at most `maxDepth`
- * folders down. Symbolic links are followed (each real folder entered once, so a link loop ends).
+ * folders down. Symbolic links are followed (each real folder entered once, so a link loop ends). Pipes,
+ * sockets and devices are added to `specials` instead: reading one would wait for a writer, or never end.
  */
-export function filesUnder(root: string, maxDepth = Infinity): string[] {
+export function filesUnder(root: string, maxDepth = Infinity, specials = new Set<string>()): string[] {
   const found: string[] = [];
   const entered = new Set<string>();
   const visit = (folder: string, relative: string, depth: number) => {
@@ -32,16 +33,20 @@ export function filesUnder(root: string, maxDepth = Infinity): string[] {
       const shown = relative ? `${relative}/${name}` : name;
       // Only a link needs a stat to know what it points to; a folder of many files stays quick.
       let isFolder = entry.isDirectory();
+      let special = !isFolder && !entry.isFile() && !entry.isSymbolicLink();
       if (entry.isSymbolicLink()) {
         try {
-          isFolder = statSync(path).isDirectory();
+          const stat = statSync(path);
+          isFolder = stat.isDirectory();
+          special = !isFolder && !stat.isFile();
         } catch {
           // A broken link: listed, so the run reports it as unreadable rather than passing over it.
         }
       }
       if (isFolder) {
         if (!TOOL_FOLDERS.has(name) && depth < maxDepth) visit(path, shown, depth + 1);
-      } else found.push(shown);
+      } else if (special) specials.add(shown);
+      else found.push(shown);
     }
   };
   visit(root, '', 0);

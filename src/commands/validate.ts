@@ -65,7 +65,7 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
 
   const plan = await planTasks(args, settingsFromFlags(flags, io), config, io.cwd);
   if (!flags.quiet) for (const pattern of plan.empty) io.stderr.write(`conform: "${pattern}" matched no data files\n`);
-  if (!flags.quiet) for (const path of plan.reports) io.stderr.write(`conform: note: left out ${path}: it is a conform JSON report, not data (name it to check it)\n`);
+  if (!flags.quiet) for (const { shown, why } of plan.leftOut) io.stderr.write(`conform: note: left out ${shown}: ${why}\n`);
   let tasks = plan.tasks;
   let shardInfo: Report['shard'];
   if (shard) {

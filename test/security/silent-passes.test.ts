@@ -1,7 +1,8 @@
 // Ways a file could once pass without being judged: dropped from a folder or pattern run by its name,
 // taken for one of conform's reports by its first bytes, or holding a property twice so that only the
 // last value was checked.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandInput } from '../../src/batch/inputs.js';
@@ -28,6 +29,22 @@ describe('no file name can drop a file out of a folder or pattern run', () => {
     const { code, report: r } = await report(['.', '-s', 'spend-over-500'], { cwd: dir });
     expect(code).toBe(1);
     expect(r.summary).toMatchObject({ files: names.length + 1, failedFiles: names.length + 1 });
+  });
+});
+
+describe('a pipe or device in a folder run', () => {
+  it('is left out with a note, and cannot make the run wait for ever', async () => {
+    const dir = scratch({ 'spend.csv': BAD_SPEND });
+    execFileSync('mkfifo', [join(dir, 'pipe.csv')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.csv'));
+    for (const args of [['.'], ['*.csv']]) {
+      const result = await cli(['validate', ...args, '-s', 'spend-over-500', '--format', 'json'], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout).files.map((f: { path: string }) => f.path)).toEqual(['spend.csv']);
+      expect(result.stderr).toBe(
+        ['pipe.csv', 'zero.csv'].map((name) => `conform: note: left out ${name}: it is not a regular file (a pipe, socket or device), so it holds no data to check\n`).join(''),
+      );
+    }
   });
 });
 
