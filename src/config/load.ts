@@ -1,7 +1,7 @@
 // Reading a config file: parse the YAML (or JSON) keeping each node's position, check it against the
 // config's JSON Schema (schemas/config.schema.json, shipped with conform), and turn the first problem into
 // one message that names the file, the line and the key. A bad config stops the run (exit 2).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -43,8 +43,12 @@ export function loadConfig(file: string, shown = file): Config {
   const path = resolve(file);
   let text: string;
   try {
+    // A pipe or device (--config /dev/zero) would never end: only a regular file (or a folder, said below) is read.
+    const stat = statSync(path);
+    if (!stat.isFile() && !stat.isDirectory()) throw new ConformError(`Cannot read the config file ${shown}: it is not a regular file (it is a device, pipe or socket)`);
     text = readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof ConformError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConformError(`Cannot read the config file ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
   }

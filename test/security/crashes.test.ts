@@ -53,6 +53,11 @@ describe('crashes become one-line errors', () => {
     }
   });
 
+  it('a config file that is a device or a pipe', async () => {
+    const dir = scratch({ 'a.csv': 'x\n1\n' });
+    expectOneLineError(await cli(['validate', 'a.csv', '-s', 'spend-over-500', '--config', '/dev/zero'], { cwd: dir }), /^conform: Cannot read the config file \/dev\/zero: it is not a regular file/);
+  });
+
   it('a schema nested 50,000 levels deep', async () => {
     let deep = '{"type":"string"}';
     for (let i = 0; i < 50_000; i++) deep = `{"items":${deep}}`;
