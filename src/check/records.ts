@@ -94,7 +94,7 @@ export class RecordChecker {
       issues.push(makeIssue('format-invalid', { detail }, { row, line: at ? line + Number(at[1]) - 1 : line, pointer }));
       return;
     }
-    for (const repeated of repeatedKeys(text, value)) issues.push(repeatedIssue(repeated, { row, line, pointer: pointer ?? '' }));
+    for (const repeated of repeatedKeys(text, value)) issues.push(repeatedIssue(repeated, { row, line, pointer: pointer ?? '', record: recordIdOf(this.standard, value) }));
     if (this.readers.length && value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
       for (const { fields, reader } of this.readers) reader.row(fields.map((f) => keyText(record[f])), row, line, issues);
@@ -241,7 +241,8 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
   const prefix = standard.recordsPath ? `${standard.recordsPath}/` : undefined;
   for (const repeated of repeatedKeys(text, document)) {
     const row = prefix && repeated.object.startsWith(prefix) ? Number(repeated.object.slice(prefix.length).split('/')[0]) + 1 : undefined;
-    sink.add(repeatedIssue(repeated, { row: Number.isInteger(row) ? row : undefined, line: 1, pointer: '' }));
+    const record = recordIdOf(standard, recordAt(document, standard.recordsPath, repeated.object));
+    sink.add(repeatedIssue(repeated, { row: Number.isInteger(row) ? row : undefined, line: 1, pointer: '', record }));
   }
   const validate = compileWhole(standard);
   const valid = withinStack(() => validate(document));
@@ -274,13 +275,19 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
  * A property named twice in one object, at the line it is named again; `pointer` is where the scanned
  * text sits in the file (a record's pointer, or '' for NDJSON and whole documents).
  */
-function repeatedIssue(repeated: RepeatedKey, at: { row: number | undefined; line: number; pointer: string }): Issue {
+function repeatedIssue(repeated: RepeatedKey, at: { row: number | undefined; line: number; pointer: string; record: string | undefined }): Issue {
   const pointer = `${at.pointer}${repeated.object}/${repeated.key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
   const topLevel = repeated.object === '';
   return makeIssue(
     'property-duplicate',
     { name: repeated.key },
-    { ...(at.row !== undefined ? { row: at.row } : {}), line: at.line + repeated.lineOffset, pointer, ...(topLevel ? { column: repeated.key } : {}) },
+    {
+      ...(at.row !== undefined ? { row: at.row } : {}),
+      line: at.line + repeated.lineOffset,
+      pointer,
+      ...(topLevel ? { column: repeated.key } : {}),
+      ...(at.record !== undefined ? { record: at.record } : {}),
+    },
   );
 }
 

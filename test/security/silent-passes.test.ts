@@ -96,7 +96,7 @@ describe('a property named twice in one JSON object is an issue', () => {
     });
     const result = await cli(['validate', 'grants.json', '-s', '360giving', '--format', 'json'], { cwd: dir });
     const issues = JSON.parse(result.stdout).files[0].issues.filter((i: { code: string }) => i.code === 'property-duplicate');
-    expect(issues).toEqual([expect.objectContaining({ row: 1, line: 2, pointer: '/grants/0/amountAwarded' })]);
+    expect(issues).toEqual([expect.objectContaining({ row: 1, line: 2, pointer: '/grants/0/amountAwarded', record: 'g1' })]);
   });
 
   it('is found exactly: escapes, nesting and strings that look like keys', () => {
