@@ -11,6 +11,7 @@ import { prepareCodelists } from './codelist.js';
 import { fetchText, isRemote, remoteRefused } from './remote.js';
 import { describeFields } from './fields.js';
 import { checkSchemaDepth, findRefLoop } from './schema-shape.js';
+import { confinedFile } from './confined-file.js';
 import { editDistance } from '../check/header.js';
 import type { SeveritySetting, Standard, StandardMeta } from './standard.js';
 
@@ -191,6 +192,9 @@ async function loadReferenced(uri: string, from: string, options: LoadOptions): 
   const name = basename(new URL(uri, pathToFileURL(from)).pathname);
   const local = join(dirname(from), name);
   if (name && existsSync(local)) {
+    // Like a code list, a schema referred to is read only from inside the standard's folder, by real path.
+    const confined = confinedFile(local, [dirname(from)], MAX_SCHEMA_BYTES);
+    if ('refused' in confined) throw new ConformError(`${from} refers to ${name}, which cannot be used: ${confined.refused}. Copy it into the standard's folder`);
     const schema = readSchemaFile(local);
     canonicaliseDraft(schema);
     checkSchemaDepth(schema, local);

@@ -77,7 +77,15 @@ describe('code lists are read only from inside the standard\'s folder', () => {
     const standard = { $schema: DRAFT7, type: 'object', properties: { code: { $ref: 'part.json' } } };
     const dir = scratch({ 'std.json': JSON.stringify(standard), 'a.csv': 'code\nx\n' });
     execFileSync('mkfifo', [join(dir, 'part.json')]);
-    expectRefused(await cli(['validate', 'a.csv', '-s', 'std.json'], { cwd: dir }), /part\.json: it is not a regular file \(it is a device, pipe or socket\)/);
+    expectRefused(await cli(['validate', 'a.csv', '-s', 'std.json'], { cwd: dir }), /refers to part\.json, which cannot be used: it is not a regular file \(it is a device, pipe or socket\)/);
+  });
+
+  it('a schema the standard refers to ($ref) through a link out of its folder is refused', async () => {
+    const outside = scratch({ 'secrets.json': JSON.stringify({ token: SECRET }) });
+    const standard = { $schema: DRAFT7, type: 'object', properties: { code: { $ref: 'part.json' } } };
+    const dir = scratch({ 'std.json': JSON.stringify(standard), 'a.csv': 'code\nx\n' });
+    symlinkSync(join(outside, 'secrets.json'), join(dir, 'part.json'));
+    expectRefused(await cli(['validate', 'a.csv', '-s', 'std.json'], { cwd: dir }), /refers to part\.json, which cannot be used: it is outside the folders it may be read from/);
   });
 
   it('a standard that is not JSON (/etc/passwd) is named, not quoted', async () => {
