@@ -49,17 +49,22 @@ export async function expandInput(arg: string, base: string, cwd: string, asWrit
   if (stat?.isFile()) return { inputs: [{ path, shown: asWritten ? arg : show(path, cwd) }], empty: false };
   let found: string[];
   let specials: string[];
+  // Folders that cannot be listed are checked as inputs, so their files are reported unreadable rather
+  // than silently missing from the run.
+  const unreadable = new Set<string>();
   if (stat?.isDirectory()) {
     const wanted = (f: string) => DATA_FILE.test(f) && !METADATA.test(f) && !HIDDEN.test(f);
     const odd = new Set<string>();
-    found = filesUnder(path, Infinity, odd).filter(wanted).map((f) => resolve(path, f));
+    found = filesUnder(path, Infinity, odd, unreadable).filter(wanted).map((f) => resolve(path, f));
     specials = [...odd].filter(wanted).map((f) => resolve(path, f));
+    found.push(...[...unreadable].filter((f) => !HIDDEN.test(f)).map((f) => resolve(path, f)));
   } else if (isDynamicPattern(toPattern(arg))) {
     const pattern = compilePattern(toPattern(arg));
     const root = resolve(base, pattern.base);
     const odd = new Set<string>();
-    found = filesUnder(root, pattern.depth, odd).filter(pattern.matches).map((f) => resolve(root, f));
+    found = filesUnder(root, pattern.depth, odd, unreadable).filter(pattern.matches).map((f) => resolve(root, f));
     specials = [...odd].filter(pattern.matches).map((f) => resolve(root, f));
+    found.push(...[...unreadable].filter((f) => !HIDDEN.test(f)).map((f) => resolve(root, f)));
   } else {
     // A file that is not there is a finding about the data (file-unreadable), not a failure of the run.
     return { inputs: [{ path, shown: asWritten ? arg : show(path, cwd) }], empty: false };

@@ -13,8 +13,9 @@ const TOOL_FOLDERS = new Set(['node_modules', '.git']);
  * Every file under `root`, as paths relative to it with `/` between parts, entering at most `maxDepth`
  * folders down. Symbolic links are followed (each real folder entered once, so a link loop ends). Pipes,
  * sockets and devices are added to `specials` instead: reading one would wait for a writer, or never end.
+ * Folders inside that cannot be listed (permission denied) are added to `unreadable`.
  */
-export function filesUnder(root: string, maxDepth = Infinity, specials = new Set<string>()): string[] {
+export function filesUnder(root: string, maxDepth = Infinity, specials = new Set<string>(), unreadable = new Set<string>()): string[] {
   const found: string[] = [];
   const entered = new Set<string>();
   const visit = (folder: string, relative: string, depth: number) => {
@@ -25,7 +26,9 @@ export function filesUnder(root: string, maxDepth = Infinity, specials = new Set
       entered.add(real);
       entries = readdirSync(folder, { withFileTypes: true });
     } catch {
-      return; // a folder that cannot be read holds nothing conform can check
+      // A folder inside that cannot be listed may hold data: it goes into `unreadable`, not out of sight.
+      if (relative) unreadable.add(relative);
+      return;
     }
     for (const entry of entries) {
       const name = entry.name;

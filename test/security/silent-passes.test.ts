@@ -1,13 +1,13 @@
 // Ways a file could once pass without being judged: dropped from a folder or pattern run by its name,
 // taken for one of conform's reports by its first bytes, or holding a property twice so that only the
 // last value was checked.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandInput } from '../../src/batch/inputs.js';
 import { repeatedKeys } from '../../src/check/repeated-keys.js';
-import { cli, report, scratch } from '../helpers.js';
+import { cli, report, ROOT, scratch } from '../helpers.js';
 import { spendCsv } from '../batch/make-data.js';
 
 const BAD_SPEND = 'Amount\nnot-a-number\n';
@@ -44,6 +44,28 @@ describe('a pipe or device in a folder run', () => {
       expect(result.stderr).toBe(
         ['pipe.csv', 'zero.csv'].map((name) => `conform: note: left out ${name}: it is not a regular file (a pipe, socket or device), so it holds no data to check\n`).join(''),
       );
+    }
+  });
+});
+
+describe('a folder inside that cannot be listed', () => {
+  // Root can list any folder, so the run is made as another user where the test runs as root (as in CI).
+  const asNobody = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
+
+  it.skipIf(!asNobody)('is reported unreadable, never passed over, in folder and pattern runs', () => {
+    const dir = scratch({ 'spend.csv': spendCsv(1, { rows: 3 }).text });
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(join(dir, 'locked', 'hidden-from-view.csv'), BAD_SPEND);
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'spend.csv'), 0o644);
+    chmodSync(join(dir, 'locked'), 0o700);
+    for (const args of [['.'], ['**/*.csv']]) {
+      const run = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(ROOT, 'bin/conform.js'), 'validate', ...args, '-s', 'spend-over-500', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      const files = JSON.parse(run.stdout).files as Array<{ path: string; passed: boolean; issues: Array<{ code: string; message: string }> }>;
+      expect(files.map((f) => [f.path, f.passed])).toEqual([['locked', false], ['spend.csv', true]]);
+      expect(files[0]!.issues.map((i) => i.code)).toEqual(['file-unreadable']);
+      expect(files[0]!.issues[0]!.message).toMatch(/permission denied/);
     }
   });
 });
