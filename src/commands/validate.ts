@@ -60,7 +60,7 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const config = findConfig(flags, io);
   const failOn = oneOf(flags.failOn ?? config?.failOn ?? 'error', FAIL_ON, '--fail-on');
-  const chosenJobs = atMostCores(flags.jobs === undefined ? config?.jobs : positiveInteger(flags.jobs, '--jobs'), flags.jobs === undefined ? 'jobs in the config' : '--jobs', flags.quiet ? undefined : io);
+  const chosenJobs = atMostCores(flags.jobs === undefined ? config?.jobs : positiveInteger(flags.jobs, '--jobs'), flags.jobs === undefined ? 'jobs in the config file' : '--jobs', flags.quiet ? undefined : io);
   const standardsDirs = [...(flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)), ...(config?.standards ?? [])];
 
   const plan = await planTasks(args, settingsFromFlags(flags, io), config, io.cwd);
@@ -197,7 +197,7 @@ function defaultJobs(tasks: Task[]): number {
 function atMostCores(jobs: number | undefined, source: string, io: Io | undefined): number | undefined {
   const cores = availableParallelism();
   if (jobs === undefined || jobs <= cores) return jobs;
-  io?.stderr.write(`conform: ${source} asks for ${jobs} threads, but this machine has ${cores} core${cores === 1 ? '' : 's'}: using ${cores}\n`);
+  io?.stderr.write(`conform: ${source} is ${jobs}, but this machine has ${cores} core${cores === 1 ? '' : 's'}: using ${cores} thread${cores === 1 ? '' : 's'}\n`);
   return cores;
 }
 

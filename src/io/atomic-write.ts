@@ -4,12 +4,12 @@
 // mode and owner; a stream (the terminal, /dev/null, standard output) is written into, never renamed over;
 // anything else is refused.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, createWriteStream, fchmodSync, fchownSync, fstatSync, openSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, createWriteStream, fchmodSync, fchownSync, fstatSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { ConformError } from '../errors.js';
 import { createTemporary, holdTemporary, releaseTemporary } from './cleanup.js';
-import { targetKind } from './output-guard.js';
+import { descriptorOf, targetKind } from './output-guard.js';
 
 export function temporaryPathFor(target: string): string {
   return `${temporaryPrefixFor(target)}${randomBytes(4).toString('hex')}`;
@@ -58,10 +58,13 @@ function keepOwnerAndMode(fd: number, old: Stats | undefined): void {
 
 export function writeFileAtomic(target: string, content: string | Uint8Array): void {
   if (writtenAsStream(target)) {
+    const { fd, own } = openStreamTarget(target);
     try {
-      writeFileSync(target, content, { flag: 'a' });
+      writeAllSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
     } catch (error) {
       throw new ConformError(`Cannot write ${target}: ${describeWriteError(error)}`);
+    } finally {
+      if (!own) closeSync(fd);
     }
     return;
   }
@@ -186,9 +189,38 @@ export function openAtomic(target: string): AtomicStream {
   };
 }
 
+/** All of `bytes` to `fd`, waiting whenever a non-blocking pipe or socket is full. */
+function writeAllSync(fd: number, bytes: Uint8Array): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+}
+
+/**
+ * A stream target, open to append. A path naming one of the process's own descriptors (/dev/stdout)
+ * that cannot be opened again (a socket, as when a program runs conform) is written through the
+ * descriptor itself, which stays open.
+ */
+function openStreamTarget(target: string): { fd: number; own: boolean } {
+  try {
+    return { fd: openSync(target, 'a'), own: false };
+  } catch (error) {
+    const fd = descriptorOf(target);
+    if (fd === undefined) throw new ConformError(`Cannot write ${target}: ${describeWriteError(error)}`);
+    return { fd, own: true };
+  }
+}
+
 /** Writing into a stream (the terminal, /dev/null): nothing to put in place, nothing to take back. */
 function openStream(target: string): AtomicStream {
-  const stream = createWriteStream(target, { flags: 'a' });
+  const { fd, own } = openStreamTarget(target);
+  const stream = createWriteStream('', { fd, autoClose: !own });
   let failure: unknown;
   stream.on('error', (error) => (failure ??= error));
   const check = () => {

@@ -17,6 +17,14 @@ export type TargetKind = 'file' | 'stream';
 /** Paths that name one of this process's own open descriptors (standard output, a `>(…)` pipe). */
 const OWN_DESCRIPTOR = /^\/(?:dev\/(?:stdout|stderr|fd\/\d+)|proc\/self\/fd\/\d+)$/;
 
+/** The descriptor a path such as /dev/stdout or /dev/fd/3 names, if it names one. */
+export function descriptorOf(path: string): number | undefined {
+  if (!OWN_DESCRIPTOR.test(path)) return undefined;
+  if (path === '/dev/stdout') return 1;
+  if (path === '/dev/stderr') return 2;
+  return Number(path.slice(path.lastIndexOf('/') + 1));
+}
+
 /**
  * How `path` may be written, judged from what is there now; refused with a one-line error when it is
  * anything but a regular file, nothing, or a stream conform may write into.
