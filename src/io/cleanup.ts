@@ -119,6 +119,7 @@ export function describeSweep(signal: string, sweep: Sweep): string {
     if (sweep.removed.length) parts.push(`removed ${files(sweep.removed.length)}`);
     parts.push(`could not remove ${sweep.failed.map((f) => `${f.path} (${f.reason})`).join(', ')}: delete ${sweep.failed.length === 1 ? 'it' : 'them'} by hand`);
   } else parts.push(sweep.removed.length ? `removed ${files(sweep.removed.length)}, so none is left half-written` : 'nothing was left half-written');
-  parts.push(sweep.written.length ? `already written whole: ${sweep.written.join(', ')}` : 'no output was written');
+  const shown = sweep.written.slice(0, 3).join(', ') + (sweep.written.length > 3 ? ` and ${sweep.written.length - 3} more` : '');
+  parts.push(sweep.written.length ? `already written whole: ${shown}` : 'no output was written');
   return `conform: ${parts.join('; ')}`;
 }
