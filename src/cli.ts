@@ -1,7 +1,7 @@
 // The executable's entry: wire the real process to run() and set the exit code. Never process.exit(),
 // so output is flushed; never a stack trace, unless CONFORM_DEBUG asks for one.
 import type { Io } from './io/io.js';
-import { removeTemporaries } from './io/cleanup.js';
+import { describeSweep, removeTemporaries } from './io/cleanup.js';
 import { run } from './run.js';
 import { allowFullCollections } from './check/full-collections.js';
 
@@ -13,11 +13,14 @@ export async function main(): Promise<void> {
       throw error;
     });
   }
-  // Interrupted: remove half-written reports, row files and key runs, then stop as interrupted.
+  // Interrupted: remove half-written reports, row files and key runs, say what is left, then stop as
+  // interrupted. The first signal gives both back their default action, so a second one (either) ends
+  // the process at once, even while the cleanup or the exit is still under way.
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
-      removeTemporaries();
-      process.stderr.write(`\nconform: stopped (${signal}); nothing was left half-written\n`);
+    process.on(signal, () => {
+      process.removeAllListeners('SIGINT');
+      process.removeAllListeners('SIGTERM');
+      process.stderr.write(`\n${describeSweep(signal, removeTemporaries())}\n`);
       process.exit(code);
     });
   }

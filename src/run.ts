@@ -10,6 +10,7 @@ import type { ValidateFlags } from './commands/validate.js';
 import type { ServeFlags } from './serve/options.js';
 import { FORMATTERS } from './formatters/index.js';
 import { isConformError } from './errors.js';
+import { terminalSafe } from './formatters/safe-text.js';
 import type { Io } from './io/io.js';
 import { VERSION } from './version.js';
 
@@ -162,7 +163,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (isConformError(error)) {
-      io.stderr.write(`conform: ${error.message}\n`);
+      // Messages quote file names, titles and values: shown, never obeyed by the terminal.
+      io.stderr.write(`conform: ${terminalSafe(error.message)}\n`);
       return 2;
     }
     throw error;

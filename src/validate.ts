@@ -10,6 +10,7 @@ import type { RowTargets } from './check/route-rows.js';
 import { checkColumnMap } from './check/header.js';
 import { checkAll, type PoolEvent } from './batch/pool.js';
 import { ConformError } from './errors.js';
+import { OutputGuard } from './io/output-guard.js';
 import { buildReport } from './report/build.js';
 import { buildOverview } from './report/summary.js';
 import { loadStandardSchema } from './standards/load.js';
@@ -329,6 +330,8 @@ export interface BatchOptions {
   /** Paths for the records that pass / fail; `{name}` stands for each input's name. */
   validRows?: string;
   invalidRows?: string;
+  /** The run's other outputs, already claimed (see io/output-guard.ts); the row files are claimed in it too. */
+  outputs?: OutputGuard;
 }
 
 export async function validateTasks(tasks: Task[], options: BatchOptions): Promise<Report> {
@@ -348,7 +351,7 @@ export async function validateTasks(tasks: Task[], options: BatchOptions): Promi
   if (tasks.some((t) => t.path === '-' && (t.settings.standard ?? AUTO) === AUTO)) {
     throw new ConformError('Standard input needs a standard: add --standard <id or schema file>');
   }
-  tasks = withRowTargets(tasks, options);
+  tasks = withRowTargets(tasks, options, options.outputs);
   const files: FileReport[] = [];
   for await (const file of checkAll(tasks, {
     jobs: options.jobs,
@@ -384,8 +387,11 @@ async function located<T>(origin: string | undefined, run: () => Promise<T>): Pr
   }
 }
 
-/** Each file's --valid-rows / --invalid-rows paths, with `{name}` replaced by the file's own name. */
-function withRowTargets(tasks: Task[], options: Pick<BatchOptions, 'validRows' | 'invalidRows'>): Task[] {
+/**
+ * Each file's --valid-rows / --invalid-rows paths, with `{name}` replaced by the file's own name, each
+ * claimed as an output of the run: never an input, never another output.
+ */
+function withRowTargets(tasks: Task[], options: Pick<BatchOptions, 'validRows' | 'invalidRows'>, outputs?: OutputGuard): Task[] {
   const templates = { valid: options.validRows, invalid: options.invalidRows };
   if (!templates.valid && !templates.invalid) return tasks;
   if (tasks.some((t) => t.path === '-')) throw new ConformError('--valid-rows and --invalid-rows need files to read twice; they cannot be used with standard input');
@@ -394,19 +400,19 @@ function withRowTargets(tasks: Task[], options: Pick<BatchOptions, 'validRows' |
       throw new ConformError(`With several files, put {name} in the row file's path (e.g. "${template.replace(/(\.[^./]+)?$/, '-{name}$1')}") so each file gets its own`);
     }
   }
-  const inputs = new Set(tasks.map((t) => t.path));
+  const guard = outputs ?? new OutputGuard(tasks.map((t) => ({ path: t.path, shown: t.shown })));
   const writer = new Map<string, Task>();
   return tasks.map((task) => {
     const name = basename(task.path).replace(/\.[^.]+$/, '');
-    const fill = (template?: string) => template?.replace(/\{name\}/g, name);
+    const fill = (template?: string) => template && resolve(template.replace(/\{name\}/g, name));
     const rowTargets: RowTargets = { valid: fill(templates.valid), invalid: fill(templates.invalid) };
-    for (const target of [rowTargets.valid, rowTargets.invalid]) {
+    for (const [target, flag] of [[rowTargets.valid, '--valid-rows'], [rowTargets.invalid, '--invalid-rows']] as const) {
       if (!target) continue;
-      if (inputs.has(target)) throw new ConformError(`Writing rows to ${target} would overwrite an input file being checked; choose another path`);
       const other = writer.get(target);
       if (other === task) throw new ConformError(`--valid-rows and --invalid-rows both name ${target}; give each its own file`);
       if (other) throw new ConformError(`${other.shown} and ${task.shown} have the same name, so their rows would go to the same file ${target}; check them in separate runs`);
       writer.set(target, task);
+      guard.claim(target, `${flag} ${target}`);
     }
     return { ...task, rowTargets };
   });

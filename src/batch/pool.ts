@@ -47,7 +47,7 @@ export interface WorkerData {
 }
 
 export type WorkerReply =
-  | { type: 'temporary'; path: string; held: boolean }
+  | { type: 'temporary'; path: string; held: boolean; committedAs?: string }
   | { type: 'ready' }
   | { type: 'started'; index: number }
   | { type: 'progress'; index: number; rows: number; bytes: number }
@@ -133,7 +133,7 @@ async function* checkInParallel(tasks: Task[], options: PoolOptions): AsyncGener
       }
       if (reply.type === 'temporary') {
         if (reply.held) holdTemporary(reply.path);
-        else releaseTemporary(reply.path);
+        else releaseTemporary(reply.path, reply.committedAs);
         return;
       }
       if (reply.type === 'started') {

@@ -16,7 +16,7 @@ const port = parentPort!;
 const post = (reply: WorkerReply) => port.postMessage(reply);
 // The main thread removes this thread's half-written files too when the run is interrupted.
 joinGate(data.gate);
-observeTemporaries((path, held) => post({ type: 'temporary', path, held }));
+observeTemporaries((path, held, committedAs) => post({ type: 'temporary', path, held, committedAs }));
 
 /** Files are checked one at a time, in the order they were sent; the next may be waiting already. */
 let queue = Promise.resolve();

@@ -1,17 +1,19 @@
 // `conform fix <file> -s <id> -o <out>`: write a repaired copy of a CSV file using only the safe repairs
 // `validate` offers as fixes, with a log of every change, then check the copy and report what still needs
-// a person. The input is never overwritten unless --in-place is given, and nothing is written through a
-// symbolic link.
-import { existsSync, lstatSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+// a person. The input is never overwritten unless --in-place is given (which keeps its mode and owner),
+// and every output is claimed through io/output-guard.ts before anything is written.
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { readFileHead } from '../batch/file-head.js';
 import { standardProfiles } from '../batch/profiles.js';
 import { checkColumnMap } from '../check/header.js';
 import { detectStandard } from '../standards/detect.js';
 import type { Standard } from '../standards/standard.js';
 import { ConformError } from '../errors.js';
-import { FORMATTERS, isFormatName } from '../formatters/index.js';
+import { FORMATTERS, isFormatName, type FormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { OutputGuard } from '../io/output-guard.js';
+import { standardSpec } from '../config/load.js';
 import { colorWanted, type Io } from '../io/io.js';
 import { fixFile, type FixSummary } from '../repair/fix-file.js';
 import { isKnownEncoding } from '../sources/text.js';
@@ -63,9 +65,16 @@ export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise
   const input = resolve(io.cwd, file);
   if (!existsSync(input)) throw new ConformError(`Cannot read ${file}: the file does not exist`);
   const outputGiven = flags.output ?? file;
-  const output = resolve(io.cwd, outputGiven);
-  const log = resolve(io.cwd, flags.log ?? `${outputGiven}.log.csv`);
-  checkTargets(input, output, log, flags.inPlace === true);
+  const logGiven = flags.log ?? `${outputGiven}.log.csv`;
+  const reports = (flags.report ?? []).map(parseReportFlag);
+  // Every output is claimed before anything is written: the copy may replace the input only with
+  // --in-place, and no output may be another, an input, a link or a device.
+  const standardFile = standardSpec(flags.standard, io.cwd);
+  const outputs = new OutputGuard([{ path: input, shown: file }, ...(isAbsolute(standardFile) ? [standardFile] : [])]);
+  if (!flags.inPlace && isSameFile(input, resolve(io.cwd, outputGiven))) throw new ConformError('The output is the input file; use --in-place to replace it, or another --output');
+  const output = outputs.claim(resolve(io.cwd, outputGiven), flags.inPlace ? `--in-place ${file}` : `--output ${outputGiven}`, flags.inPlace ? input : undefined);
+  const log = outputs.claim(resolve(io.cwd, logGiven), `--log ${logGiven}`);
+  const reportTargets = reports.map((r) => outputs.claim(resolve(io.cwd, r.path), `--report ${r.format}=${r.path}`));
 
   const registry = new Registry((flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)));
   warnShadowing(registry, io);
@@ -75,19 +84,14 @@ export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise
   checkColumnMap(columns, standard);
 
   const summary = await fixFile(input, output, log, standard, { encoding: flags.encoding, delimiter, columns });
-  if (!flags.quiet) io.stderr.write(describeSummary(outputGiven, flags.log ?? `${outputGiven}.log.csv`, summary));
+  if (!flags.quiet) io.stderr.write(describeSummary(outputGiven, logGiven, summary));
 
   const report = await validate([output], { standard, failOn, maxIssues });
   report.files[0]!.path = outputGiven;
   const color = colorWanted(io, flags.color);
-  for (const value of flags.report ?? []) {
-    const eq = value.indexOf('=');
-    const extra = value.slice(0, eq);
-    if (eq <= 0 || eq === value.length - 1 || !isFormatName(extra)) {
-      throw new ConformError(`--report takes <format>=<file>, such as --report html=fixed.html, with a format among ${Object.keys(FORMATTERS).join(', ')} (got "${value}")`);
-    }
-    writeFileAtomic(resolve(io.cwd, value.slice(eq + 1)), FORMATTERS[extra](report, { color: false, verbose: flags.verbose }));
-    if (!flags.quiet) io.stderr.write(wroteLine(extra, value.slice(eq + 1)));
+  for (const [i, { format: extra, path }] of reports.entries()) {
+    writeFileAtomic(reportTargets[i]!, FORMATTERS[extra](report, { color: false, verbose: flags.verbose }));
+    if (!flags.quiet) io.stderr.write(wroteLine(extra, path));
   }
   const text = FORMATTERS[format](report, { color, width: terminalWidth(io), verbose: flags.verbose });
   if (!flags.quiet || format !== 'stylish') io.stdout.write(text);
@@ -106,37 +110,20 @@ async function detectForFix(input: string, shown: string, registry: Registry, fl
   return standard;
 }
 
-/**
- * The input is replaced only with --in-place; no target may be a symbolic link (the new file would
- * replace the link, which was not asked for), and the log may not be the input or the output.
- */
-function checkTargets(input: string, output: string, log: string, inPlace: boolean): void {
-  const same = (a: string, b: string) => {
-    if (a === b) return true;
-    if (!existsSync(a) || !existsSync(b)) return false;
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  };
-  for (const [target, flag] of [
-    [output, inPlace ? '--in-place' : '--output'],
-    [log, '--log'],
-  ] as const) {
-    if (existsSync(target) || isLink(target)) {
-      if (isLink(target)) throw new ConformError(`${target} is a symbolic link; conform fix does not replace links. Give ${flag === '--in-place' ? 'the file the link points to' : `another path to ${flag}`}`);
-      if (statSync(target).isDirectory()) throw new ConformError(`${target} is a folder; give a file name to ${flag}`);
-    }
+function parseReportFlag(value: string): { format: FormatName; path: string } {
+  const eq = value.indexOf('=');
+  const format = value.slice(0, eq);
+  if (eq <= 0 || eq === value.length - 1 || !isFormatName(format)) {
+    throw new ConformError(`--report takes <format>=<file>, such as --report html=fixed.html, with a format among ${Object.keys(FORMATTERS).join(', ')} (got "${value}")`);
   }
-  if (!inPlace && same(input, output)) throw new ConformError('The output is the input file; use --in-place to replace it, or another --output');
-  if (same(log, input) || same(log, output)) throw new ConformError('The log would overwrite the input or the output; give another --log');
+  return { format, path: value.slice(eq + 1) };
 }
 
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
+/** Whether two paths reach the same file (by any name). */
+function isSameFile(a: string, b: string): boolean {
+  const x = statSync(a, { throwIfNoEntry: false });
+  const y = statSync(b, { throwIfNoEntry: false });
+  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
 }
 
 function describeSummary(output: string, log: string, summary: FixSummary): string {

@@ -10,6 +10,7 @@ import { standardProfiles, type Profiles } from '../batch/profiles.js';
 import { configIn } from '../config/discover.js';
 import { ConformError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { OutputGuard } from '../io/output-guard.js';
 import type { Io } from '../io/io.js';
 import { detectStandard, type Detection, type NameSet } from '../standards/detect.js';
 import { Registry } from '../standards/registry.js';
@@ -50,6 +51,8 @@ export async function initCommand(flags: InitFlags, io: Io): Promise<number> {
     if (guessed) guesses.push(guessed);
   }
   const checks = groupIntoChecks(guesses);
+  // The config replaces only itself: never a data file it describes (through a link), nor a device.
+  new OutputGuard(found.map((f) => ({ path: f.path, shown: f.shown }))).claim(target, basename(target));
   writeFileAtomic(target, starterConfig(checks, flags.standardsDir ?? []));
 
   const recognised = guesses.filter((g) => g.standard).length;

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { ConformError } from '../errors.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { OutputGuard } from '../io/output-guard.js';
 import { colorWanted, type Io } from '../io/io.js';
 import { mergeReports, type NamedReport } from '../report/merge.js';
 import { reportProblem } from '../report/report-schema.js';
@@ -26,14 +27,18 @@ export async function mergeCommand(paths: string[], flags: MergeFlags, io: Io): 
     if (eq <= 0 || eq === value.length - 1) throw new ConformError(`--report takes <format>=<file>, such as --report html=report.html (got "${value}")`);
     return { format: formatName(value.slice(0, eq), '--report'), path: value.slice(eq + 1) };
   });
+  // No output may be one of the reports read, or another output.
+  const outputs = new OutputGuard(paths.map((p) => ({ path: resolve(io.cwd, p), shown: p })));
+  const extraTargets = extra.map(({ format: other, path }) => outputs.claim(resolve(io.cwd, path), `--report ${other}=${path}`));
+  const outputTarget = flags.output === undefined ? undefined : outputs.claim(resolve(io.cwd, flags.output), `--output ${flags.output}`);
   const merged = mergeReports(paths.map((p) => readReport(p, io.cwd)));
-  for (const { format: other, path } of extra) {
-    writeFileAtomic(resolve(io.cwd, path), FORMATTERS[other](merged, { color: false }));
+  for (const [i, { format: other, path }] of extra.entries()) {
+    writeFileAtomic(extraTargets[i]!, FORMATTERS[other](merged, { color: false }));
     io.stderr.write(wroteLine(other, path));
   }
   const text = FORMATTERS[format](merged, { color: flags.output ? false : colorWanted(io, flags.color) });
-  if (flags.output) {
-    writeFileAtomic(resolve(io.cwd, flags.output), text);
+  if (flags.output && outputTarget) {
+    writeFileAtomic(outputTarget, text);
     io.stderr.write(wroteLine(format, flags.output));
   } else io.stdout.write(text);
   return merged.passed ? 0 : 1;

@@ -1,8 +1,11 @@
 // `conform template <id>`: a blank CSV for a standard — its header row, and with --example one row made
 // from the fields' examples — printed, or written to a file with -o.
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { standardSpec } from '../config/load.js';
 import { ConformError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { OutputGuard } from '../io/output-guard.js';
+import { terminalSafe } from '../formatters/safe-text.js';
 import type { Io } from '../io/io.js';
 import { describeStandard } from '../standards/describe.js';
 import { exampleText, loadFor } from './standards.js';
@@ -24,11 +27,15 @@ export async function templateCommand(spec: string, flags: TemplateFlags, io: Io
   if (flags.example) lines.push(csvLine(fields.map((f) => (f.examples.length ? exampleText(f.examples[0], f) : ''))));
   const text = lines.join('\n') + '\n';
   if (!flags.output) {
-    io.stdout.write(text);
+    // On the terminal a standard's names are shown, never obeyed; a file written with -o keeps them exact.
+    io.stdout.write(text.split('\n').map(terminalSafe).join('\n'));
     return 0;
   }
-  writeFileAtomic(resolve(io.cwd, flags.output), text);
-  io.stdout.write(`Wrote ${flags.output}: the ${fields.length} columns of ${standard.title} ${standard.version}${flags.example ? ', with an example row' : ''}\n`);
+  // A template is never written over the standard it is made from (or through a link, or over a device).
+  const standardFile = standardSpec(spec, io.cwd);
+  const target = new OutputGuard(isAbsolute(standardFile) ? [standardFile] : []).claim(resolve(io.cwd, flags.output), `--output ${flags.output}`);
+  writeFileAtomic(target, text);
+  io.stdout.write(`Wrote ${flags.output}: the ${fields.length} columns of ${terminalSafe(`${standard.title} ${standard.version}`)}${flags.example ? ', with an example row' : ''}\n`);
   return 0;
 }
 

@@ -2,9 +2,9 @@
 // (in parallel, one shard of them, with a progress line on a terminal), print or write the reports, and
 // say by the exit code whether the data passed (0), failed (1), or the run could not be done (2, thrown
 // as ConformError).
-import { appendFileSync, realpathSync, statSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { CheckSettings, Config } from '../config/config.js';
 import { discoverConfig } from '../config/discover.js';
 import { loadConfig, standardSpec } from '../config/load.js';
@@ -17,6 +17,7 @@ import { checkedInParts } from '../check/file.js';
 import { ConformError } from '../errors.js';
 import { FORMATTERS, isFormatName, type FormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { OutputGuard, type Input } from '../io/output-guard.js';
 import { closePrestartedWorkers, prestartPartWorkers } from '../parallel/part-pool.js';
 import { colorWanted, type Io } from '../io/io.js';
 import { isKnownEncoding } from '../sources/text.js';
@@ -60,7 +61,7 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const config = findConfig(flags, io);
   const failOn = oneOf(flags.failOn ?? config?.failOn ?? 'error', FAIL_ON, '--fail-on');
-  const chosenJobs = flags.jobs === undefined ? config?.jobs : positiveInteger(flags.jobs, '--jobs');
+  const chosenJobs = atMostCores(flags.jobs === undefined ? config?.jobs : positiveInteger(flags.jobs, '--jobs'), flags.jobs === undefined ? 'jobs in the config file' : '--jobs', flags.quiet ? undefined : io);
   const standardsDirs = [...(flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)), ...(config?.standards ?? [])];
 
   const plan = await planTasks(args, settingsFromFlags(flags, io), config, io.cwd);
@@ -76,10 +77,10 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
     tasks = positions.map((p) => plan.tasks[p]!);
   }
 
-  refuseOverwritingInputs(
-    [flags.output, ...reports.map((r) => r.path), flags.validRows, flags.invalidRows].filter((p): p is string => Boolean(p)).map((p) => resolve(io.cwd, p)),
-    plan.tasks.filter((t) => t.path !== '-').map((t) => t.path),
-  );
+  // Every output is claimed before anything is read or written: none may be an input or another output.
+  const outputs = new OutputGuard(runInputs(plan.tasks, config));
+  const reportTargets = reports.map((r) => outputs.claim(resolve(io.cwd, r.path), `--report ${r.format}=${r.path}`));
+  const outputTarget = flags.output === undefined ? undefined : outputs.claim(resolve(io.cwd, flags.output), `--output ${flags.output}`);
   const jobs = chosenJobs ?? defaultJobs(tasks);
   const progress = progressWanted(io, flags) && tasks.length ? new ProgressLine(io.stderr, tasks) : undefined;
   // One big file on several threads: its workers start now, and load their code while this thread loads
@@ -103,6 +104,7 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
       allowRemote: flags.allowRemote,
       validRows: flags.validRows && resolve(io.cwd, flags.validRows),
       invalidRows: flags.invalidRows && resolve(io.cwd, flags.invalidRows),
+      outputs,
     });
   } finally {
     progress?.finish();
@@ -112,8 +114,8 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   const color = colorWanted(io, flags.color);
   // Annotations and code scanning mark a cell by its character in the line: read the lines to be marked again.
   if ([format, ...reports.map((r) => r.format)].some((f) => f === 'github' || f === 'sarif')) await locateCells(report, io.cwd);
-  for (const { format: extra, path } of reports) {
-    writeFileAtomic(resolve(io.cwd, path), FORMATTERS[extra](report, { color: false, verbose: flags.verbose }));
+  for (const [i, { format: extra, path }] of reports.entries()) {
+    writeFileAtomic(reportTargets[i]!, FORMATTERS[extra](report, { color: false, verbose: flags.verbose }));
     if (!flags.quiet) io.stderr.write(wroteLine(extra, path));
   }
   const width = flags.output ? undefined : terminalWidth(io);
@@ -127,8 +129,8 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
       // a step summary that cannot be written is no reason to fail the check
     }
   }
-  if (flags.output) {
-    writeFileAtomic(resolve(io.cwd, flags.output), text);
+  if (flags.output && outputTarget) {
+    writeFileAtomic(outputTarget, text);
     if (!flags.quiet) io.stderr.write(wroteLine(format, flags.output));
   } else if (!flags.quiet || format !== 'stylish') io.stdout.write(text);
   else if (!report.passed) io.stdout.write(text.split('\n').filter(Boolean).pop() + '\n');
@@ -196,19 +198,20 @@ function defaultJobs(tasks: Task[]): number {
   return 1;
 }
 
-/** An output that is one of the inputs would destroy the data being checked. */
-function refuseOverwritingInputs(outputs: string[], inputs: string[]): void {
-  const real = (path: string) => {
-    try {
-      return realpathSync(path);
-    } catch {
-      return path;
-    }
-  };
-  const inputSet = new Set(inputs.map(real));
-  for (const output of outputs) {
-    if (inputSet.has(real(output))) throw new ConformError(`Writing to ${output} would overwrite the input file being checked; choose another path`);
-  }
+/** More threads than cores only costs memory and time: the number asked for, at most one per core. */
+function atMostCores(jobs: number | undefined, source: string, io: Io | undefined): number | undefined {
+  const cores = availableParallelism();
+  if (jobs === undefined || jobs <= cores) return jobs;
+  io?.stderr.write(`conform: ${source} is ${jobs}, but this machine has ${cores} core${cores === 1 ? '' : 's'}: using ${cores} thread${cores === 1 ? '' : 's'}\n`);
+  return cores;
+}
+
+/** Every file the run reads: the data files (of every shard), the config, and standards named by path. */
+function runInputs(tasks: Task[], config: Config | undefined): Input[] {
+  const inputs: Input[] = tasks.filter((t) => t.path !== '-').map((t) => ({ path: t.path, shown: t.shown }));
+  if (config) inputs.push(config.path);
+  for (const task of tasks) if (task.settings.standard && isAbsolute(task.settings.standard)) inputs.push(task.settings.standard);
+  return inputs;
 }
 
 /** --config, else the config found from the working folder upward, else none. */

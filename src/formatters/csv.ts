@@ -37,10 +37,18 @@ function cell(value: string | number | undefined): string {
 }
 
 /**
- * A cell starting with = + - @ (or a tab or carriage return, which some spreadsheets skip before
- * reading one) is run as a formula when the file is opened; a leading apostrophe keeps it as text.
+ * A cell starting with = + - @ (or a tab or carriage return) is run as a formula when the file is
+ * opened, and so is one where spaces come first (spreadsheets skip them) or where the sign is the
+ * full-width ＝ ＋ － ＠ (which some read as the plain one); a leading apostrophe keeps it as text.
  * (terminalSafe has already written a carriage return as `\r`, but the rule stands on its own.)
  */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA.test(text) ? `'${text}` : text;
+}
+
+const FORMULA = /^[\t\r]|^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+
+/** A value for a spreadsheet cell: a plain number as it is (it cannot run), anything else made safe. */
+export function spreadsheetText(value: string): string {
+  return /^-?\d+(\.\d+)?$/.test(value) ? value : neutraliseFormula(value);
 }

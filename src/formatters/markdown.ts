@@ -5,7 +5,7 @@
 import { CATALOG } from '../issues/catalog.js';
 import type { FileReport, Issue, IssueCode, OverviewCounts, Report } from '../types.js';
 import type { Formatter } from './formatter.js';
-import { terminalSafe } from './safe-text.js';
+import { inertLinks, terminalSafe } from './safe-text.js';
 import type { FixPlan, IssueGroup } from '../types.js';
 import { groupsOf, keyOfGroup, listedByGroup, planOf, runPlanOf, showingText } from './groups-view.js';
 import { count, locationText, n, SEVERITY_WORD } from './where.js';
@@ -168,27 +168,32 @@ function example(group: Group): string {
 const FOLDED = new Set<IssueCode>(['header-mismatch', 'header-unknown']);
 
 /**
- * Plain text for Markdown: control characters made visible, HTML special characters as entities, the
- * punctuation that starts inline markup backslash-escaped (including `|`, which would end a table cell, and
- * `$`, which starts maths on GitHub), and `@` kept from starting a mention (a word joiner after it) so data
- * cannot notify people. Text only ever goes inside a line, so block markup (`#`, `-`) needs no escape.
+ * Plain text for Markdown: control and invisible characters made visible, HTML special characters as
+ * entities, the punctuation that starts inline markup backslash-escaped (including `|`, which would end a
+ * table cell, and `$`, which starts maths on GitHub), and web addresses, mentions and issue references
+ * kept from becoming links or notifications (inertLinks). Text only ever goes inside a line, so block
+ * markup (`#`, `-`) needs no escape.
  */
 export function text(value: string): string {
-  return terminalSafe(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~$]/g, '\\$&')
-    .replace(/@(?=\w)/g, '@\u2060');
+  return inertLinks(
+    terminalSafe(value)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]|~$]/g, '\\$&'),
+  );
 }
 
 /**
  * A value as inline code: shown exactly, never as markup. The fence is longer than any run of backticks in
- * the value, and `|` is still escaped because GitHub splits table cells before it reads code spans.
+ * the value. A value with a `|` is not put in a code span: renderers split a table row at the pipes before
+ * they read code spans, and they disagree on whether a backslash before a pipe (`x\\|`) escapes it, so
+ * the value would end its cell. It is written as `<code>` around fully escaped text instead.
  */
 export function code(value: string): string {
-  const safe = terminalSafe(value).replace(/\|/g, '\\|');
+  const safe = terminalSafe(value);
   if (safe === '') return '` `';
+  if (safe.includes('|')) return `<code>${text(value)}</code>`;
   const longest = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = safe.startsWith('`') || safe.endsWith('`') || (safe.startsWith(' ') && safe.endsWith(' ')) ? ' ' : '';

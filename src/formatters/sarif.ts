@@ -10,6 +10,7 @@ import { CATALOG } from '../issues/catalog.js';
 import type { FileReport, Issue, IssueCode, Severity } from '../types.js';
 import type { Formatter } from './formatter.js';
 import { codesOf, columnLabel } from './where.js';
+import { inertLinks, terminalSafe } from './safe-text.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -101,11 +102,21 @@ function result(file: FileReport, issue: Issue, ruleIndex: number) {
     ruleId: issue.code,
     ruleIndex,
     level: LEVEL[issue.severity],
-    message: { text: issue.hint ? `${issue.message}. Fix: ${issue.hint}` : issue.message },
+    message: { text: messageText(issue.hint ? `${issue.message}. Fix: ${issue.hint}` : issue.message) },
     locations: [where],
     partialFingerprints: { 'conformIssue/v1': fingerprint(file.path, issue) },
     properties: pick(issue, ['row', 'endRow', 'column', 'columnIndex', 'field', 'pointer', 'value', 'expected', 'suggestion', 'fix', 'count', 'record']),
   };
+}
+
+/**
+ * A message quotes values from the data, and code-scanning pages show it: control and direction
+ * characters are made visible, the bracket of a `[text](target)` escaped (SARIF reads that in a message as
+ * a link), and web addresses, mentions and issue references kept inert. The value itself, exactly as
+ * found, is in the result's properties.
+ */
+function messageText(message: string): string {
+  return inertLinks(terminalSafe(message).replace(/\](?=\s*\()/g, '\\]'));
 }
 
 /**

@@ -2,7 +2,7 @@
 // that Ctrl-C or SIGTERM mid-run leaves none of them behind — including those a worker thread is making
 // at that moment: every thread creates its temporaries through one gate, which an interrupt closes
 // before it sweeps, so none can appear after the sweep.
-import { readdirSync, rmSync } from 'node:fs';
+import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ConformError } from '../errors.js';
 
@@ -18,10 +18,12 @@ const live = new Set<string>();
  * and may not have arrived when the signal does, so on an interrupt whatever starts with these goes too.
  */
 const expected = new Set<string>();
+/** Outputs put in place whole during the run, so that an interrupt can say what it leaves behind. */
+const written: string[] = [];
 /** Told of each temporary held and released: a worker thread passes them on to the main thread. */
-let observer: ((path: string, held: boolean) => void) | undefined;
+let observer: ((path: string, held: boolean, committedAs?: string) => void) | undefined;
 
-export function observeTemporaries(listener: (path: string, held: boolean) => void): void {
+export function observeTemporaries(listener: (path: string, held: boolean, committedAs?: string) => void): void {
   observer = listener;
 }
 
@@ -30,9 +32,11 @@ export function holdTemporary(path: string): void {
   observer?.(path, true);
 }
 
-export function releaseTemporary(path: string): void {
+/** The temporary is gone: removed, or renamed into place as the output `committedAs`. */
+export function releaseTemporary(path: string, committedAs?: string): void {
   live.delete(path);
-  observer?.(path, false);
+  if (committedAs !== undefined) written.push(committedAs);
+  observer?.(path, false, committedAs);
 }
 
 /** The gate, for a worker thread to join with joinGate. */
@@ -68,8 +72,15 @@ export function expectTemporaries(prefix: string): void {
   expected.add(prefix);
 }
 
-/** Remove every temporary file or folder still held, or expected (on an interrupt). */
-export function removeTemporaries(): void {
+/** What an interrupt removed, could not remove, and left whole. */
+export interface Sweep {
+  removed: string[];
+  failed: Array<{ path: string; reason: string }>;
+  written: string[];
+}
+
+/** Remove every temporary file or folder still held, or expected (on an interrupt), and say what is left. */
+export function removeTemporaries(): Sweep {
   // Wait for a thread that is creating one (a matter of microseconds), and let none begin. A thread that
   // died mid-creation must not hang the exit, so the wait is bounded.
   const giveUpAt = Date.now() + 2000;
@@ -86,6 +97,29 @@ export function removeTemporaries(): void {
     }
     for (const name of names) if (name.startsWith(basename(prefix))) live.add(join(dirname(prefix), name));
   }
-  for (const path of live) rmSync(path, { recursive: true, force: true });
+  const sweep: Sweep = { removed: [], failed: [], written: [...written] };
+  for (const path of live) {
+    try {
+      if (!lstatSync(path, { throwIfNoEntry: false })) continue; // never made, or already gone
+      rmSync(path, { recursive: true, force: true });
+      sweep.removed.push(path);
+    } catch (error) {
+      sweep.failed.push({ path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+  }
   live.clear();
+  return sweep;
+}
+
+/** The line an interrupted run ends with: what it removed, what it could not, and what it had finished. */
+export function describeSweep(signal: string, sweep: Sweep): string {
+  const files = (n: number) => `${n} unfinished file${n === 1 ? '' : 's'}`;
+  const parts = [`stopped (${signal})`];
+  if (sweep.failed.length) {
+    if (sweep.removed.length) parts.push(`removed ${files(sweep.removed.length)}`);
+    parts.push(`could not remove ${sweep.failed.map((f) => `${f.path} (${f.reason})`).join(', ')}: delete ${sweep.failed.length === 1 ? 'it' : 'them'} by hand`);
+  } else parts.push(sweep.removed.length ? `removed ${files(sweep.removed.length)}, so none is left half-written` : 'nothing was left half-written');
+  const shown = sweep.written.slice(0, 3).join(', ') + (sweep.written.length > 3 ? ` and ${sweep.written.length - 3} more` : '');
+  parts.push(sweep.written.length ? `already written whole: ${shown}` : 'no output was written');
+  return `conform: ${parts.join('; ')}`;
 }

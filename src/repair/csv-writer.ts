@@ -1,24 +1,19 @@
-// Writing a CSV file as it is produced, atomically: rows go to a temporary file beside the target (created
-// anew, so never through an existing link), which is renamed over the target only once it is complete.
-// A failure removes the temporary file, so there is never a half-written output.
-import { once } from 'node:events';
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { ConformError } from '../errors.js';
-import { describeWriteError, drained, temporaryPathFor } from '../io/atomic-write.js';
+// Writing a CSV file as it is produced, atomically (io/atomic-write.ts): rows go to a temporary file
+// beside the target, which is renamed over the target only once it is complete, keeping the mode and
+// owner of the file it replaces. A failure or an interrupt removes the temporary file, so there is never
+// a half-written output.
+import { openAtomic, type AtomicStream } from '../io/atomic-write.js';
 
 const FLUSH_AT = 1 << 16;
 
 export class CsvWriter {
-  private readonly temporary: string;
-  private readonly stream: WriteStream;
+  private readonly output: AtomicStream;
   private buffer: string[] = [];
   private buffered = 0;
-  private failure?: Error;
 
-  constructor(private readonly target: string) {
-    this.temporary = temporaryPathFor(target);
-    this.stream = createWriteStream(this.temporary, { flags: 'wx', encoding: 'utf8' });
-    this.stream.on('error', (error) => (this.failure ??= error));
+  /** `cell` turns each value into its text (the log makes formulas plain; the repaired data stays as it is). */
+  constructor(target: string, private readonly cell: (value: string) => string = (value) => value) {
+    this.output = openAtomic(target);
   }
 
   /** One record; cells with a comma, a quote or a line break are quoted. */
@@ -26,7 +21,7 @@ export class CsvWriter {
     let line = '';
     for (let i = 0; i < cells.length; i++) {
       if (i) line += ',';
-      line += quoteCell(cells[i]!);
+      line += quoteCell(this.cell(cells[i]!));
     }
     this.buffer.push(line, '\r\n');
     this.buffered += line.length + 2;
@@ -36,37 +31,20 @@ export class CsvWriter {
   /** Finish the file and put it in place. */
   async commit(): Promise<void> {
     await this.flush();
-    this.stream.end();
-    await Promise.race([once(this.stream, 'close'), once(this.stream, 'error')]).catch(() => undefined);
-    this.throwIfFailed();
-    try {
-      renameSync(this.temporary, this.target);
-    } catch (error) {
-      this.abandon();
-      throw new ConformError(`Cannot write ${this.target}: ${describeWriteError(error)}`);
-    }
+    await this.output.commit();
   }
 
   /** Give up: remove the temporary file. */
   abandon(): void {
-    this.stream.destroy();
-    rmSync(this.temporary, { force: true });
+    this.output.abort();
   }
 
   private async flush(): Promise<void> {
-    this.throwIfFailed();
     if (!this.buffered) return;
     const text = this.buffer.join('');
     this.buffer = [];
     this.buffered = 0;
-    if (!this.stream.write(text)) await drained(this.stream);
-    this.throwIfFailed();
-  }
-
-  private throwIfFailed(): void {
-    if (!this.failure) return;
-    this.abandon();
-    throw new ConformError(`Cannot write ${this.target}: ${describeWriteError(this.failure)}`);
+    await this.output.write(text);
   }
 }
 

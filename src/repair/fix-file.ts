@@ -13,6 +13,7 @@ import { detectDelimiter, sniffBinary, sniffText } from '../sources/sniff.js';
 import { openText } from '../sources/text.js';
 import type { Standard } from '../standards/standard.js';
 import { CsvWriter } from './csv-writer.js';
+import { spreadsheetText } from '../formatters/csv.js';
 import { findDamage, MOJIBAKE } from './mojibake.js';
 
 export interface FixOptions {
@@ -69,8 +70,16 @@ export async function fixFile(input: string, output: string, log: string, standa
   const plan = await learn(first.chunks(), standard, delimiter, options.columns);
   const decoding = first.decoding;
 
+  // The repaired copy is data and keeps its values; the log is read by people in a spreadsheet, so a
+  // value that would run as a formula there is made plain text.
   const out = new CsvWriter(output);
-  const changes = new CsvWriter(log);
+  let changes: CsvWriter;
+  try {
+    changes = new CsvWriter(log, spreadsheetText);
+  } catch (error) {
+    out.abandon();
+    throw error;
+  }
   const summary: FixSummary = { changes: 0, byRepair: {}, rows: 0, encoding: decoding.encoding, delimiter };
   const record = async (change: Change) => {
     summary.changes++;
@@ -86,8 +95,9 @@ export async function fixFile(input: string, output: string, log: string, standa
     if (delimiter !== ',') await record({ before: delimiter === '\t' ? 'tab' : delimiter, after: ',', repair: 'delimiter' });
     const second = await openText(input, { encoding: options.encoding });
     await write(second.chunks(), plan, delimiter, out, record, summary);
-    await out.commit();
+    // The log first: a copy is never put in place (least of all over its input) without its log.
     await changes.commit();
+    await out.commit();
   } catch (error) {
     out.abandon();
     changes.abandon();

@@ -59,3 +59,16 @@ describe('removing temporaries on an interrupt', () => {
     expect(() => createTemporary(() => 0)).toThrow(/interrupted/);
   });
 });
+
+describe('what an interrupt says it left', () => {
+  it('names what it removed, what it could not, and the outputs already written whole', async () => {
+    const { describeSweep } = await import('../../src/io/cleanup.js');
+    expect(describeSweep('SIGTERM', { removed: [], failed: [], written: [] })).toBe('conform: stopped (SIGTERM); nothing was left half-written; no output was written');
+    expect(describeSweep('SIGINT', { removed: ['a', 'b'], failed: [], written: ['out.csv'] })).toBe(
+      'conform: stopped (SIGINT); removed 2 unfinished files, so none is left half-written; already written whole: out.csv',
+    );
+    expect(describeSweep('SIGTERM', { removed: ['a'], failed: [{ path: '/x/.r.tmp-1', reason: 'EACCES' }], written: ['1', '2', '3', '4', '5'] })).toBe(
+      'conform: stopped (SIGTERM); removed 1 unfinished file; could not remove /x/.r.tmp-1 (EACCES): delete it by hand; already written whole: 1, 2, 3 and 2 more',
+    );
+  });
+});

@@ -143,13 +143,14 @@ describe('writing outputs', () => {
     expect(stderr).toMatch(/^conform: Cannot write /);
   });
 
-  it('never follows a symlink to overwrite a file the user did not name', async () => {
+  it('never follows a symlink to overwrite a file the user did not name, nor replaces the link', async () => {
     const dir = scratch({ 'precious.txt': 'keep me' });
     symlinkSync(`${dir}/precious.txt`, `${dir}/report.txt`);
-    await cli(['validate', 'examples/spend-sample.csv', '-s', 'spend-over-500', '-o', `${dir}/report.txt`]);
+    const { code, stderr } = await cli(['validate', 'examples/spend-sample.csv', '-s', 'spend-over-500', '-o', `${dir}/report.txt`]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^conform: Cannot write .*report\.txt: it is a symbolic link/);
     expect(readFileSync(`${dir}/precious.txt`, 'utf8')).toBe('keep me');
-    expect(lstatSync(`${dir}/report.txt`).isSymbolicLink()).toBe(false);
-    expect(readFileSync(`${dir}/report.txt`, 'utf8')).toContain('spend-sample.csv');
+    expect(lstatSync(`${dir}/report.txt`).isSymbolicLink()).toBe(true);
   });
 
   it('never writes over an input file', async () => {
