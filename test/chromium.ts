@@ -30,6 +30,30 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   };
 }
 
+/** What a page did, watched from its opening: the requests it made, the errors it logged and the dialogs it opened (dismissed). */
+export interface Watched {
+  page: Page;
+  requests: string[];
+  errors: string[];
+  dialogs: string[];
+}
+
+/** A new page in `context`, watched (see Watched). */
+export async function watchedPage(context: BrowserContext): Promise<Watched> {
+  const page = await context.newPage();
+  const watched: Watched = { page, requests: [], errors: [], dialogs: [] };
+  page.on('request', (request) => watched.requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') watched.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.errors.push(error.message));
+  page.on('dialog', async (dialog) => {
+    watched.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return watched;
+}
+
 /** How far the page is wider than the window (0 when nothing overflows sideways). */
 export async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

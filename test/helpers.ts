@@ -1,5 +1,6 @@
 // Running the command line in-process, the way a user would run it, and reading what it printed.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -51,4 +52,19 @@ export function scratch(files: Record<string, string | Buffer> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'conform-test-'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
+}
+
+/**
+ * Send `signal` to a running conform as soon as a temporary file (`.tmp-`) appears in `dir`, looking every
+ * `every` ms for at most `within` ms: whether one was seen (and the signal sent).
+ */
+export async function signalWhenWriting(child: ChildProcess, dir: string, signal: NodeJS.Signals, within: number, every: number): Promise<boolean> {
+  for (let waited = 0; waited < within && child.exitCode === null; waited += every) {
+    if (readdirSync(dir).some((f) => f.includes('.tmp-'))) {
+      child.kill(signal);
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, every));
+  }
+  return false;
 }

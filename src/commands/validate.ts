@@ -15,7 +15,7 @@ import { VERSION } from '../version.js';
 import { parseShard, shardPositions, shardRunId } from '../batch/shard.js';
 import { checkedInParts } from '../check/file.js';
 import { ConformError } from '../errors.js';
-import { FORMATTERS, isFormatName, type FormatName } from '../formatters/index.js';
+import { FORMAT_WORDS, FORMATTERS, isFormatName, type FormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { OutputGuard, type Input } from '../io/output-guard.js';
 import { closePrestartedWorkers, prestartPartWorkers } from '../parallel/part-pool.js';
@@ -157,17 +157,6 @@ export function formatFromName(path: string): FormatName | undefined {
   const dot = lower.lastIndexOf('.');
   return dot > lower.lastIndexOf('/') ? BY_EXTENSION[lower.slice(dot)] : undefined;
 }
-
-export const FORMAT_WORDS: Record<FormatName, string> = {
-  stylish: 'the text report',
-  json: 'the JSON report',
-  junit: 'the JUnit XML report',
-  github: 'the GitHub annotations',
-  markdown: 'the Markdown report',
-  html: 'the HTML report',
-  csv: 'the CSV list of issues',
-  sarif: 'the SARIF report',
-};
 
 /** The one line that says what was written where. */
 export function wroteLine(format: FormatName, path: string): string {

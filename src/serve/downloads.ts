@@ -1,30 +1,8 @@
 // What the browser may download after a check: the report in every format of --format, the repaired copy
 // and its log of changes. Each is named from the uploaded file's name made ASCII-safe, so no name in a
 // Content-Disposition header can carry a quote, a path or a control character.
-import { FORMATTERS, isFormatName, type FormatName } from '../formatters/index.js';
+import { FORMAT_FILES, FORMATTERS, isFormatName, type FormatName } from '../formatters/index.js';
 import type { Report } from '../types.js';
-
-const EXTENSION: Record<FormatName, string> = {
-  stylish: 'txt',
-  json: 'json',
-  junit: 'junit.xml',
-  github: 'github.txt',
-  markdown: 'md',
-  html: 'html',
-  csv: 'csv',
-  sarif: 'sarif',
-};
-
-const TYPE: Record<FormatName, string> = {
-  stylish: 'text/plain',
-  json: 'application/json',
-  junit: 'application/xml',
-  github: 'text/plain',
-  markdown: 'text/markdown',
-  html: 'text/html',
-  csv: 'text/csv',
-  sarif: 'application/sarif+json',
-};
 
 export const REPORT_FORMATS = Object.keys(FORMATTERS) as FormatName[];
 
@@ -58,7 +36,7 @@ export function reportDownload(report: Report, located: Report, shown: string, f
   const source = format === 'github' || format === 'sarif' ? located : report;
   return {
     filename: reportFilename(shown, format),
-    type: `${TYPE[format]}; charset=utf-8`,
+    type: `${FORMAT_FILES[format].type}; charset=utf-8`,
     body: FORMATTERS[format](source, { color: false }),
   };
 }
@@ -70,5 +48,5 @@ export function repairNames(shown: string): { fixed: string; log: string } {
 }
 
 export function reportFilename(shown: string, format: FormatName): string {
-  return `${safeBase(shown)}-report.${EXTENSION[format]}`;
+  return `${safeBase(shown)}-report.${FORMAT_FILES[format].extension}`;
 }

@@ -3,9 +3,9 @@
 // every other format, and the way back. The section uses the report's own styles, so the report's policy
 // (its style and script by hash, nothing else) holds for the whole page.
 import { statSync } from 'node:fs';
-import { FORMAT_WORDS } from '../commands/validate.js';
 import { esc } from '../formatters/html-escape.js';
 import { html } from '../formatters/html.js';
+import { FORMAT_WORDS } from '../formatters/index.js';
 import type { Check } from './check.js';
 import { REPORT_FORMATS, repairNames, reportFilename } from './downloads.js';
 import { sizeText } from './options.js';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, signalWhenWriting } from '../helpers.js';
 import { spendCsv, tree } from './make-data.js';
 
 describe.skipIf(process.platform === 'win32')('SIGTERM during a run with --jobs 2', () => {
@@ -12,15 +12,7 @@ describe.skipIf(process.platform === 'win32')('SIGTERM during a run with --jobs 
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'conform.js'), 'validate', 'a.csv', 'b.csv', '-s', 'spend-over-500', '--jobs', '2', '--invalid-rows', 'bad-{name}.csv', '-f', 'json', '-o', 'report.json'], { cwd: dir, stdio: 'ignore' });
     const exited = new Promise<number | string>((done) => child.on('exit', (code, signal) => done(code ?? signal!)));
     // Wait until a worker is writing a row file, then stop the run.
-    let seen = false;
-    for (let waited = 0; waited < 20_000 && child.exitCode === null; waited += 2) {
-      if (readdirSync(dir).some((f) => f.includes('.tmp-'))) {
-        seen = true;
-        child.kill('SIGTERM');
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 2));
-    }
+    const seen = await signalWhenWriting(child, dir, 'SIGTERM', 20_000, 2);
     const code = await exited;
     expect(seen).toBe(true);
     if (code === 143) {

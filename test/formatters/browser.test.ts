@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../../src/formatters/html.js';
-import { AXE, axeViolations, CHROMIUM, launchChromium, overflow, runHere } from '../chromium.js';
+import { AXE, axeViolations, CHROMIUM, launchChromium, overflow, runHere, watchedPage, type Watched } from '../chromium.js';
 import { ROOT } from '../helpers.js';
 import type { Report } from '../../src/types.js';
 import { loadReport, type ReportFixture } from './report-fixtures.js';
@@ -22,12 +22,8 @@ if (!runHere) console.log(`note: ${CHROMIUM} is absent, so the HTML report was n
 
 const OUT = join(ROOT, 'test-output');
 
-interface Opened {
-  page: Page;
+interface Opened extends Watched {
   url: string;
-  requests: string[];
-  errors: string[];
-  dialogs: string[];
 }
 
 describe.skipIf(!runHere)('the HTML report in Chromium', () => {
@@ -48,17 +44,8 @@ describe.skipIf(!runHere)('the HTML report in Chromium', () => {
     const name = typeof fixture === 'string' ? fixture : fixture.name;
     const file = join(OUT, `${name}${options.scripts === false ? '.no-js' : ''}.html`);
     writeFileSync(file, html(typeof fixture === 'string' ? loadReport(fixture) : fixture.report, {}));
-    const page = await context.newPage();
-    const opened: Opened = { page, url: pathToFileURL(file).href, requests: [], errors: [], dialogs: [] };
-    page.on('request', (request) => opened.requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') opened.errors.push(message.text());
-    });
-    page.on('pageerror', (error) => opened.errors.push(error.message));
-    page.on('dialog', async (dialog) => {
-      opened.dialogs.push(dialog.message());
-      await dialog.dismiss();
-    });
+    const opened: Opened = { ...(await watchedPage(context)), url: pathToFileURL(file).href };
+    const { page } = opened;
     if (options.scripts === false) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });

@@ -5,7 +5,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, scratch } from '../helpers.js';
+import { FIXTURES, ROOT, scratch, signalWhenWriting } from '../helpers.js';
 import { spendCsv } from '../batch/make-data.js';
 
 const BIN = join(ROOT, 'bin', 'conform.js');
@@ -22,15 +22,7 @@ describe.skipIf(process.platform === 'win32')('SIGTERM during conform fix', () =
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     const exit = ended(child);
     // Wait until the copy is being written, then stop the run.
-    let seen = false;
-    for (let waited = 0; waited < 30_000 && child.exitCode === null; waited += 5) {
-      if (readdirSync(dir).some((f) => f.includes('.tmp-'))) {
-        seen = true;
-        child.kill('SIGTERM');
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    const seen = await signalWhenWriting(child, dir, 'SIGTERM', 30_000, 5);
     const { code } = await exit;
     expect(seen).toBe(true);
     if (code !== 143) {

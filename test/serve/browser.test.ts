@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/serve/server.js';
-import { axeViolations, CHROMIUM, launchChromium, overflow, runHere } from '../chromium.js';
+import { axeViolations, CHROMIUM, launchChromium, overflow, runHere, watchedPage, type Watched } from '../chromium.js';
 import { cli, CORPUS, hasCorpus, ROOT, scratch } from '../helpers.js';
 import { start } from './serve-helpers.js';
 
@@ -18,11 +18,7 @@ const OUT = join(ROOT, 'test-output');
 const SAMPLE = join(ROOT, 'examples/spend-sample.csv');
 const TAMESIDE = join(CORPUS, 'lga-spend/data/gmdsp/tameside-spend-2014-09.csv');
 
-interface Opened {
-  page: Page;
-  requests: string[];
-  errors: string[];
-  dialogs: string[];
+interface Opened extends Watched {
   said: string[];
 }
 
@@ -44,17 +40,8 @@ describe.skipIf(!runHere)('conform serve in Chromium', () => {
   });
 
   async function open(): Promise<Opened> {
-    const page = await context.newPage();
-    const opened: Opened = { page, requests: [], errors: [], dialogs: [], said: [] };
-    page.on('request', (request) => opened.requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') opened.errors.push(message.text());
-    });
-    page.on('pageerror', (error) => opened.errors.push(error.message));
-    page.on('dialog', async (dialog) => {
-      opened.dialogs.push(dialog.message());
-      await dialog.dismiss();
-    });
+    const opened: Opened = { ...(await watchedPage(context)), said: [] };
+    const { page } = opened;
     // What the live region says to a screen reader, kept across the move to the report.
     await page.exposeFunction('recordSaid', (text: string) => opened.said.push(text));
     await page.addInitScript(() => {
