@@ -43,6 +43,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--encoding <name>', 'auto (default), or utf-8, windows-1252, utf-16le, utf-16be…')
     .option('--delimiter <char>', 'auto (default), or one of , ; \\t |')
     .addOption(new Option('--input-format <format>', 'how to read the input when its name does not say').choices(['csv', 'json', 'ndjson']))
+    .option('--sheet <name|number>', 'for workbooks (.xlsx, .ods): the sheet to check (default: the one whose header best matches the standard)')
     .option('--config <file>', 'the config file (default: conform.config.yaml, .yml or .json here or in a folder above)')
     .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
     .option('--allow-remote', 'fetch schemas and code lists that standards name by web address (10 s, 10 MB limits)')

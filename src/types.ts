@@ -4,6 +4,8 @@
 export type Severity = 'error' | 'warning' | 'info';
 export type FailOn = Severity | 'never';
 export type InputFormat = 'csv' | 'json' | 'ndjson';
+/** What a report says a file was read as: a text format, or a workbook. */
+export type FileFormat = InputFormat | 'xlsx' | 'ods';
 
 export type IssueCode =
   // file
@@ -14,6 +16,7 @@ export type IssueCode =
   | 'format-invalid'
   | 'standard-undetected'
   | 'standard-warning'
+  | 'workbook-sheet'
   // header
   | 'header-missing'
   | 'header-unknown'
@@ -35,6 +38,7 @@ export type IssueCode =
   | 'value-range'
   | 'value-length'
   | 'value-invalid'
+  | 'formula-value'
   // rules
   | 'row-rule'
   | 'key-duplicate'
@@ -86,6 +90,10 @@ export interface Issue {
   otherFile?: string;
   /** For document standards: the record's own id (a 360Giving grant id, an OCDS ocid/release id, a service id). */
   record?: string;
+  /** For workbooks: the sheet the issue is on. */
+  sheet?: string;
+  /** For workbooks: the cell (or row, `'Spend 2024'!12:12`) a spreadsheet can go to, such as `'Spend 2024'!C12`. */
+  cell?: string;
 }
 
 /** Every issue of one kind and severity in one column (or place, or the file): counted whatever is listed. */
@@ -155,9 +163,11 @@ export interface FileReport {
   path: string;
   standard: StandardRef | null;
   passed: boolean;
-  format: InputFormat | 'unknown';
+  format: FileFormat | 'unknown';
   encoding: string;
   delimiter?: string;
+  /** For workbooks: the sheet that was checked. */
+  sheet?: string;
   rows: number;
   validRows: number;
   invalidRows: number;

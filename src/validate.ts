@@ -53,6 +53,8 @@ export interface ValidateOptions {
   delimiter?: string;
   /** `csv`, `json` or `ndjson`, when a file's name (or a stream's content) does not say. */
   inputFormat?: InputFormat;
+  /** For workbooks (.xlsx, .ods): the sheet to check, by name or by number from 1 (default: the best match to the standard). */
+  sheet?: string;
   /** Column names in the files mapped to the standard's fields (`{ 'Paid Date': 'PaymentDate' }`). */
   columns?: Record<string, string>;
   /** Severity of issues by code (`{ 'value-pattern': 'warning' }`). */
@@ -88,7 +90,7 @@ export interface InternalValidateOptions extends ValidateOptions {
 }
 
 const OPTION_KEYS = new Set([
-  'standard', 'failOn', 'maxIssues', 'encoding', 'delimiter', 'inputFormat', 'columns', 'severity', 'standardsDirs',
+  'standard', 'failOn', 'maxIssues', 'encoding', 'delimiter', 'inputFormat', 'sheet', 'columns', 'severity', 'standardsDirs',
   'codelistDirs', 'allowRemote', 'name', 'stdin', 'jobs', 'threads', 'onEvent', 'validRows', 'invalidRows',
   'tokenizer', 'partSize', 'partsFrom',
 ]);
@@ -156,6 +158,7 @@ export async function validate(
       encoding: options.encoding,
       delimiter: options.delimiter,
       inputFormat: source.inputFormat ?? options.inputFormat,
+      sheet: options.sheet,
       columns: options.columns,
       severity: options.severity,
     },

@@ -95,6 +95,7 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
     encoding: settings.encoding,
     delimiter: settings.delimiter,
     inputFormat: settings.inputFormat,
+    sheet: settings.sheet,
     columns: settings.columns,
     adjust: severity ? (issue: Issue) => severity[issue.code] : undefined,
     tokenizer: context.tokenizer,

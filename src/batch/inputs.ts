@@ -11,7 +11,7 @@ import { reportProblem } from '../report/report-schema.js';
 import { compilePattern, filesUnder } from './walk.js';
 
 /** Files a folder contributes. */
-export const DATA_EXTENSIONS = ['csv', 'json', 'ndjson', 'jsonl'];
+export const DATA_EXTENSIONS = ['csv', 'json', 'ndjson', 'jsonl', 'xlsx', 'ods'];
 
 /**
  * Files in a folder that describe data rather than hold it: Frictionless descriptors and CSV on the Web

@@ -24,6 +24,7 @@ import { checkRestInParts, startCsvWorkers, type PartsOutcome } from './csv-para
 import { checkNdjsonInParts } from './ndjson-parallel.js';
 import { NdjsonLines } from '../sources/ndjson-lines.js';
 import { formatNumber } from '../plain-text.js';
+import { checkWorkbookFile, isWorkbookName } from './workbook-file.js';
 
 export interface FileCheckOptions {
   failOn: FailOn;
@@ -41,6 +42,8 @@ export interface FileCheckOptions {
   onBytes?: (bytes: number) => void;
   /** `reference` reads CSV with csv-parse instead of the fast tokenizer (the reports are the same). */
   tokenizer?: 'fast' | 'reference';
+  /** For a workbook: the sheet to check, by name or by number from 1 (else the best match to the standard). */
+  sheet?: string;
   /** Where to write the records that pass and those that fail. */
   rowTargets?: RowTargets;
   /** Worker threads for the parts of one big file (1: this thread only). */
@@ -77,6 +80,7 @@ interface Outcome {
 }
 
 export async function checkFile(path: string, standard: Standard, options: FileCheckOptions): Promise<FileReport> {
+  if (!options.inputFormat && isWorkbookName(path)) return checkWorkbookFile(path, standard, options);
   const started = performance.now();
   const sink = new IssueCollector(options.maxIssues, options.adjust);
   // What in the standard cannot be checked is said in every file's report it was used for.

@@ -37,6 +37,7 @@ export interface ValidateFlags {
   encoding?: string;
   delimiter?: string;
   inputFormat?: string;
+  sheet?: string;
   standardsDir?: string[];
   validRows?: string;
   invalidRows?: string;
@@ -224,6 +225,7 @@ function settingsFromFlags(flags: ValidateFlags, io: Io): CheckSettings {
     encoding: flags.encoding,
     delimiter,
     inputFormat: flags.inputFormat === undefined ? undefined : oneOf(flags.inputFormat, INPUT_FORMATS, '--input-format'),
+    sheet: flags.sheet,
     maxIssues: flags.maxIssues === undefined ? undefined : nonNegativeInteger(flags.maxIssues, '--max-issues'),
     columns: flags.column ? parseColumnFlags(flags.column) : undefined,
   };

@@ -8,6 +8,8 @@ export interface CheckSettings {
   encoding?: string;
   delimiter?: string;
   inputFormat?: InputFormat;
+  /** For workbooks: the sheet to check, by name or by number from 1. */
+  sheet?: string;
   maxIssues?: number;
   columns?: Record<string, string>;
   severity?: Partial<Record<IssueCode, Severity>>;

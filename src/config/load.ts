@@ -89,6 +89,8 @@ export function loadConfig(file: string, shown = file): Config {
       (check, i): CheckConfig => ({
         ...check,
         ...(check.standard !== undefined ? { standard: standardSpec(check.standard, dir) } : {}),
+        // A sheet may be given by number in YAML (sheet: 2); it is matched as text.
+        ...(check.sheet !== undefined ? { sheet: String(check.sheet) } : {}),
         files: list(check.files),
         line: lineOf(['checks', i]),
         standardLine: check.standard !== undefined ? lineOf(['checks', i, 'standard']) : undefined,

@@ -9,6 +9,7 @@ export function mergeSettings(flags: CheckSettings, check: CheckSettings | undef
     encoding: flags.encoding ?? check?.encoding,
     delimiter: flags.delimiter ?? check?.delimiter,
     inputFormat: flags.inputFormat ?? check?.inputFormat,
+    sheet: flags.sheet ?? check?.sheet,
     maxIssues: flags.maxIssues ?? check?.maxIssues ?? config?.maxIssues,
     columns: flags.columns || check?.columns ? { ...check?.columns, ...flags.columns } : undefined,
     severity: flags.severity || check?.severity ? { ...check?.severity, ...flags.severity } : undefined,

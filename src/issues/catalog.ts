@@ -83,6 +83,12 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     help: 'The standard uses a keyword or format that conform does not know. JSON Schema ignores such words, and so does conform: the data is checked against the rest of the standard. The standard\'s author can replace them with a pattern or a keyword of the schema\'s draft.',
     message: ({ detail }) => `The standard ${detail ?? 'uses something conform cannot check'}; it was not checked`,
   },
+  'workbook-sheet': {
+    severity: 'info',
+    title: 'Sheet of a workbook not checked',
+    help: 'A workbook is checked one sheet at a time: the sheet whose header best matches the standard, or the one named with --sheet (or `sheet` in the config). The other sheets are listed, with why they were not checked.',
+    message: ({ name, detail }) => `The sheet ${quote(name)} was not checked: ${detail}`,
+  },
   'header-missing': {
     severity: 'error',
     title: 'Required column missing',
@@ -216,6 +222,12 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     help: 'The value must come from a code list or refer to a record in another file, and it was not found there.',
     // Without a name, the issue is about the referenced file itself (it cannot be read): the detail says it.
     message: ({ name, value, other, detail }) => (name === undefined ? detail ?? 'A referenced file cannot be read' : `${name} ${quote(value)} is not in ${other ?? detail}`),
+  },
+  'formula-value': {
+    severity: 'warning',
+    title: 'Formula without a usable value',
+    help: 'A cell holds a formula whose saved result is an error (#REF!, #DIV/0!, #N/A…) or was never saved (the workbook was written by a program that does not calculate). conform reads the saved result, as a CSV export would. Fix the formula, or open the workbook in a spreadsheet program and save it so the results are saved too; or replace the formula by its value.',
+    message: ({ value, detail }) => (value ? `The formula in ${detail} shows the error ${value}, so the cell has no value` : `The formula in ${detail} has no saved result, so the cell was read as empty`),
   },
   'table-rule': {
     severity: 'error',

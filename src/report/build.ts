@@ -1,5 +1,5 @@
 // Folding what was found into the contract's report: one FileReport per file, then the run's Report.
-import type { FailOn, FileReport, InputFormat, Report, StandardRef } from '../types.js';
+import type { FailOn, FileFormat, FileReport, Report, StandardRef } from '../types.js';
 import type { IssueCollector } from './collector.js';
 import { passes } from './gate.js';
 import { filePlan, refreshCommand, runPlan } from './plan.js';
@@ -8,9 +8,10 @@ import { VERSION } from '../version.js';
 export interface FileFacts {
   path: string;
   standard: StandardRef | null;
-  format: InputFormat | 'unknown';
+  format: FileFormat | 'unknown';
   encoding: string;
   delimiter?: string;
+  sheet?: string;
   rows: number;
   elapsed?: number;
 }
@@ -23,6 +24,7 @@ export function buildFileReport(facts: FileFacts, collector: IssueCollector, fai
     format: facts.format,
     encoding: facts.encoding,
     ...(facts.delimiter !== undefined ? { delimiter: facts.delimiter } : {}),
+    ...(facts.sheet !== undefined ? { sheet: facts.sheet } : {}),
     rows: facts.rows,
     validRows: Math.max(0, facts.rows - collector.invalidRows),
     invalidRows: Math.min(facts.rows, collector.invalidRows),

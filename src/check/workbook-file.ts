@@ -1,0 +1,156 @@
+// Checking a workbook (.xlsx, .ods) against a standard of records: choose the sheet (the one named, or
+// the one whose header best matches the standard), then feed its rows to the same table check as a CSV
+// file's, as text cells, numbered by the spreadsheet's own rows. Every issue is given its sheet and cell.
+import { makeIssue } from '../issues/catalog.js';
+import { buildFileReport } from '../report/build.js';
+import { IssueCollector } from '../report/collector.js';
+import { cellReference, openWorkbook, WorkbookError, type Workbook, type WorkbookRow, type WorkbookSheet } from '../sources/workbook.js';
+import type { Standard } from '../standards/standard.js';
+import type { FileReport, Issue } from '../types.js';
+import type { FileCheckOptions } from './file.js';
+import { headerScorer } from './header.js';
+import { HEADER_SEARCH } from './layout.js';
+import { loadReferences } from './references.js';
+import { TableCheck } from './table.js';
+import { rowTexts } from './workbook-rows.js';
+import { SheetIssues } from './workbook-issues.js';
+
+/** Rows handed to the table check at a time. */
+const BATCH = 2000;
+
+/** A workbook, by its name: these are read as workbooks, whatever their first bytes. */
+export function isWorkbookName(path: string): boolean {
+  return /\.(xlsx|xlsm|ods)$/i.test(path);
+}
+
+export async function checkWorkbookFile(path: string, standard: Standard, options: FileCheckOptions): Promise<FileReport> {
+  const started = performance.now();
+  const sink = new SheetIssues(options.maxIssues, options.adjust);
+  for (const detail of standard.warnings ?? []) sink.add(makeIssue('standard-warning', { detail }));
+  const format = /\.ods$/i.test(path) ? 'ods' : 'xlsx';
+  let rows = 0;
+  let chosen: WorkbookSheet | undefined;
+  let book: Workbook | undefined;
+  try {
+    if (options.stream) throw new WorkbookError('a workbook cannot be read from standard input; give its path');
+    if (standard.mode === 'document') {
+      throw new WorkbookError(`the standard "${standard.id}" describes a whole JSON document, and conform reads workbooks as tables of records`);
+    }
+    book = await openWorkbook(path);
+    chosen = await chooseSheet(book, standard, options, sink);
+    if (chosen) rows = await checkSheet(book, chosen, standard, path, options, sink);
+  } catch (error) {
+    if (!(error instanceof WorkbookError)) throw error;
+    sink.add(makeIssue('format-invalid', { detail: `The workbook cannot be read: ${error.message}` }, {}, 'error'));
+  } finally {
+    book?.close();
+  }
+  return buildFileReport(
+    {
+      path,
+      standard: { id: standard.id, version: standard.version, title: standard.title },
+      format: book?.kind ?? format,
+      encoding: 'utf-8',
+      sheet: chosen?.name,
+      rows,
+      elapsed: (performance.now() - started) / 1000,
+    },
+    sink,
+    options.failOn,
+  );
+}
+
+/** The sheet named by --sheet (a name, or a number counting from 1), else the best match; the others are listed as skipped. */
+async function chooseSheet(book: Workbook, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<WorkbookSheet | undefined> {
+  const skip = (sheet: WorkbookSheet, detail: string) => sink.add(makeIssue('workbook-sheet', { name: sheet.name, detail }, { sheet: sheet.name }));
+  const asked = options.sheet;
+  if (asked !== undefined) {
+    const sheet = book.sheets.find((s) => s.name === asked) ?? book.sheets.find((s) => s.name.toLowerCase() === asked.toLowerCase()) ?? (/^\d+$/.test(asked) ? book.sheets[Number(asked) - 1] : undefined);
+    if (!sheet) {
+      const names = book.sheets.map((s) => JSON.stringify(s.name)).join(', ');
+      throw new WorkbookError(`it has no sheet ${/^\d+$/.test(asked) ? `number ${asked}` : JSON.stringify(asked)}; its sheets are ${names}`);
+    }
+    for (const other of book.sheets) if (other !== sheet) skip(other, `the sheet ${JSON.stringify(sheet.name)} was chosen with --sheet`);
+    return sheet;
+  }
+  const score = headerScorer(standard, options.columns);
+  const scored: Array<{ sheet: WorkbookSheet; score: number; empty: boolean }> = [];
+  for (const sheet of book.sheets) {
+    if (sheet.hidden) continue;
+    const head: string[][] = [];
+    await book.readRows(sheet, (row) => head.push(rowTexts(row)), HEADER_SEARCH);
+    scored.push({ sheet, score: Math.max(0, ...head.map(score)), empty: head.length === 0 });
+  }
+  const best = scored.filter((s) => !s.empty).reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined);
+  if (!best) {
+    const hidden = book.sheets.filter((s) => s.hidden);
+    throw new WorkbookError(hidden.length === book.sheets.length ? 'all its sheets are hidden; unhide the sheet with the data, or name it with --sheet' : 'none of its visible sheets holds any values');
+  }
+  for (const sheet of book.sheets) {
+    if (sheet === best.sheet) continue;
+    const entry = scored.find((s) => s.sheet === sheet);
+    const why = sheet.hidden
+      ? 'it is hidden (name it with --sheet to check it)'
+      : entry!.empty
+        ? 'it holds no values'
+        : `its header matches the standard less well than that of ${JSON.stringify(best.sheet.name)} (name it with --sheet to check it)`;
+    skip(sheet, why);
+  }
+  return best.sheet;
+}
+
+async function checkSheet(book: Workbook, sheet: WorkbookSheet, standard: Standard, path: string, options: FileCheckOptions, sink: SheetIssues): Promise<number> {
+  sink.sheet = sheet.name;
+  const table = new TableCheck(standard, sink, { columns: options.columns, references: await loadReferences(standard, path) });
+  let batch = { rows: [] as string[][], lines: [] as number[] };
+  let next = 1;
+  // The XML leaves out empty cells at the end of a row; an export writes every row as wide as the table.
+  // Rows are made as wide as the widest near the top (where the header is), so a short row is not taken
+  // for one with cells missing.
+  let width = 0;
+  let head: Array<{ texts: string[]; line: number }> | undefined = [];
+  const take = (texts: string[], line: number) => {
+    if (head) {
+      head.push({ texts, line });
+      width = Math.max(width, texts.length);
+      if (head.length < HEADER_SEARCH) return;
+      const waiting = head;
+      head = undefined;
+      for (const row of waiting) take(row.texts, row.line);
+      return;
+    }
+    while (texts.length < width) texts.push('');
+    batch.rows.push(texts);
+    batch.lines.push(line);
+    if (batch.rows.length >= BATCH) flush();
+  };
+  const formulas: Array<{ row: WorkbookRow; column: number; error?: string }> = [];
+  const flush = () => {
+    table.push(batch);
+    batch = { rows: [], lines: [] };
+  };
+  await book.readRows(sheet, (row) => {
+    // Rows with nothing in them are not in the workbook's XML; a CSV export holds them as empty lines.
+    for (; next < row.number; next++) take([], next);
+    next = row.number + 1;
+    take(rowTexts(row), row.number);
+    row.cells.forEach((cell, column) => {
+      if (cell?.formula && (cell.kind === 'error' || cell.text === '')) formulas.push({ row, column, error: cell.kind === 'error' ? cell.text : undefined });
+    });
+  });
+  if (head) {
+    const waiting = head;
+    head = undefined;
+    for (const row of waiting) take(row.texts, row.line);
+  }
+  flush();
+  if (!table.finish()) sink.add(makeIssue('file-empty', { detail: `The sheet ${JSON.stringify(sheet.name)} has no header row and no records` }));
+  else if (table.rows === 0) sink.add(makeIssue('file-empty', { detail: `The sheet ${JSON.stringify(sheet.name)} has a header but no records` }, {}, 'warning'));
+  const names = table.plan?.names ?? [];
+  for (const { row, column, error } of formulas) {
+    if (row.number < table.headerLine) continue;
+    const where = cellReference(sheet.name, column, row.number);
+    sink.add(makeIssue('formula-value', { value: error, detail: where }, { line: row.number, columnIndex: column + 1, column: names[column] ?? undefined, value: error } as Partial<Issue>));
+  }
+  return table.rows;
+}
