@@ -8,14 +8,16 @@ import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { JsonRecordSplitter } from '../sources/json-records.js';
 import { detectDelimiter, formatFromName, sniffBinary, sniffText } from '../sources/sniff.js';
 import { DataReadError, openText } from '../sources/text.js';
-import type { InputFormat, Issue } from '../types.js';
+import type { FileFormat, InputFormat, Issue } from '../types.js';
+import { isWorkbookName } from '../check/workbook-file.js';
+import { readWorkbookHead } from './workbook-head.js';
 
 const HEAD_BYTES = 65536;
 /** Records searched for the header, as the table check does. */
 const HEADER_SEARCH = 25;
 
 export interface FileHead {
-  format: InputFormat | 'unknown';
+  format: FileFormat | 'unknown';
   encoding: string;
   /** Candidate header rows (CSV), or one row of a JSON record's keys. */
   rows: string[][];
@@ -29,9 +31,12 @@ export interface HeadOptions {
   encoding?: string;
   delimiter?: string;
   inputFormat?: InputFormat;
+  /** For a workbook: the sheet to read. */
+  sheet?: string;
 }
 
 export async function readFileHead(path: string, options: HeadOptions = {}): Promise<FileHead> {
+  if (!options.inputFormat && isWorkbookName(path)) return readWorkbookHead(path, options.sheet);
   let format: FileHead['format'] = options.inputFormat ?? formatFromName(path) ?? 'unknown';
   const stream: Readable = createReadStream(path, { start: 0, end: HEAD_BYTES - 1 });
   let text;

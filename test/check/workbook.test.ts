@@ -66,6 +66,21 @@ describe.each([
     expect(file.issues.some((i: { column?: string; value?: string }) => i.column === 'VCSEGrant' && i.value !== 'no')).toBe(false);
   });
 
+  it('finds the standard from the data sheet when none is named', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, `spend.${kind}`), await write(COUNCIL));
+    const { report: r } = await report([join(dir, `spend.${kind}`)]);
+    expect(r.files[0].standard.id).toBe('spend-over-500');
+    expect(r.files[0].sheet).toBe('Spend 2024');
+  });
+
+  it('is found by a folder scan', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, `spend.${kind}`), await write(COUNCIL));
+    const { report: r } = await report([dir, '--standard', 'spend-over-500']);
+    expect(r.files.map((f: { format: string }) => f.format)).toEqual([kind]);
+  });
+
   it('checks the sheet named with --sheet, by name or number', async () => {
     const book = await write(COUNCIL);
     const byName = await check(book, `spend.${kind}`, '--sheet', 'Notes');
