@@ -6,13 +6,17 @@ import type { Formatter } from './formatter.js';
 import { terminalSafe } from './safe-text.js';
 
 const COLUMNS = ['file', 'row', 'line', 'column', 'code', 'severity', 'value', 'message', 'hint', 'record'] as const;
+/** Added when a workbook was checked: the sheet, and the cell a spreadsheet can go to. */
+const WORKBOOK_COLUMNS = ['sheet', 'cell'] as const;
 const BOM = '\uFEFF';
 
 export const csv: Formatter = (report) => {
-  const lines = [COLUMNS.join(',')];
+  const workbook = report.files.some((f) => f.sheet !== undefined || f.issues.some((i) => i.sheet !== undefined));
+  const columns = workbook ? [...COLUMNS, ...WORKBOOK_COLUMNS] : COLUMNS;
+  const lines = [columns.join(',')];
   for (const file of report.files) {
     for (const issue of file.issues) {
-      const row: Record<(typeof COLUMNS)[number], string | number | undefined> = {
+      const row: Record<(typeof COLUMNS)[number] | (typeof WORKBOOK_COLUMNS)[number], string | number | undefined> = {
         file: file.path,
         row: issue.row,
         line: issue.line,
@@ -23,8 +27,10 @@ export const csv: Formatter = (report) => {
         message: issue.message,
         hint: issue.hint,
         record: issue.record,
+        sheet: issue.sheet,
+        cell: issue.cell,
       };
-      lines.push(COLUMNS.map((name) => cell(row[name])).join(','));
+      lines.push(columns.map((name) => cell(row[name])).join(','));
     }
   }
   return BOM + lines.join('\r\n') + '\r\n';

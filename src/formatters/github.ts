@@ -111,7 +111,8 @@ function annotation(c: Candidate, verbose: boolean): string {
   const fix = group.fixable ? `\nconform fix repairs ${group.fixable === group.count ? (group.count === 1 ? 'it' : 'all of them') : n(group.fixable)}` : '';
   // Data text is made visible (an escape sequence would colour the log; a line break would start a new
   // command), so the only line breaks left are ours.
-  const text = terminalSafe(rows + words(example.message)) + (example.hint ? `\nFix: ${terminalSafe(words(example.hint))}` : '') + fix;
+  const at = example.cell !== undefined ? `At ${example.cell}: ` : '';
+  const text = terminalSafe(at + rows + words(example.message)) + (example.hint ? `\nFix: ${terminalSafe(words(example.hint))}` : '') + fix;
   return `::${COMMAND[group.severity]} ${properties(props)}::${escapeData(text)}`;
 }
 

@@ -105,7 +105,7 @@ function result(file: FileReport, issue: Issue, ruleIndex: number) {
     message: { text: messageText(issue.hint ? `${issue.message}. Fix: ${issue.hint}` : issue.message) },
     locations: [where],
     partialFingerprints: { 'conformIssue/v1': fingerprint(file.path, issue) },
-    properties: pick(issue, ['row', 'endRow', 'column', 'columnIndex', 'field', 'pointer', 'value', 'expected', 'suggestion', 'fix', 'count', 'record']),
+    properties: pick(issue, ['row', 'endRow', 'column', 'columnIndex', 'field', 'pointer', 'value', 'expected', 'suggestion', 'fix', 'count', 'record', 'sheet', 'cell']),
   };
 }
 

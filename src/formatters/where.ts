@@ -7,12 +7,19 @@ export { columnLabel, isColumnIssue, pointerPattern } from '../report/groups.js'
 
 /**
  * `row 4 (line 5)`, `rows 3–9 (lines 6–12)`, `line 1`, or '' for the file as a whole; with the record's
- * own id after it when the standard names its records (`row 1 (line 3), id 360G-abc-1`).
+ * own id after it when the standard names its records (`row 1 (line 3), id 360G-abc-1`). In a workbook,
+ * the cell a spreadsheet can go to: `'Spend 2024'!C12 (row 9)`, or the sheet (`sheet "Notes"`).
  */
 export function locationText(issue: Issue): string {
-  const place = rowText(issue);
+  const place = issue.cell !== undefined ? cellText(issue) : issue.sheet !== undefined && issue.line === undefined ? `sheet ${JSON.stringify(issue.sheet)}` : rowText(issue);
   if (issue.record === undefined) return place;
   return place ? `${place}, id ${issue.record}` : `id ${issue.record}`;
+}
+
+function cellText(issue: Issue): string {
+  if (issue.row === undefined) return issue.cell!;
+  const rows = issue.endRow !== undefined && issue.endRow !== issue.row ? `rows ${n(issue.row)}–${n(issue.endRow)}` : `row ${n(issue.row)}`;
+  return `${issue.cell} (${rows})`;
 }
 
 function rowText(issue: Issue): string {
