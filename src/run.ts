@@ -101,6 +101,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('-s, --standard <id|file>', 'a standard id (spend-over-500), a JSON Schema file, or auto (detect it from the header)')
     .option('-o, --output <file>', 'where to write the repaired copy')
     .option('--in-place', 'replace the input file with the repaired copy')
+    .option('--sheet <name|number>', 'for workbooks (.xlsx, .ods): the sheet to repair (default: the one whose header best matches the standard); the copy is CSV')
     .option('--log <file>', 'where to write the log of changes (default: <output>.log.csv)')
     .option('--column <name=field>', 'read a column of the file as a field of the standard, e.g. "Paid Date=PaymentDate" (repeatable)', collect)
     .option('--encoding <name>', 'auto, or utf-8, windows-1252, utf-16le, utf-16be…', 'auto')

@@ -4,7 +4,7 @@
 import { makeIssue } from '../issues/catalog.js';
 import { buildFileReport } from '../report/build.js';
 import { IssueCollector } from '../report/collector.js';
-import { cellReference, openWorkbook, WorkbookError, type Workbook, type WorkbookRow, type WorkbookSheet } from '../sources/workbook.js';
+import { cellReference, openWorkbook, WorkbookError, type Workbook, type WorkbookSheet } from '../sources/workbook.js';
 import type { Standard } from '../standards/standard.js';
 import type { FileReport, Issue } from '../types.js';
 import type { FileCheckOptions } from './file.js';
@@ -12,7 +12,7 @@ import { headerScorer } from './header.js';
 import { HEADER_SEARCH } from './layout.js';
 import { loadReferences } from './references.js';
 import { TableCheck } from './table.js';
-import { rowTexts } from './workbook-rows.js';
+import { readSheetRecords, rowTexts } from './workbook-rows.js';
 import { SheetIssues } from './workbook-issues.js';
 
 /** Rows handed to the table check at a time. */
@@ -61,7 +61,7 @@ export async function checkWorkbookFile(path: string, standard: Standard, option
 }
 
 /** The sheet named by --sheet (a name, or a number counting from 1), else the best match; the others are listed as skipped. */
-async function chooseSheet(book: Workbook, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<WorkbookSheet | undefined> {
+export async function chooseSheet(book: Workbook, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<WorkbookSheet | undefined> {
   const skip = (sheet: WorkbookSheet, detail: string) => sink.add(makeIssue('workbook-sheet', { name: sheet.name, detail }, { sheet: sheet.name }));
   const asked = options.sheet;
   if (asked !== undefined) {
@@ -103,54 +103,28 @@ async function checkSheet(book: Workbook, sheet: WorkbookSheet, standard: Standa
   sink.sheet = sheet.name;
   const table = new TableCheck(standard, sink, { columns: options.columns, references: await loadReferences(standard, path) });
   let batch = { rows: [] as string[][], lines: [] as number[] };
-  let next = 1;
-  // The XML leaves out empty cells at the end of a row; an export writes every row as wide as the table.
-  // Rows are made as wide as the widest near the top (where the header is), so a short row is not taken
-  // for one with cells missing.
-  let width = 0;
-  let head: Array<{ texts: string[]; line: number }> | undefined = [];
-  const take = (texts: string[], line: number) => {
-    if (head) {
-      head.push({ texts, line });
-      width = Math.max(width, texts.length);
-      if (head.length < HEADER_SEARCH) return;
-      const waiting = head;
-      head = undefined;
-      for (const row of waiting) take(row.texts, row.line);
-      return;
-    }
-    while (texts.length < width) texts.push('');
-    batch.rows.push(texts);
-    batch.lines.push(line);
-    if (batch.rows.length >= BATCH) flush();
-  };
-  const formulas: Array<{ row: WorkbookRow; column: number; error?: string }> = [];
+  // Kept small (not the rows): a sheet of formulas without saved values may have one in every row.
+  const formulas: Array<{ line: number; column: number; error?: string }> = [];
   const flush = () => {
     table.push(batch);
     batch = { rows: [], lines: [] };
   };
-  await book.readRows(sheet, (row) => {
-    // Rows with nothing in them are not in the workbook's XML; a CSV export holds them as empty lines.
-    for (; next < row.number; next++) take([], next);
-    next = row.number + 1;
-    take(rowTexts(row), row.number);
-    row.cells.forEach((cell, column) => {
-      if (cell?.formula && (cell.kind === 'error' || cell.text === '')) formulas.push({ row, column, error: cell.kind === 'error' ? cell.text : undefined });
+  await readSheetRecords(book, sheet, (texts, line, row) => {
+    batch.rows.push(texts);
+    batch.lines.push(line);
+    row?.cells.forEach((cell, column) => {
+      if (cell?.formula && (cell.kind === 'error' || cell.text === '')) formulas.push({ line, column, error: cell.kind === 'error' ? cell.text : undefined });
     });
+    if (batch.rows.length >= BATCH) flush();
   });
-  if (head) {
-    const waiting = head;
-    head = undefined;
-    for (const row of waiting) take(row.texts, row.line);
-  }
   flush();
   if (!table.finish()) sink.add(makeIssue('file-empty', { detail: `The sheet ${JSON.stringify(sheet.name)} has no header row and no records` }));
   else if (table.rows === 0) sink.add(makeIssue('file-empty', { detail: `The sheet ${JSON.stringify(sheet.name)} has a header but no records` }, {}, 'warning'));
   const names = table.plan?.names ?? [];
-  for (const { row, column, error } of formulas) {
-    if (row.number < table.headerLine) continue;
-    const where = cellReference(sheet.name, column, row.number);
-    sink.add(makeIssue('formula-value', { value: error, detail: where }, { line: row.number, columnIndex: column + 1, column: names[column] ?? undefined, value: error } as Partial<Issue>));
+  for (const { line, column, error } of formulas) {
+    if (line < table.headerLine) continue;
+    const where = cellReference(sheet.name, column, line);
+    sink.add(makeIssue('formula-value', { value: error, detail: where }, { line, columnIndex: column + 1, column: names[column] ?? undefined, value: error } as Partial<Issue>));
   }
   return table.rows;
 }

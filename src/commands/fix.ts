@@ -2,7 +2,7 @@
 // `validate` offers as fixes, with a log of every change, then check the copy and report what still needs
 // a person. The input is never overwritten unless --in-place is given (which keeps its mode and owner),
 // and every output is claimed through io/output-guard.ts before anything is written.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { readFileHead } from '../batch/file-head.js';
 import { standardProfiles } from '../batch/profiles.js';
@@ -16,6 +16,8 @@ import { OutputGuard } from '../io/output-guard.js';
 import { standardSpec } from '../config/load.js';
 import { colorWanted, type Io } from '../io/io.js';
 import { fixFile, type FixSummary } from '../repair/fix-file.js';
+import { exportSheet } from '../repair/workbook-export.js';
+import { isWorkbookName } from '../check/workbook-file.js';
 import { isKnownEncoding } from '../sources/text.js';
 import { Registry, warnShadowing } from '../standards/registry.js';
 import type { FailOn } from '../types.js';
@@ -28,6 +30,7 @@ export interface FixFlags {
   standard?: string;
   output?: string;
   inPlace?: boolean;
+  sheet?: string;
   log?: string;
   format?: string;
   report?: string[];
@@ -49,7 +52,9 @@ export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise
   if (!flags.standard) throw new ConformError('No standard given: use --standard <id or schema file>, or --standard auto to detect it from the header (run "conform standards list" to see the ids)');
   if (file === '-') throw new ConformError('conform fix reads its input twice, so it needs a file, not standard input');
   if (flags.output && flags.inPlace) throw new ConformError('Use either --output <file> or --in-place, not both');
-  if (!flags.output && !flags.inPlace) throw new ConformError('Say where to write the repaired file: --output <file>, or --in-place to replace the input');
+  const workbook = isWorkbookName(file);
+  if (workbook && flags.inPlace) throw new ConformError('A workbook cannot be replaced by its repaired CSV copy: leave out --in-place (the copy is written next to it as .csv), or name it with --output');
+  if (!flags.output && !flags.inPlace && !workbook) throw new ConformError('Say where to write the repaired file: --output <file>, or --in-place to replace the input');
   const failOn = (flags.failOn ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new ConformError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${flags.failOn}")`);
   const format = flags.format ?? 'stylish';
@@ -64,7 +69,11 @@ export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise
 
   const input = resolve(io.cwd, file);
   if (!existsSync(input)) throw new ConformError(`Cannot read ${file}: the file does not exist`);
-  const outputGiven = flags.output ?? file;
+  // A workbook's repaired sheet is a CSV file: by default beside it, with the same name ending .csv.
+  const outputGiven = flags.output ?? (workbook ? file.replace(/\.[^./\\]+$/, '.csv') : file);
+  if (workbook && !flags.output && existsSync(resolve(io.cwd, outputGiven))) {
+    throw new ConformError(`${outputGiven} already exists: name the repaired copy with --output <file>`);
+  }
   const logGiven = flags.log ?? `${outputGiven}.log.csv`;
   const reports = (flags.report ?? []).map(parseReportFlag);
   // Every output is claimed before anything is written: the copy may replace the input only with
@@ -78,12 +87,19 @@ export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise
 
   const registry = new Registry((flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)));
   warnShadowing(registry, io);
-  const standard = flags.standard === 'auto' ? await detectForFix(input, file, registry, flags, delimiter, io) : await registry.resolve(flags.standard);
+  const standard = flags.standard === 'auto' ? await detectForFix(input, file, registry, flags, delimiter, io, workbook) : await registry.resolve(flags.standard);
   if (standard.mode === 'document') throw new ConformError(`The standard "${standard.id}" describes a whole JSON document; conform fix repairs CSV files of records`);
   const columns = parseColumnFlags(flags.column);
   checkColumnMap(columns, standard);
 
-  const summary = await fixFile(input, output, log, standard, { encoding: flags.encoding, delimiter, columns });
+  const sheet = workbook ? await exportSheet(input, file, standard, { sheet: flags.sheet, columns }) : undefined;
+  let summary: FixSummary;
+  try {
+    if (sheet && !flags.quiet) io.stderr.write(`conform fix: repairing the sheet ${JSON.stringify(sheet.sheet)} of ${file} into a CSV file\n`);
+    summary = await fixFile(sheet?.path ?? input, output, log, standard, sheet ? { encoding: 'utf-8', delimiter: ',', columns } : { encoding: flags.encoding, delimiter, columns });
+  } finally {
+    if (sheet) rmSync(sheet.dir, { recursive: true, force: true });
+  }
   if (!flags.quiet) io.stderr.write(describeSummary(outputGiven, logGiven, summary));
 
   const report = await validate([output], { standard, failOn, maxIssues });
@@ -100,8 +116,8 @@ export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise
 }
 
 /** --standard auto: the standard the file's header follows, found as `validate` finds it, and said on stderr. */
-async function detectForFix(input: string, shown: string, registry: Registry, flags: FixFlags, delimiter: string | undefined, io: Io): Promise<Standard> {
-  const head = await readFileHead(input, { encoding: flags.encoding, delimiter, inputFormat: 'csv' });
+async function detectForFix(input: string, shown: string, registry: Registry, flags: FixFlags, delimiter: string | undefined, io: Io, workbook: boolean): Promise<Standard> {
+  const head = await readFileHead(input, workbook ? { sheet: flags.sheet } : { encoding: flags.encoding, delimiter, inputFormat: 'csv' });
   if (head.problem) throw new ConformError(`Cannot detect the standard of ${shown}: ${head.problem.message}`);
   const detection = detectStandard([{ rows: head.rows, profiles: standardProfiles(registry).records }], 'column');
   if (!detection.found) throw new ConformError(`Cannot tell which standard ${shown} follows: ${detection.reason}. Name it with --standard <id>`);
