@@ -14,6 +14,7 @@ import { loadReferences } from './references.js';
 import { TableCheck } from './table.js';
 import { readSheetRecords, rowTexts } from './workbook-rows.js';
 import { SheetIssues } from './workbook-issues.js';
+import { checkFlatWorkbook } from './flat-workbook.js';
 
 /** Rows handed to the table check at a time. */
 const BATCH = 2000;
@@ -33,12 +34,15 @@ export async function checkWorkbookFile(path: string, standard: Standard, option
   let book: Workbook | undefined;
   try {
     if (options.stream) throw new WorkbookError('a workbook cannot be read from standard input; give its path');
-    if (standard.mode === 'document') {
-      throw new WorkbookError(`the standard "${standard.id}" describes a whole JSON document, and conform reads workbooks as tables of records`);
-    }
     book = await openWorkbook(path);
-    chosen = await chooseSheet(book, standard, options, sink);
-    if (chosen) rows = await checkSheet(book, chosen, standard, path, options, sink);
+    if (standard.mode === 'document') {
+      const flat = await checkFlatWorkbook(book, standard, sink);
+      rows = flat.rows;
+      chosen = flat.sheet === undefined ? undefined : { name: flat.sheet, position: 0, hidden: false };
+    } else {
+      chosen = await chooseSheet(book, standard, options, sink);
+      if (chosen) rows = await checkSheet(book, chosen, standard, path, options, sink);
+    }
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
     sink.add(makeIssue('format-invalid', { detail: `The workbook cannot be read: ${error.message}` }, {}, 'error'));
