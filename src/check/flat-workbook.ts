@@ -12,7 +12,7 @@ import { checkDocument } from './records.js';
 export async function checkFlatWorkbook(book: Workbook, standard: Standard, sink: IssueCollector): Promise<{ rows: number; sheet?: string }> {
   const flat = await unflatten(book, standard);
   for (const { sheet, why } of flat.skipped) sink.add(makeIssue('workbook-sheet', { name: sheet, detail: why }, { sheet }));
-  if (!flat.used.length) {
+  if (!flat.main) {
     sink.add(makeIssue('format-invalid', { detail: `No sheet of the workbook has the column titles of the standard "${standard.id}" (such as ${exampleTitles(standard)})` }));
     return { rows: 0 };
   }
@@ -34,7 +34,7 @@ export async function checkFlatWorkbook(book: Workbook, standard: Standard, sink
     }
     sink.add(placed);
   }
-  return { rows, sheet: flat.used[0] };
+  return { rows, sheet: flat.main };
 }
 
 function exampleTitles(standard: Standard): string {

@@ -34,6 +34,8 @@ export interface Unflattened {
   places: Map<string, Place>;
   /** Where each record starts (its row in the main sheet), by index. */
   records: Place[];
+  /** The sheet with a row per record. */
+  main?: string;
   /** The sheets read, and those left out with why. */
   used: string[];
   skipped: Array<{ sheet: string; why: string }>;
@@ -78,6 +80,17 @@ function walk(node: AnySchemaObject, root: AnySchemaObject, path: string[], titl
   }
 }
 
+/** The package's own fields (outside the records), by normalised title and by path. */
+function packageColumns(standard: Pick<Standard, 'schema' | 'recordsPath'>): Map<string, Leaf> {
+  const records = (standard.recordsPath ?? '').split('/')[1];
+  const all = new Map<string, Leaf>();
+  walk(standard.schema, standard.schema, [], [], 0, all);
+  return new Map([...all].filter(([, leaf]) => leaf.path[0] !== records));
+}
+
+/** A "Meta" sheet holds the package's fields as flatten-tool's metatab does: a name in column A, its value in B. */
+const META_SHEET = /^meta(data)?$/i;
+
 /** Read a workbook's sheets into the standard's document. */
 export async function unflatten(book: Workbook, standard: Standard): Promise<Unflattened> {
   const columns = recordColumns(standard);
@@ -91,7 +104,21 @@ export async function unflatten(book: Workbook, standard: Standard): Promise<Unf
   const skipped: Unflattened['skipped'] = [];
   // The main sheet first: the one whose header names the most columns.
   const sheets: Array<{ sheet: WorkbookSheet; score: number }> = [];
+  let mainSheet: string | undefined;
+  const document: Record<string, unknown> = {};
   for (const sheet of book.sheets) {
+    if (META_SHEET.test(sheet.name) && !sheet.hidden) {
+      const meta = packageColumns(standard);
+      await book.readRows(sheet, (row) => {
+        const [name, value] = row.cells;
+        const leaf = name ? meta.get(normalise(name.text)) : undefined;
+        if (!leaf || !value || value.text === '') return;
+        setAt(document, leaf.path, valueOf(value, leaf.type));
+        places.set(['', ...leaf.path].map(escape).join('/'), { sheet: sheet.name, line: row.number, column: 1, title: leaf.title });
+      });
+      used.push(sheet.name);
+      continue;
+    }
     if (sheet.hidden) {
       skipped.push({ sheet: sheet.name, why: 'it is hidden' });
       continue;
@@ -163,10 +190,10 @@ export async function unflatten(book: Workbook, standard: Standard): Promise<Unf
     if (!header) skipped.push({ sheet: sheet.name, why: 'no header row naming the standard\'s fields was found' });
     else if (!joined) skipped.push({ sheet: sheet.name, why: `it has no ${idLeaves.map((l) => JSON.stringify(l.title)).join(' and ')} column${idLeaves.length === 1 ? '' : 's'} to join its rows to the records` });
     else used.push(sheet.name);
+    if (main && header) mainSheet = sheet.name;
   }
-  const document: Record<string, unknown> = {};
   setAt(document, recordsPath, records);
-  return { document, places, records: starts, used, skipped };
+  return { document, places, records: starts, main: mainSheet, used, skipped };
 }
 
 /** Where an issue's JSON Pointer came from: the value's cell, else its record's row. */

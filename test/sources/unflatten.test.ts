@@ -76,3 +76,52 @@ describe('360Giving flat spreadsheets', () => {
     expect(file.issues.filter((i: { record?: string; severity: string }) => i.record === '360G-xyz-1' && i.severity === 'error')).toEqual([]);
   });
 });
+
+describe('OCDS flat spreadsheets', () => {
+  it('reads releases by field paths and the package from a Meta sheet', async () => {
+    const sheets: TestSheet[] = [
+      {
+        name: 'Meta',
+        rows: [
+          ['uri', 'https://example.gov.uk/ocds/package.json'],
+          ['publishedDate', '2024-04-01T00:00:00Z'],
+          ['version', '1.1'],
+          ['publisher/name', 'Anytown Council'],
+        ],
+      },
+      {
+        name: 'releases',
+        rows: [
+          ['ocid', 'id', 'date', 'tag', 'initiationType', 'tender/id', 'tender/title', 'tender/value/amount'],
+          ['ocds-abc-1', '1', '2024-03-01T00:00:00Z', 'tender', 'tender', 'T1', 'Road repairs', 25000],
+          ['ocds-abc-2', '1', '2024-03-02T00:00:00Z', 'tender', 'auction', 'T2', 'Bins', 'lots'],
+        ],
+      },
+      {
+        name: 'awards',
+        rows: [
+          ['ocid', 'id', 'awards/0/id', 'awards/0/title'],
+          ['ocds-abc-1', '1', 'A1', 'Road repairs, part 1'],
+          ['ocds-abc-1', '1', 'A2', 'Road repairs, part 2'],
+        ],
+      },
+    ];
+    const dir = scratch();
+    writeFileSync(join(dir, 'releases.xlsx'), await xlsx(sheets));
+    const standard = await new Registry([]).resolve('ocds-release-package');
+    const book = await openWorkbook(join(dir, 'releases.xlsx'));
+    const flat = await unflatten(book, standard);
+    book.close();
+    expect(flat.document).toMatchObject({ uri: 'https://example.gov.uk/ocds/package.json', version: '1.1', publisher: { name: 'Anytown Council' } });
+    const releases = flat.document.releases as Array<Record<string, unknown>>;
+    expect(releases[0]).toMatchObject({ ocid: 'ocds-abc-1', tag: ['tender'], tender: { id: 'T1', value: { amount: 25000 } }, awards: [{ id: 'A1' }, { id: 'A2' }] });
+    const { report: r } = await report([join(dir, 'releases.xlsx'), '--standard', 'ocds-release-package']);
+    const file = r.files[0];
+    expect(file.sheet).toBe('releases');
+    const issues = file.issues.filter((i: { severity: string }) => i.severity === 'error');
+    expect(issues.map((i: { code: string; cell?: string; record?: string }) => [i.code, i.cell, i.record])).toEqual([
+      ['value-enum', 'releases!E3', 'ocds-abc-2 / 1'],
+      ['value-type', 'releases!H3', 'ocds-abc-2 / 1'],
+    ]);
+  });
+});
