@@ -1,6 +1,6 @@
 // Workbooks checked from the command line: the sheet chosen, typed cells read as typed, issues at
 // Sheet!Cell, and the same verdicts as the workbook's CSV export.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { report, scratch } from '../helpers.js';
@@ -79,6 +79,14 @@ describe.each([
     writeFileSync(join(dir, `spend.${kind}`), await write(COUNCIL));
     const { report: r } = await report([dir, '--standard', 'spend-over-500']);
     expect(r.files.map((f: { format: string }) => f.format)).toEqual([kind]);
+  });
+
+  it('checks the sheet a config check names, and its glob takes workbooks', async () => {
+    const dir = scratch({ 'conform.config.yaml': `checks:\n  - files: "data/*.${kind}"\n    standard: spend-over-500\n    sheet: 1\n` });
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', `spend.${kind}`), await write(COUNCIL));
+    const { report: r } = await report([], { cwd: dir });
+    expect(r.files.map((f: { sheet: string; path: string }) => [f.path, f.sheet])).toEqual([[`data/spend.${kind}`, 'Notes']]);
   });
 
   it('checks the sheet named with --sheet, by name or number', async () => {
