@@ -36,6 +36,8 @@ async function readTable(zip: ZipArchive, position: number, onRow: (row: Workboo
   let row: { cells: Array<WorkbookCell | undefined>; repeat: number; hidden: boolean; column: number } | undefined;
   let cell: OpenCell | undefined;
   let inParagraph = false;
+  // A comment on a cell (office:annotation) has paragraphs of its own, which are not the cell's text.
+  let annotation = 0;
   let given = 0;
   let stop = () => {};
   await readXml(await zip.open('content.xml'), 'content.xml', (stopReading) => (stop = stopReading) && {
@@ -46,6 +48,11 @@ async function readTable(zip: ZipArchive, position: number, onRow: (row: Workboo
         return;
       }
       if (table !== position || depth !== 1) return;
+      if (name === 'office:annotation') {
+        if (!selfClosing) annotation++;
+        return;
+      }
+      if (annotation) return;
       if (name === 'table:table-row') {
         row = { cells: [], repeat: Math.max(1, Number(a['table:number-rows-repeated'] ?? 1)), hidden: a['table:visibility'] === 'collapse' || a['table:visibility'] === 'filter', column: 0 };
         if (selfClosing) endRow();
@@ -71,12 +78,17 @@ async function readTable(zip: ZipArchive, position: number, onRow: (row: Workboo
         return;
       }
       if (table !== position || depth !== 1) return;
+      if (name === 'office:annotation') {
+        annotation--;
+        return;
+      }
+      if (annotation) return;
       if (name === 'text:p') inParagraph = false;
       else if (name === 'table:table-cell' || name === 'table:covered-table-cell') endCell();
       else if (name === 'table:table-row') endRow();
     },
     text(text) {
-      if (cell && inParagraph) addText(text);
+      if (cell && inParagraph && !annotation) addText(text);
     },
   });
 

@@ -34,13 +34,18 @@ async function readWorkbookPart(zip: ZipArchive) {
   let date1904 = false;
   await readXml(await zip.open('xl/workbook.xml'), 'xl/workbook.xml', () => ({
     open(name, a) {
-      const local = name.slice(name.indexOf(':') + 1);
+      const local = localName(name);
       if (local === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
       else if (local === 'sheet') sheets.push({ name: a.name ?? `Sheet${sheets.length + 1}`, rid: a['r:id'] ?? attributeEnding(a, ':id') ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden' });
     },
   }));
   if (!sheets.length) throw new WorkbookError('its workbook part lists no sheets');
   return { sheets, date1904 };
+}
+
+/** A tag's name without its prefix: Strict Open XML files write `x:row` where others write `row`. */
+function localName(tag: string): string {
+  return tag.slice(tag.indexOf(':') + 1);
 }
 
 function attributeEnding(attributes: Record<string, string>, ending: string): string | undefined {
@@ -52,7 +57,7 @@ async function readRelationships(zip: ZipArchive, part: string): Promise<Map<str
   const targets = new Map<string, string>();
   await readXml(await zip.open(part), part, () => ({
     open(name, a) {
-      if (name.endsWith('Relationship') && a.Id && a.Target) targets.set(a.Id, a.Target);
+      if (localName(name) === 'Relationship' && a.Id && a.Target) targets.set(a.Id, a.Target);
     },
   }));
   return targets;
@@ -65,13 +70,14 @@ async function readSharedStrings(zip: ZipArchive): Promise<string[]> {
   // Phonetic runs (<rPh>) are reading aids, not the cell's text.
   let phonetic = 0;
   await readXml(await zip.open('xl/sharedStrings.xml'), 'xl/sharedStrings.xml', () => ({
-    open(name, _a, selfClosing) {
+    open(tag, _a, selfClosing) {
+      const name = localName(tag);
       if (name === 'si') current = '';
       else if (name === 'rPh') phonetic += selfClosing ? 0 : 1;
       else if (name === 't' && !selfClosing) inText = true;
-      else if (name === 'si' && selfClosing) strings.push('');
     },
-    close(name) {
+    close(tag) {
+      const name = localName(tag);
       if (name === 'si') {
         strings.push(current ?? '');
         current = undefined;
@@ -92,13 +98,14 @@ async function readDateStyles(zip: ZipArchive): Promise<boolean[]> {
   let inCellXfs = false;
   const formats: number[] = [];
   await readXml(await zip.open('xl/styles.xml'), 'xl/styles.xml', () => ({
-    open(name, a, selfClosing) {
+    open(tag, a, selfClosing) {
+      const name = localName(tag);
       if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = !selfClosing;
       else if (name === 'xf' && inCellXfs) formats.push(Number(a.numFmtId ?? 0));
     },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
+    close(tag) {
+      if (localName(tag) === 'cellXfs') inCellXfs = false;
     },
   }));
   for (const id of formats) styles.push(custom.has(id) ? isDateFormat(custom.get(id)!) : DATE_FORMAT_IDS.has(id));
@@ -132,7 +139,7 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext, o
   let given = 0;
   await readXml(await zip.open(part), part, (stop) => ({
     open(name, a, selfClosing) {
-      const local = name.slice(name.indexOf(':') + 1);
+      const local = localName(name);
       if (local === 'row') {
         const number = a.r ? Number(a.r) : nextRow;
         row = { number, hidden: a.hidden === '1' || a.hidden === 'true', cells: [] };
@@ -153,7 +160,7 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext, o
       else cell.inline += text;
     },
     close(name) {
-      const local = name.slice(name.indexOf(':') + 1);
+      const local = localName(name);
       if (local === 'v' || local === 't') collecting = undefined;
       else if (local === 'c' && cell && row) {
         const typed = typeCell(cell, context);

@@ -75,6 +75,15 @@ describe('xlsx details', () => {
     expect(rows[1]!.cells[1]).toEqual({ kind: 'number', text: '', formula: true });
   });
 
+  it('reads rich text and prefixed (Strict) tags, and leaves out phonetic runs', async () => {
+    const strings =
+      '<?xml version="1.0"?><x:sst xmlns:x="http://purl.oclc.org/ooxml/spreadsheetml/main"><x:si><x:r><x:t>Acme </x:t></x:r><x:r><x:t>Ltd</x:t></x:r><x:rPh><x:t>アクメ</x:t></x:rPh></x:si></x:sst>';
+    const sheet = '<?xml version="1.0"?><x:worksheet xmlns:x="http://purl.oclc.org/ooxml/spreadsheetml/main"><x:sheetData><x:row r="1"><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    const { rows } = await rowsOf(await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/sharedStrings.xml': strings, 'xl/worksheets/sheet1.xml': sheet } }), 'b.xlsx');
+    expect(rows[0]!.cells[1]!.text).toBe('Acme Ltd');
+    expect(rows[0]!.cells[0]).toBeUndefined();
+  });
+
   it('tells date formats from number formats', () => {
     expect(isDateFormat('dd/mm/yyyy')).toBe(true);
     expect(isDateFormat('[$-809]dd mmmm yyyy;@')).toBe(true);
@@ -99,6 +108,21 @@ describe('xlsx details', () => {
     expect(cellReference('Spend 2024', 2, 12)).toBe("'Spend 2024'!C12");
     expect(cellReference('Sheet1', 0, 1)).toBe('Sheet1!A1');
     expect(cellReference("Bob's", 0, 1)).toBe("'Bob''s'!A1");
+  });
+});
+
+describe('ods details', () => {
+  it('leaves out cell comments, expands repeated cells and keeps spaces', async () => {
+    const content =
+      '<?xml version="1.0"?><office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet><table:table table:name="S">' +
+      '<table:table-row table:number-rows-repeated="2"><table:table-cell office:value-type="string"><office:annotation><text:p>a comment</text:p></office:annotation><text:p>A<text:s text:c="2"/>B</text:p></table:table-cell>' +
+      '<table:table-cell table:number-columns-repeated="2" office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell></table:table-row>' +
+      '</table:table></office:spreadsheet></office:body></office:document-content>';
+    const { rows } = await rowsOf(await ods([], { parts: { 'content.xml': content } }), 'b.ods');
+    expect(rows.map((r) => [r.number, r.cells.map((c) => c?.text)])).toEqual([
+      [1, ['A  B', '7', '7']],
+      [2, ['A  B', '7', '7']],
+    ]);
   });
 });
 
