@@ -148,6 +148,16 @@ describe('hostile and damaged workbooks', () => {
     await refused(await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/worksheets/sheet1.xml': bomb } }), 'bomb.xlsx', /zip bomb/);
   });
 
+  it('stops a part that unpacks to more than it declared', async () => {
+    const book = await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/worksheets/sheet1.xml': '<worksheet><sheetData>' + '<row/>'.repeat(1 << 20) + '</sheetData></worksheet>' } });
+    // Make the central directory claim the sheet unpacks to 1,000 bytes.
+    for (let at = book.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1')); at >= 0; at = at > 0 ? book.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), at - 1) : -1) {
+      const nameLength = book.readUInt16LE(at + 28);
+      if (book.subarray(at + 46, at + 46 + nameLength).toString() === 'xl/worksheets/sheet1.xml') book.writeUInt32LE(1000, at + 24);
+    }
+    await refused(book, 'liar.xlsx', /cannot be unpacked/);
+  });
+
   it('refuses a part bigger than the limit', async () => {
     const path = join(scratch(), 'big.xlsx');
     writeFileSync(path, await xlsx([{ name: 'S', rows: [['a']] }]));
