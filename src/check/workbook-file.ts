@@ -14,6 +14,9 @@ import { loadReferences } from './references.js';
 import { TableCheck } from './table.js';
 import { readSheetRecords, rowTexts } from './workbook-rows.js';
 import { SheetIssues } from './workbook-issues.js';
+import { rmSync } from 'node:fs';
+import { exportSheet } from '../repair/workbook-export.js';
+import { routeRows, type RowTargets } from './route-rows.js';
 import { checkFlatWorkbook } from './flat-workbook.js';
 
 /** Rows handed to the table check at a time. */
@@ -41,7 +44,16 @@ export async function checkWorkbookFile(path: string, standard: Standard, option
       chosen = flat.sheet === undefined ? undefined : { name: flat.sheet, position: 0, hidden: false };
     } else {
       chosen = await chooseSheet(book, standard, options, sink);
-      if (chosen) rows = await checkSheet(book, chosen, standard, path, options, sink);
+      if (chosen) {
+        const table = await checkSheet(book, chosen, standard, path, options, sink);
+        rows = table.rows;
+        const targets = options.rowTargets;
+        if (targets?.valid || targets?.invalid) {
+          book.close();
+          book = undefined;
+          await routeSheetRows(path, standard, chosen.name, table, (row) => sink.isInvalid(row), targets);
+        }
+      }
     }
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
@@ -103,7 +115,17 @@ export async function chooseSheet(book: Workbook, standard: Standard, options: F
   return best.sheet;
 }
 
-async function checkSheet(book: Workbook, sheet: WorkbookSheet, standard: Standard, path: string, options: FileCheckOptions, sink: SheetIssues): Promise<number> {
+/** --valid-rows / --invalid-rows: the sheet written out as CSV, then its records routed as a CSV file's are. */
+async function routeSheetRows(path: string, standard: Standard, sheet: string, table: TableCheck, isInvalid: (row: number) => boolean, targets: RowTargets): Promise<void> {
+  const copy = await exportSheet(path, path, standard, { sheet });
+  try {
+    await routeRows(copy.path, { format: 'csv', encoding: 'utf-8', delimiter: ',', headerLine: table.headerLine || undefined, templateRows: table.templateRows }, isInvalid, targets);
+  } finally {
+    rmSync(copy.dir, { recursive: true, force: true });
+  }
+}
+
+async function checkSheet(book: Workbook, sheet: WorkbookSheet, standard: Standard, path: string, options: FileCheckOptions, sink: SheetIssues): Promise<TableCheck> {
   sink.sheet = sheet.name;
   const table = new TableCheck(standard, sink, { columns: options.columns, references: await loadReferences(standard, path) });
   let batch = { rows: [] as string[][], lines: [] as number[] };
@@ -130,5 +152,5 @@ async function checkSheet(book: Workbook, sheet: WorkbookSheet, standard: Standa
     const where = cellReference(sheet.name, column, line);
     sink.add(makeIssue('formula-value', { value: error, detail: where }, { line, columnIndex: column + 1, column: names[column] ?? undefined, value: error } as Partial<Issue>));
   }
-  return table.rows;
+  return table;
 }

@@ -1,6 +1,6 @@
 // Workbooks checked from the command line: the sheet chosen, typed cells read as typed, issues at
 // Sheet!Cell, and the same verdicts as the workbook's CSV export.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { report, scratch } from '../helpers.js';
@@ -87,6 +87,16 @@ describe.each([
     writeFileSync(join(dir, 'data', `spend.${kind}`), await write(COUNCIL));
     const { report: r } = await report([], { cwd: dir });
     expect(r.files.map((f: { sheet: string; path: string }) => [f.path, f.sheet])).toEqual([[`data/spend.${kind}`, 'Notes']]);
+  });
+
+  it('writes the passing and failing rows of the sheet as CSV', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, `spend.${kind}`), await write(COUNCIL));
+    await report([join(dir, `spend.${kind}`), '--standard', 'spend-over-500', '--valid-rows', join(dir, 'ok.csv'), '--invalid-rows', join(dir, 'bad.csv')]);
+    const lines = (name: string) => readFileSync(join(dir, name), 'utf8').trim().split(/\r?\n/);
+    // The blank row is not invalid (row-blank is a warning), so it goes with the passing rows, as in a CSV file.
+    expect(lines('ok.csv')).toEqual([HEADER.join(','), 'Adults,Acme Ltd,2024-03-31,1250.5,0,Care,false', ',,,,,,']);
+    expect(lines('bad.csv')).toHaveLength(1 + 4);
   });
 
   it('checks the sheet named with --sheet, by name or number', async () => {
