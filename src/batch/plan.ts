@@ -60,7 +60,7 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
     );
   }
   if (!tasks.length) {
-    throw new ConformError(`No input files matched ${empty.map((p) => `"${p}"`).join(', ')}: check the paths and patterns (folders are searched for .csv, .json, .ndjson and .jsonl files)`);
+    throw new ConformError(`No input files matched ${empty.map((p) => `"${p}"`).join(', ')}: check the paths and patterns (folders are searched for .csv, .json, .ndjson, .jsonl, .xlsx and .ods files)`);
   }
   return { tasks, empty, leftOut: [...leftOut].map(([shown, why]) => ({ shown, why })) };
 }
