@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { FixFlags } from './commands/fix.js';
 import type { StandardsFlags } from './commands/standards.js';
+import type { ImportFlags } from './commands/standards-import.js';
 import type { TemplateFlags } from './commands/template.js';
 import type { InitFlags } from './commands/init.js';
 import type { MergeFlags } from './commands/merge.js';
@@ -80,6 +81,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .action(async (id: string, flags: StandardsFlags) => {
       const { standardsShowCommand } = await import('./commands/standards.js');
       code = await standardsShowCommand(id, flags, io);
+    });
+
+  standards
+    .command('import')
+    .description('make a standard folder from a Table Schema, data package, CSVW, csvlint schema or digital-land specification')
+    .argument('<source>', 'the schema file, or the folder of a digital-land specification')
+    .option('-o, --output <dir>', 'the folder to write schema.json and NOTES.md into')
+    .option('--kind <kind>', 'tableschema, datapackage, csvw, csvlint or digital-land (default: told from the source)')
+    .option('--dataset <name>', 'digital-land: the dataset to import')
+    .option('--resource <name>', 'data package or CSVW: the resource (table) to import')
+    .option('--id <id>', 'the id of the new standard (default: from the source)')
+    .option('--force', 'replace a standard already in the folder')
+    .action(async (source: string, flags: ImportFlags) => {
+      const { standardsImportCommand } = await import('./commands/standards-import.js');
+      code = await standardsImportCommand(source, flags, io);
     });
 
   program

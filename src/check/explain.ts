@@ -302,6 +302,10 @@ const FORMAT_WORDS: Record<string, string> = {
   ipv6: 'an IPv6 address',
   hostname: 'a host name',
   regex: 'a regular expression',
+  'wkt-point': 'a POINT in well-known text, such as POINT (-1.2345 52.3456): two numbers, longitude then latitude, in the UK',
+  'wkt-polygon': 'a POLYGON in well-known text with closed rings (the last point the same as the first) of UK coordinates',
+  'wkt-multipolygon': 'a POLYGON or MULTIPOLYGON in well-known text with closed rings (the last point the same as the first) of UK coordinates, longitude then latitude',
+  'geojson-geometry': 'a GeoJSON geometry (Point, Polygon, MultiPolygon…) with closed rings of UK coordinates',
 };
 
 export function formatPhrase(format: string): string {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { AnySchemaObject, KeywordDefinition, Options } from 'ajv';
 import { codelistKeyword } from './codelist.js';
 import { useLinearFormats } from './linear-formats.js';
+import { useGeometryFormats } from './geometry-formats.js';
 import { safeRegExp } from './safe-regexp.js';
 import type * as AjvCoreModule from 'ajv/dist/core.js';
 
@@ -175,6 +176,7 @@ export function createAjv(draft: Draft, loadSchema?: LoadSchema, trusted = false
   }
   addFormats(ajv, { mode: 'full', keywords: true });
   useLinearFormats(ajv);
+  useGeometryFormats(ajv);
   for (const [keyword, metaSchema] of Object.entries(EXTENSION_KEYWORDS)) {
     const checks = keyword === 'x-codelist' ? codelistKeyword : {};
     // Each keyword's own meta-schema is compiled to check its values: needless for trusted schemas, and
