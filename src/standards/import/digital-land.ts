@@ -52,6 +52,9 @@ export function importDigitalLand(folder: string, options: ImportOptions): Impor
   if (!fields.length) throw new ConformError(`The dataset "${datasetName}" names no fields in ${folder}`);
   if (!specification) notCarried.push(`The dataset ${datasetName} belongs to no specification, so its fields come from specification/dataset-field.csv without requirement levels.`);
 
+  const title = capital(dataset?.name || datasetName.replace(/-/g, ' '));
+  // Another dataset's name in a description borrowed from it would mislead.
+  const otherNames = datasets.map((d) => (d.name ?? '').toLowerCase()).filter((n) => n.length > 4 && n !== title.toLowerCase());
   const properties: Record<string, JsonObject> = {};
   const defs: Record<string, JsonObject> = {};
   const required: string[] = [];
@@ -66,7 +69,12 @@ export function importDigitalLand(folder: string, options: ImportOptions): Impor
     if (rule.caveat) caveats.add(rule.caveat);
     const one = { ...rule.schema };
     const property: JsonObject = row?.cardinality === 'n' ? { type: 'array', items: one, 'x-separator': ';' } : one;
-    const description = describe(f, row) || describedElsewhere(f.field, specificationFields);
+    const target = referredDataset(f.field, row, datasets, datasetName);
+    const description =
+      describe(f, row) ||
+      generic(f.field, title.toLowerCase()) ||
+      describedElsewhere(f.field, specificationFields, otherNames) ||
+      (target ? `The reference of ${row?.cardinality === 'n' ? 'entries' : 'an entry'} of the ${target} dataset on planning.data.gov.uk.` : '');
     if (description) property.description = description;
     const examples = typedExamples(examplesOf(f.guidance), one);
     if (examples.length && row?.cardinality !== 'n') property.examples = examples;
@@ -83,7 +91,6 @@ export function importDigitalLand(folder: string, options: ImportOptions): Impor
       );
     }
     for (const assertion of f.assertions) notCarried.push(`${f.field}: the specification asserts that it should ${assertion} This is not checked.`);
-    const target = referredDataset(f.field, row, datasets, datasetName);
     if (target) refersTo.push(`${f.field} (entries of the ${target} dataset)`);
     properties[f.field] = property;
   }
@@ -96,14 +103,14 @@ export function importDigitalLand(folder: string, options: ImportOptions): Impor
     // A candidate standard gives no levels: the reference keys each record on the platform, and the
     // guidance asks for an entry date and a documentation page on every record.
     if (key) required.push(key);
-    for (const soft of ['documentation-url', 'entry-date']) {
-      if (!names.includes(soft)) continue;
-      required.push(soft);
-      properties[soft]!['x-severity'] = { 'header-missing': 'warning', 'value-missing': 'warning' };
+    const soft = ['documentation-url', 'entry-date'].filter((f) => names.includes(f));
+    for (const name of soft) {
+      required.push(name);
+      properties[name]!['x-severity'] = { 'header-missing': 'warning', 'value-missing': 'warning' };
     }
     notCarried.push(
       `The specification gives these fields no requirement levels. conform requires ${key ?? 'no field'}${
-        names.includes('entry-date') || names.includes('documentation-url') ? ' and warns when entry-date or documentation-url is missing' : ''
+        soft.length ? ` and warns when ${soft.join(' or ')} is missing` : ''
       }; every other field is optional.`,
     );
     if (names.includes('geometry') && names.includes('point')) {
@@ -121,7 +128,6 @@ export function importDigitalLand(folder: string, options: ImportOptions): Impor
   }
 
   const id = options.id ?? idFrom(datasetName);
-  const title = capital(dataset?.name || datasetName.replace(/-/g, ' '));
   const description = datasetDescription(dataset, specification, datasetName, folder);
   const status = specification?.['specification-status']?.replace(/-/g, ' ');
   const source = [
@@ -200,13 +206,22 @@ function describe(f: SpecField, row: Row | undefined): string {
 }
 
 /** A field the specification leaves undescribed here is described the same way in another dataset. */
-function describedElsewhere(field: string, rows: Row[]): string {
+function describedElsewhere(field: string, rows: Row[], otherNames: string[]): string {
   for (const row of rows) {
     if (row.field !== field) continue;
     const words = plainText(row.description ?? '');
+    const lower = words.toLowerCase();
     // Words about another dataset's records ("this asset of community value") would mislead here.
-    if (words && !/\bthis\b/i.test(words)) return sentence(words);
+    if (words && !/\bthis\b/.test(lower) && !otherNames.some((n) => n !== field.replace(/-/g, ' ') && new RegExp(`\\b${n.replace(/[^a-z0-9 ]/g, '.')}\\b`).test(lower))) return sentence(words);
   }
+  return '';
+}
+
+/** The fields every dataset has, said of this one, when the specification leaves them undescribed. */
+function generic(field: string, name: string): string {
+  if (field === 'reference') return `A reference for the ${name} that is unique within the dataset and permanent.`;
+  if (field === 'name') return `The name of the ${name}.`;
+  if (field === 'description') return `A brief description of the ${name}.`;
   return '';
 }
 
