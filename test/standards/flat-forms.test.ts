@@ -3,7 +3,7 @@
 // project: without it these tests are skipped.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, hasCorpus, report } from '../helpers.js';
+import { CORPUS, hasCorpus, report, scratch } from '../helpers.js';
 
 if (!hasCorpus) console.log(`Skipping the flat-form corpus tests: ${CORPUS} is not there`);
 
@@ -25,5 +25,26 @@ describe.skipIf(!hasCorpus)('360giving-flat', () => {
     // each word: read, with a warning each.
     expect(countByCode(f.issues)).toEqual({ 'header-mismatch': 2 });
     expect(code).toBe(0);
+  });
+});
+
+describe('ocds-flat-releases', () => {
+  it('knows every heading of the OCDS flat template\'s releases sheet', async () => {
+    if (!hasCorpus) return;
+    const { report: r } = await report([join(CORPUS, 'ocds/data/flat-template/releases.csv'), '--standard', 'ocds-flat-releases']);
+    const f = r.files[0];
+    expect(f.rows).toBe(0);
+    expect(f.issues.filter((i: { code: string }) => i.code.startsWith('header-'))).toEqual([]);
+  });
+
+  it('checks dates, release tags (a ;-separated list) and amounts', async () => {
+    const dir = scratch({ 'releases.csv': 'ocid,id,date,tag,initiationType,tender/value/amount\nocds-1,r1,2024-13-01,tender;tendered,tender,abc\nocds-1,r2,2024-01-01T00:00:00Z,tender;award,tender,12.5\n' });
+    const { code, report: r } = await report([join(dir, 'releases.csv'), '--standard', 'ocds-flat-releases']);
+    expect(code).toBe(1);
+    expect(r.files[0].issues.map((i: { code: string; column: string; row: number }) => [i.code, i.column, i.row])).toEqual([
+      ['value-format', 'date', 1],
+      ['value-enum', 'tag', 1],
+      ['value-type', 'tender/value/amount', 1],
+    ]);
   });
 });
