@@ -1,7 +1,9 @@
 // Import a Frictionless Table Schema, a Frictionless data package (one resource of it), or a csvlint
 // schema (the older JSON Table Schema with XSD datatypes in `constraints.type`).
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { ConformError } from '../../errors.js';
+import { confinedFile } from '../confined-file.js';
+import { readJson } from './read-source.js';
 import { tableField } from './table-field.js';
 import { idFrom, isObject, type ImportedStandard, type ImportOptions, type JsonObject } from './types.js';
 
@@ -70,6 +72,8 @@ export function importDataPackage(pkg: unknown, file: string, options: ImportOpt
   if (!isObject(pkg) || !Array.isArray(pkg.resources)) throw new ConformError(`${file} has no "resources" list, so it is not a data package`);
   const resources = pkg.resources.filter(isObject);
   const names = resources.map((r) => String(r.name ?? r.path ?? ''));
+  // A resource may name its Table Schema by a path beside the package; it is read from the package's folder only.
+  for (const r of resources) if (typeof r.schema === 'string') r.schema = schemaFile(r.schema, file);
   const withSchema = resources.filter((r) => isObject(r.schema));
   if (!withSchema.length) throw new ConformError(`${file} is a data package whose resources have no Table Schema (no "schema"), so there is nothing to import`);
   let resource: JsonObject | undefined;
@@ -98,6 +102,14 @@ export function importDataPackage(pkg: unknown, file: string, options: ImportOpt
     { ...options, id: options.id ?? (typeof resource!.name === 'string' ? idFrom(`${String(pkg.name ?? '')}-${resource!.name}`) : undefined) },
     notCarried,
   );
+}
+
+function schemaFile(path: string, packageFile: string): unknown {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) throw new ConformError(`${packageFile} names its Table Schema by web address (${path}); save it beside the package and import that file`);
+  const found = confinedFile(resolve(dirname(packageFile), path), [dirname(packageFile)], 10 * 1024 * 1024);
+  if ('missing' in found) throw new ConformError(`${packageFile} names the Table Schema ${path}, which is not there`);
+  if ('refused' in found) throw new ConformError(`${packageFile} names the Table Schema ${path}, which conform will not read: ${found.refused}`);
+  return readJson(found.path);
 }
 
 function keyList(value: unknown): string[] | undefined {

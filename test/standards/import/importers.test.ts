@@ -188,6 +188,25 @@ describe('writing the standard', () => {
     expect(codes).toContain('value-format');
   });
 
+  it('reads a data package resource whose schema is a file beside it, and never one outside its folder', async () => {
+    const pkg = (schema: string) => JSON.stringify({ name: 'sites', resources: [{ name: 'sites', path: 'sites.csv', schema }] });
+    const dir = scratch({ 'datapackage.json': pkg('sites.schema.json'), 'sites.schema.json': tableSchema });
+    const result = await cli(['standards', 'import', 'datapackage.json', '-o', 'std'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(schemaOf(join(dir, 'std'))['x-standard'].id).toBe('sites-sites');
+    writeFileSync(join(dir, 'datapackage.json'), pkg('../../etc/passwd'));
+    const outside = await cli(['standards', 'import', 'datapackage.json', '-o', 'std2'], { cwd: dir });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/will not read|is not there/);
+  });
+
+  it('says so when a data package has no Table Schema', async () => {
+    const dir = scratch({ 'datapackage.json': JSON.stringify({ name: 'spend', resources: [{ name: 'q1', path: 'q1.csv' }] }) });
+    const result = await cli(['standards', 'import', 'datapackage.json', '-o', 'std'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('have no Table Schema');
+  });
+
   it('refuses an unknown kind and a bad id in one line', async () => {
     const dir = scratch({ 'table.json': tableSchema });
     const kind = await cli(['standards', 'import', 'table.json', '-o', 'o', '--kind', 'excel'], { cwd: dir });
