@@ -51,7 +51,7 @@ export function importCsvw(metadata: unknown, file: string, options: ImportOptio
       mode: 'records',
       version: '1.0',
       title: title ?? id,
-      source: `CSVW metadata ${file}`,
+      source: `CSVW metadata ${basename(file)}`,
       notes: [`Imported from the CSVW metadata ${basename(file)}.`, ...notCarried],
     },
     type: 'object',

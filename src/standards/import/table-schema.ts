@@ -51,7 +51,8 @@ export function importTableSchema(tableSchema: unknown, source: TableSource, opt
       version: source.version ?? '1.0',
       title,
       ...(source.publisher ? { publisher: source.publisher } : {}),
-      source: `${source.kind} ${source.file}`,
+      // The file by its name only: a path on the machine that made the standard means nothing to its readers.
+      source: `${source.kind} ${basename(source.file)}`,
       ...(source.licence ? { licence: source.licence } : {}),
       ...(source.description ? { description: source.description } : {}),
       notes: [`Imported from the ${source.kind} ${basename(source.file)}.`, ...notCarried],
