@@ -74,6 +74,24 @@ export const EXTENSION_KEYWORDS: Record<string, AnySchemaObject> = {
       recordsPath: { type: 'string' },
       recordId: { type: 'array', items: { type: 'string' }, minItems: 1 },
       notes: { type: 'array', items: { type: 'string' } },
+      sources: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['title'],
+          properties: { title: { type: 'string' }, url: { type: 'string' }, version: { type: 'string' }, date: { type: 'string' } },
+        },
+      },
+      deviations: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  'x-source': { type: 'string' },
+  'x-accepted': {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['pattern', 'because'],
+      properties: { pattern: { type: 'string', format: 'regex' }, because: { type: 'string' } },
     },
   },
   'x-aliases': { type: 'array', items: { type: 'string' } },

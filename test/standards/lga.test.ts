@@ -25,7 +25,7 @@ const CASES: Record<string, Case> = {
     invalid: [
       ['header-mismatch', 'warning', undefined, 1, 'Transaction Date'], // a known alias of PaymentDate
       ['value-type', 'error', 1, 2, 'Amount'], // £1,200.00
-      ['value-format', 'error', 2, 3, 'Transaction Date'], // 29/05/2026, a UK date
+      ['value-format', 'warning', 2, 3, 'Transaction Date'], // 29/05/2026, a UK date: the 2014 Code metadata's form
       ['value-enum', 'error', 3, 4, 'CardTransaction'], // gpc, in lower case
       ['value-missing', 'error', 4, 5, 'BeneficiaryName'], // empty
       ['value-pattern', 'warning', 5, 6, 'MerchantCategoryCode'], // five digits
@@ -36,7 +36,7 @@ const CASES: Record<string, Case> = {
     valid: [],
     invalid: [
       ['value-enum', 'error', 1, 2, 'ContractType'], // Framework, not Framework agreement
-      ['value-format', 'error', 2, 3, 'StartDate'], // 01/11/2025
+      ['value-format', 'warning', 2, 3, 'StartDate'], // 01/11/2025, the 2014 Code metadata's UK form
       ['value-type', 'error', 2, 3, 'SMESupplier'], // Y
       ['value-type', 'error', 3, 4, 'ContractValue'], // 25,000
       ['value-missing', 'error', 3, 4, 'CharityCommissionNumber'], // required by the published schema
@@ -61,7 +61,7 @@ const CASES: Record<string, Case> = {
     valid: [['header-mismatch', 'warning', undefined, 1, 'OrganisationURI']], // the published name is OrganisationCode
     invalid: [
       ['value-format', 'error', 1, 2, 'OrganisationCode'], // not a URI
-      ['value-format', 'error', 1, 2, 'EffectiveDate'], // 31/03/2025
+      ['value-format', 'warning', 1, 2, 'EffectiveDate'], // 31/03/2025, the 2014 Code metadata's UK form
       ['value-type', 'error', 1, 2, 'FraudSpentAmount'], // £64,000
       ['value-type', 'error', 1, 2, 'TotalIdentifiedFraud'], // NA
       ['value-missing', 'error', 2, 3, 'TotalOccasionsFraudPowers'],
@@ -90,7 +90,7 @@ const CASES: Record<string, Case> = {
     invalid: [
       ['value-type', 'error', 1, 2, 'EmployeeCount'], // twelve
       ['value-missing', 'error', 2, 3, 'RemunerationBand'],
-      ['value-format', 'error', 3, 4, 'ApplicableDate'], // 01/04/2025
+      ['value-format', 'warning', 3, 4, 'ApplicableDate'], // 01/04/2025, the 2014 Code metadata's UK form
       ['value-missing', 'error', 3, 4, 'EmployeeCount'],
     ],
   },

@@ -1,0 +1,39 @@
+// Forms of a value that a standard's sources accept although its own rule prefers a stricter one (a UK
+// date where the later schema asks for ISO): such a value is a warning with the repair, not an error.
+import type { AnySchemaObject } from 'ajv';
+import { safeRegExp, type RegExpLike } from './safe-regexp.js';
+
+export interface AcceptedForm {
+  /** The form, as a regular expression over the whole cell text. */
+  pattern: string;
+  /** Which source accepts it, in words shown after the hint. */
+  because: string;
+}
+
+/** The forms a field's `x-accepted` lists, or undefined when it lists none. */
+export function acceptedForms(schema: AnySchemaObject): AcceptedForm[] | undefined {
+  const list = schema['x-accepted'];
+  if (!Array.isArray(list)) return undefined;
+  const forms = list.filter(
+    (f): f is AcceptedForm => !!f && typeof f === 'object' && typeof (f as AcceptedForm).pattern === 'string' && typeof (f as AcceptedForm).because === 'string',
+  );
+  return forms.length ? forms : undefined;
+}
+
+export interface AcceptedMatcher {
+  test: RegExpLike;
+  because: string;
+}
+
+/** The field's accepted forms, compiled; an empty list when there are none or a pattern does not compile. */
+export function acceptedMatchers(schema: AnySchemaObject): AcceptedMatcher[] {
+  const matchers: AcceptedMatcher[] = [];
+  for (const form of acceptedForms(schema) ?? []) {
+    try {
+      matchers.push({ test: safeRegExp(form.pattern, 'u'), because: form.because });
+    } catch {
+      // The loader already warned of a pattern that does not compile; the form then accepts nothing.
+    }
+  }
+  return matchers;
+}
