@@ -123,6 +123,12 @@ export const EXTENSION_KEYWORDS: Record<string, AnySchemaObject> = {
     },
   },
   'x-constant': { type: 'boolean' },
+  'x-fillFrom': { type: 'array', items: { type: 'string' }, minItems: 1 },
+  'x-point': {
+    type: 'object',
+    required: ['longitude', 'latitude'],
+    properties: { longitude: { type: 'string' }, latitude: { type: 'string' } },
+  },
   'x-dateRange': {
     type: 'object',
     properties: {
