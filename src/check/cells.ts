@@ -5,7 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import { DateOrder, quickYear } from '../repair/dates.js';
 import { DIAGNOSES, isDateField } from '../repair/diagnoses.js';
 import { enumValues, isNullToken, isPadded, REPAIRS, type RepairContext } from '../repair/repairs.js';
-import { acceptedMatchers, type AcceptedMatcher } from '../standards/accepted.js';
+import { acceptedMatchers, sourceHint, type AcceptedMatcher } from '../standards/accepted.js';
 import type { Field, Standard } from '../standards/standard.js';
 import { severityFrom } from '../standards/standard.js';
 import { CATALOG } from '../issues/catalog.js';
@@ -156,7 +156,8 @@ export class CellChecker {
       }
       if (!this.field.required) return text !== '' && repair && isBlank(text) ? { ...OK_ABSENT, note: BLANK_NOTE } : OK_ABSENT;
       const detail = text === '' ? undefined : isBlank(text) ? 'the cell holds only spaces' : `the cell holds ${JSON.stringify(text)}, which means no value`;
-      return { value: ABSENT, findings: [this.finding({ code: 'value-missing', path: '', keyword: 'required', detail })] };
+      const hint = sourceHint(this.field.schema);
+      return { value: ABSENT, findings: [this.finding({ code: 'value-missing', path: '', keyword: 'required', detail, ...(hint ? { hint } : {}) })] };
     }
     let typed = typeCell(text, this.field);
     let findings: CellFinding[] | null = null;

@@ -1,5 +1,6 @@
-// Forms of a value that a standard's sources accept although its own rule prefers a stricter one (a UK
-// date where the later schema asks for ISO): such a value is a warning with the repair, not an error.
+// What a standard's sources say about a field, for the checks to speak of: forms of a value a source
+// accepts although the standard's own rule prefers a stricter one (a UK date where the later schema asks
+// for ISO), which are warnings with the repair, not errors; and the law or guidance that asks for it.
 import type { AnySchemaObject } from 'ajv';
 import { safeRegExp, type RegExpLike } from './safe-regexp.js';
 
@@ -18,6 +19,12 @@ export function acceptedForms(schema: AnySchemaObject): AcceptedForm[] | undefin
     (f): f is AcceptedForm => !!f && typeof f === 'object' && typeof (f as AcceptedForm).pattern === 'string' && typeof (f as AcceptedForm).because === 'string',
   );
   return forms.length ? forms : undefined;
+}
+
+/** For a field that a law or guidance asks for (its x-source): the hint naming it, when it is missing. */
+export function sourceHint(schema: AnySchemaObject): string | undefined {
+  const source = schema['x-source'];
+  return typeof source === 'string' && source !== '' ? `asked for by ${source}` : undefined;
 }
 
 export interface AcceptedMatcher {

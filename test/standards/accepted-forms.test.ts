@@ -44,6 +44,7 @@ describe('UK dates in Transparency Code files', () => {
     const { code, report: r } = await report([join(dir, 'spend.csv'), '--standard', 'spend-over-500']);
     expect(code).toBe(0);
     expect(r.files[0].issues.map((i: any) => [i.code, i.severity, i.row])).toEqual([
+      ['header-missing', 'warning', undefined], // MerchantCategory, which the Transparency Code asks for
       ['value-format', 'warning', 1],
       ['value-format', 'warning', 2],
     ]);
@@ -93,5 +94,40 @@ describe('the keywords that record a standard\'s sources', () => {
       expect(accepting.length).toBeGreaterThan(0);
       expect(standard.warnings ?? []).toEqual([]);
     }
+  });
+});
+
+describe('what the Transparency Code asks for and the LGA schemas leave out', () => {
+  const cases: Array<[string, string, string, RegExp]> = [
+    ['spend-over-500', `${HEADER}\nFinance,Acme Ltd,2024-03-31,600,0,Stationery\n`, 'MerchantCategory', /Expenditure exceeding £500/],
+    [
+      'procurement-card-transactions',
+      `${HEADER}\nFinance,Acme Ltd,2024-03-31,60,0,Stationery\n`,
+      'MerchantCategoryCode',
+      /Government Procurement Card transactions/,
+    ],
+    [
+      'trade-union-facility-time',
+      'TotalRepresentativeCount,FTERepresentativesCount,TotalRepresentativesMajorityDutyCount,FTERepresentativesMajorityDutyCount,TotalEstimateSpendingAmount,RelativeEstimateSpending\n11,7.7,7,4.3,102524.50,0.07\n',
+      'TradeUnionNames',
+      /names of all trade unions represented/,
+    ],
+  ];
+
+  it.each(cases)('%s: a file without %s passes with a warning naming the Code', async (id, csv, field, paragraph) => {
+    const dir = scratch({ 'data.csv': csv });
+    const { code, report: r } = await report([join(dir, 'data.csv'), '--standard', id]);
+    expect(code).toBe(0);
+    const missing = r.files[0].issues.filter((i: any) => i.code === 'header-missing');
+    expect(missing.map((i: any) => [i.severity, i.field])).toEqual([['warning', field]]);
+    expect(missing[0].hint).toMatch(/^asked for by the Local Government Transparency Code 2015, Part 2/);
+    expect(missing[0].hint).toMatch(paragraph);
+  });
+
+  it('an empty merchant category is a warning on its row', async () => {
+    const dir = scratch({ 'spend.csv': `${HEADER},MerchantCategory\nFinance,Acme Ltd,2024-03-31,600,0,Stationery,\nFinance,Acme Ltd,2024-03-31,600,0,Stationery,Office supplies\n` });
+    const { code, report: r } = await report([join(dir, 'spend.csv'), '--standard', 'spend-over-500']);
+    expect(code).toBe(0);
+    expect(r.files[0].issues.map((i: any) => [i.code, i.severity, i.row, i.column])).toEqual([['value-missing', 'warning', 1, 'MerchantCategory']]);
   });
 });

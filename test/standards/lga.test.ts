@@ -114,6 +114,7 @@ const CASES: Record<string, Case> = {
     valid: [],
     invalid: [
       ['header-missing', 'error', undefined, 1, undefined], // RelativeEstimateSpending
+      ['header-missing', 'warning', undefined, 1, undefined], // TradeUnionNames: the Transparency Code asks for it, the LGA schema does not
       ['value-type', 'error', 1, 2, 'FTERepresentativesMajorityDutyCount'], // NA
       ['value-type', 'error', 1, 2, 'TotalEstimateSpendingAmount'], // £155,288.73
     ],
