@@ -174,6 +174,10 @@ const CASES: Record<string, Case> = {
   },
   'election-results': {
     valid: [
+      // URIs the field definitions table makes mandatory and the JSON schema does not: warnings.
+      ['header-missing', 'warning', undefined, 1, undefined], // ElectedBodyURI
+      ['header-missing', 'warning', undefined, 1, undefined], // ElectoralAreaURI
+      ['header-missing', 'warning', undefined, 1, undefined], // OrganisationURI
       // The field definitions table's names for the JSON schema's fields.
       ['header-mismatch', 'warning', undefined, 1, 'OrganisationLabel'],
       ['header-mismatch', 'warning', undefined, 1, 'ElectionDate'],
@@ -181,9 +185,13 @@ const CASES: Record<string, Case> = {
       ['header-mismatch', 'warning', undefined, 1, 'ElectoralAreaLabel'],
       ['header-mismatch', 'warning', undefined, 1, 'CommonlyUsedSurname'],
       ['header-mismatch', 'warning', undefined, 1, 'CommonlyUsedForenames'],
+      ['value-missing', 'warning', 2, 3, 'ServiceTypeURI'], // empty on the second row
     ],
     invalid: [
       ['header-missing', 'error', undefined, 1, undefined], // CandidateUsedForenames: the column is mandatory
+      ['header-missing', 'warning', undefined, 1, undefined], // ElectedBodyURI
+      ['header-missing', 'warning', undefined, 1, undefined], // ElectoralAreaURI
+      ['header-missing', 'warning', undefined, 1, undefined], // OrganisationURI
       ['value-enum', 'error', 1, 2, 'ServiceTypeURI'], // the public toilets service
       ['value-format', 'error', 1, 2, 'Electiondate'], // 02/05/2024
       ['value-enum', 'error', 1, 2, 'TypeOfElection'], // Local
