@@ -156,7 +156,7 @@ export class CellChecker {
       }
       if (!this.field.required) return text !== '' && repair && isBlank(text) ? { ...OK_ABSENT, note: BLANK_NOTE } : OK_ABSENT;
       const detail = text === '' ? undefined : isBlank(text) ? 'the cell holds only spaces' : `the cell holds ${JSON.stringify(text)}, which means no value`;
-      const hint = sourceHint(this.field.schema);
+      const hint = sourceHint(this.field.schema, 'value-missing');
       return { value: ABSENT, findings: [this.finding({ code: 'value-missing', path: '', keyword: 'required', detail, ...(hint ? { hint } : {}) })] };
     }
     let typed = typeCell(text, this.field);

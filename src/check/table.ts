@@ -197,7 +197,7 @@ export class TableCheck {
     for (const { field, closest } of match.missing) {
       // A field the standard only recommends (x-severity on the field) is missing at that severity.
       const severity = this.severityOf('header-missing', field);
-      const hint = sourceHint(field.schema);
+      const hint = sourceHint(field.schema, 'header-missing');
       this.add('header-missing', { name: field.name, other: closest }, { line, field: field.name, suggestion: closest, hint }, severity);
       missing.push({ field: field.name, severity });
     }

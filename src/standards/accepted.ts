@@ -21,10 +21,16 @@ export function acceptedForms(schema: AnySchemaObject): AcceptedForm[] | undefin
   return forms.length ? forms : undefined;
 }
 
-/** For a field that a law or guidance asks for (its x-source): the hint naming it, when it is missing. */
-export function sourceHint(schema: AnySchemaObject): string | undefined {
+/**
+ * For a field whose absence is only a warning although a law or guidance asks for it (its x-source, with
+ * an x-severity lowering `code`): the hint naming that source. A field the schema itself requires says so
+ * in its message, and needs no hint.
+ */
+export function sourceHint(schema: AnySchemaObject, code: 'header-missing' | 'value-missing'): string | undefined {
   const source = schema['x-source'];
-  return typeof source === 'string' && source !== '' ? `asked for by ${source}` : undefined;
+  const severity = schema['x-severity'];
+  const lowered = typeof severity === 'string' ? severity !== 'error' : !!severity && typeof severity === 'object' && (severity as Record<string, string>)[code] !== undefined && (severity as Record<string, string>)[code] !== 'error';
+  return lowered && typeof source === 'string' && source !== '' ? `asked for by ${source}` : undefined;
 }
 
 export interface AcceptedMatcher {

@@ -1,12 +1,19 @@
 // Where a standard's sources disagree, the form one of them accepts is a warning with the repair to the
 // strictest form, and a value every source refuses is an error: here UK dates in Transparency Code files,
 // which the 2014 LGA/DCLG metadata asked for and the later LGA schema does not.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStandardFile } from '../../src/standards/load.js';
 import { BUNDLED_DIR } from '../../src/standards/registry.js';
 import { cli, report, scratch } from '../helpers.js';
+
+/** The standards whose sources, deviations and required fields' sources have been written down. */
+const SOURCED = [
+  'spend-over-500', 'procurement-card-transactions', 'contracts', 'counter-fraud', 'land-and-building-assets', 'organisation-structure',
+  'senior-salaries', 'senior-salary-count', 'pay-multiples', 'trade-union-facility-time', 'planning-applications', 'premises-licences',
+  'public-toilets', 'election-results', 'brownfield-land',
+];
 
 const HEADER = 'OrganisationalUnit,BeneficiaryName,PaymentDate,Amount,IrrecoverableVATAmount,Purpose';
 
@@ -85,6 +92,23 @@ describe('the keywords that record a standard\'s sources', () => {
     expect(standard.warnings ?? []).toEqual([]);
     expect(standard.sources?.[0]?.date).toBe('2015-02-27');
     expect(standard.deviations).toHaveLength(1);
+  });
+
+  it('every bundled standard loads, checked against its meta-schema, without a warning', async () => {
+    for (const id of readdirSync(BUNDLED_DIR)) {
+      const path = join(BUNDLED_DIR, id, 'schema.json');
+      if (!existsSync(path)) continue;
+      const standard = await loadStandardFile(path, { trusted: false });
+      expect(standard.warnings ?? [], id).toEqual([]);
+    }
+  });
+
+  it.each(SOURCED)('%s names its sources, and the source of each required field where a source lowers it', async (id) => {
+    const standard = await loadStandardFile(join(BUNDLED_DIR, id, 'schema.json'));
+    expect(standard.sources?.length).toBeGreaterThan(0);
+    for (const source of standard.sources!) expect(source.title).not.toBe('');
+    const lowered = standard.fields.filter((f) => f.required && typeof f.severity === 'object' && f.severity['header-missing'] === 'warning');
+    for (const field of lowered) expect(typeof field.schema['x-source'], `${id} ${field.name}`).toBe('string');
   });
 
   it('every bundled standard that accepts UK dates names why', async () => {
