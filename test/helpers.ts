@@ -19,6 +19,8 @@ export interface CorpusCase {
   rows: number;
   byCode: Record<string, number>;
   why: string;
+  /** Whether the file conforms, where a reviewer settled it: it fails only on what every source agrees is wrong. */
+  verdict?: 'passes' | 'fails';
 }
 
 export interface CliResult {

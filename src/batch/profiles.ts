@@ -6,6 +6,7 @@ import { describeFields } from '../standards/fields.js';
 import { readSchemaFile } from '../standards/load.js';
 import type { Registry } from '../standards/registry.js';
 import type { StandardProfile } from '../standards/detect.js';
+import { severityFrom } from '../standards/standard.js';
 
 export interface Profiles {
   records: StandardProfile[];
@@ -30,7 +31,10 @@ export function standardProfiles(registry: Registry): Profiles {
       const names = Object.keys((schema.properties ?? {}) as object);
       profiles.documents.push({ ...base, fields: names.map((name) => ({ name, aliases: [], required: required.has(name) })) });
     } else {
-      profiles.records.push({ ...base, fields: describeFields(schema).map((f) => ({ name: f.name, aliases: f.aliases, required: f.required })) });
+      // A field whose missing column is only a warning (one the law asks for but the schema does not, or a
+      // SHOULD field) is recommended, not required: a file without it still has all it must.
+      const fields = describeFields(schema).map((f) => ({ name: f.name, aliases: f.aliases, required: f.required && (severityFrom(f.severity, 'header-missing') ?? 'error') === 'error' }));
+      profiles.records.push({ ...base, fields });
     }
   }
   return profiles;

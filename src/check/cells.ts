@@ -5,6 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import { DateOrder, quickYear } from '../repair/dates.js';
 import { DIAGNOSES, isDateField } from '../repair/diagnoses.js';
 import { enumValues, isNullToken, isPadded, REPAIRS, type RepairContext } from '../repair/repairs.js';
+import { acceptedMatchers, sourceHint, type AcceptedMatcher } from '../standards/accepted.js';
 import type { Field, Standard } from '../standards/standard.js';
 import { severityFrom } from '../standards/standard.js';
 import { CATALOG } from '../issues/catalog.js';
@@ -109,6 +110,7 @@ export class CellChecker {
   private readonly decimalComma: boolean;
   private readonly dateField: boolean;
   private readonly allowed: Set<string>;
+  private readonly accepted: AcceptedMatcher[];
 
   constructor(
     readonly field: Field,
@@ -125,6 +127,7 @@ export class CellChecker {
     // A standard's own x-dateRange governs its dates; otherwise years far off are warned of.
     this.dateField = isDateField(field) && field.schema['x-dateRange'] === undefined;
     this.allowed = new Set(enumValues(field));
+    this.accepted = acceptedMatchers(field.schema);
   }
 
   check(text: string): CellOutcome {
@@ -153,7 +156,8 @@ export class CellChecker {
       }
       if (!this.field.required) return text !== '' && repair && isBlank(text) ? { ...OK_ABSENT, note: BLANK_NOTE } : OK_ABSENT;
       const detail = text === '' ? undefined : isBlank(text) ? 'the cell holds only spaces' : `the cell holds ${JSON.stringify(text)}, which means no value`;
-      return { value: ABSENT, findings: [this.finding({ code: 'value-missing', path: '', keyword: 'required', detail })] };
+      const hint = sourceHint(this.field.schema, 'value-missing');
+      return { value: ABSENT, findings: [this.finding({ code: 'value-missing', path: '', keyword: 'required', detail, ...(hint ? { hint } : {}) })] };
     }
     let typed = typeCell(text, this.field);
     let findings: CellFinding[] | null = null;
@@ -180,6 +184,7 @@ export class CellChecker {
       if (this.dates.note(text)) this.cache?.clear();
       if (!this.attachRepair(text, findings)) this.attachDiagnosis(text, findings);
     }
+    if (this.accepted.length) this.lowerIfAccepted(text, findings);
     return { value: typed === NOT_TYPED ? text : typed, findings };
   }
 
@@ -269,6 +274,18 @@ export class CellChecker {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A value in a form one of the standard's sources accepts (x-accepted) is a warning, not an error: the
+   * hint names the source, and the repair to the stricter form still stands.
+   */
+  private lowerIfAccepted(text: string, findings: CellFinding[]): void {
+    const form = this.accepted.find((f) => f.test.test(text));
+    if (!form) return;
+    for (const finding of findings) if (finding.severity === 'error') finding.severity = 'warning';
+    const main = findings[0]!;
+    main.hint = main.hint ? `${main.hint} (${form.because})` : form.because;
   }
 
   /** No repair, but an explanation of what went wrong, as the hint. */

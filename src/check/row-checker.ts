@@ -7,6 +7,7 @@ import type { ValidateFunction } from 'ajv';
 import { makeIssue, phrases } from '../issues/catalog.js';
 import { dateOrderEvidence } from '../repair/dates.js';
 import { findDamage, MOJIBAKE } from '../repair/mojibake.js';
+import { repairsForRow, rowRepairPlan, type RowRepair, type RowRepairPlan } from '../repair/row-repairs.js';
 import type { Field, Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
@@ -90,6 +91,9 @@ export class RowChecker {
   /** A required column is missing at error level: no row can pass. */
   private readonly noRowPasses: boolean;
   private readonly readers: Array<{ reader: RuleReader; columns: number[] }>;
+  /** Repairs that read several cells of a row, and the column of each field they read. */
+  private readonly rowPlan?: RowRepairPlan;
+  private readonly columnOf = new Map<string, number>();
 
   constructor(
     private readonly standard: Standard,
@@ -119,6 +123,8 @@ export class RowChecker {
       severityOf: (code: IssueCode, name: string | undefined) => severityFor(standard, code, name === undefined ? undefined : standard.fieldByName.get(name)),
     };
     this.readers = plan.rules.map(({ spec, columns }) => ({ reader: ruleReader(spec, context), columns }));
+    this.rowPlan = rowRepairPlan(standard);
+    for (const p of this.planned) this.columnOf.set(p.field.name, p.index);
     this.part = this.emptyPart();
   }
 
@@ -156,13 +162,15 @@ export class RowChecker {
       }
       const record: Record<string, unknown> | undefined = whole ? {} : undefined;
       let failed: Set<string> | undefined;
+      const rowRepairs = this.rowPlan ? repairsForRow(this.rowPlan, (f) => this.cellOf(cells, f)) : undefined;
       for (let c = 0; c < planned.length; c++) {
         const plan = planned[c]!;
         const text = cells[plan.index];
         if (text === undefined) continue; // a short row: already reported as row-length
         const outcome = plan.checker.check(text);
         if (outcome.findings !== null) {
-          this.cellIssues(outcome.findings, plan, text, row, line, result);
+          const repair = rowRepairs?.get(plan.field.name);
+          this.cellIssues(repair ? withRowRepair(outcome.findings, plan.checker, repair) : outcome.findings, plan, text, row, line, result);
           if (record) (failed ??= new Set()).add(plan.field.name);
         } else if (outcome.note !== undefined) tally(notes[c]!, outcome.note, text, row, line);
         if (record && outcome.value !== ABSENT) record[plan.field.name] = outcome.value;
@@ -188,6 +196,11 @@ export class RowChecker {
         reader.row(texts, row, line, issues);
       }
     }
+  }
+
+  private cellOf(cells: string[], field: string): string | undefined {
+    const index = this.columnOf.get(field);
+    return index === undefined ? undefined : cells[index];
   }
 
   /** The current part, whole; the next rows start a new part. */
@@ -321,6 +334,20 @@ export class RowChecker {
       );
     }
   }
+}
+
+/**
+ * A failing cell that a repair over its row puts right (a value the platform fills in, a grid reference
+ * converted to degrees): a warning with that repair, since the platform accepts the row as it is. The
+ * cell's findings may be shared with other rows, so they are copied, not changed.
+ */
+export function withRowRepair(findings: CellFinding[], checker: CellChecker, repair: RowRepair): CellFinding[] {
+  if (checker.evaluate(repair.value, false).findings !== null) return findings;
+  return findings.map((f, i) => ({
+    ...f,
+    severity: f.severity === 'error' ? 'warning' : f.severity,
+    ...(i === 0 ? { hint: repair.hint, fix: repair.value, repair: repair.repair, dateOrderDependent: false } : {}),
+  }));
 }
 
 /** The record's property a finding's path starts with, or undefined for the record itself. */

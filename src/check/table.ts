@@ -15,6 +15,7 @@ import { declaredByPattern, needsWholeRecord } from './whole-record.js';
 import { RowChecker, severityFor, type NoteTally, type PartResult, type TablePlan } from './row-checker.js';
 import { ruleJudge, ruleSpecs, type Reference, type RuleJudge } from './table-rules.js';
 import { formatNumber } from '../plain-text.js';
+import { sourceHint } from '../standards/accepted.js';
 
 /** Unknown columns listed one by one; the rest are one issue with a count. */
 const LISTED_UNKNOWN_COLUMNS = 50;
@@ -196,7 +197,8 @@ export class TableCheck {
     for (const { field, closest } of match.missing) {
       // A field the standard only recommends (x-severity on the field) is missing at that severity.
       const severity = this.severityOf('header-missing', field);
-      this.add('header-missing', { name: field.name, other: closest }, { line, field: field.name, suggestion: closest }, severity);
+      const hint = sourceHint(field.schema, 'header-missing');
+      this.add('header-missing', { name: field.name, other: closest }, { line, field: field.name, suggestion: closest, hint }, severity);
       missing.push({ field: field.name, severity });
     }
     const references = this.options.references ?? [];

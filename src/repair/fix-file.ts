@@ -15,6 +15,8 @@ import type { Standard } from '../standards/standard.js';
 import { CsvWriter } from './csv-writer.js';
 import { spreadsheetText } from '../formatters/csv.js';
 import { findDamage, MOJIBAKE } from './mojibake.js';
+import { repairsForRow, rowRepairPlan, type RowRepairPlan } from './row-repairs.js';
+import { withRowRepair } from '../check/row-checker.js';
 
 export interface FixOptions {
   encoding?: string;
@@ -57,6 +59,8 @@ interface Plan {
   usedBlank: Set<number>;
   /** Records (by index) right under the header that are template rows. */
   templates: Set<number>;
+  /** Repairs that read several cells of a row, if the standard has any. */
+  rowPlan?: RowRepairPlan;
 }
 
 export async function fixFile(input: string, output: string, log: string, standard: Standard, options: FixOptions = {}): Promise<FixSummary> {
@@ -131,7 +135,15 @@ async function learn(chunks: AsyncGenerator<string>, standard: Standard, delimit
     const checkers = match.columns.map((c) =>
       c.field && !c.duplicateOf ? new CellChecker(c.field, standard, (code, f) => fieldSeverity(code, f), { decimalComma }) : undefined,
     );
-    const learned: Plan = { headerAt: at, headerLine: top.lines[at]!, columns: match.columns, checkers, usedBlank: new Set(), templates: new Set() };
+    const learned: Plan = {
+      headerAt: at,
+      headerLine: top.lines[at]!,
+      columns: match.columns,
+      checkers,
+      usedBlank: new Set(),
+      templates: new Set(),
+      rowPlan: rowRepairPlan(standard),
+    };
     index = 0;
     for (let k = 0; k < top.rows.length; k++) {
       if (k > at) observe(learned, top.rows[k]!, k);
@@ -219,6 +231,7 @@ async function writeHeader(plan: Plan, kept: number[], line: number, out: CsvWri
 async function repairRow(plan: Plan, kept: number[], width: number, cells: string[], row: number, line: number, record: (change: Change) => Promise<void>): Promise<string[]> {
   const result: string[] = [];
   const positions = cells.length > width ? [...kept, ...range(width, cells.length)] : kept;
+  const rowRepairs = plan.rowPlan ? repairsForRow(plan.rowPlan, (f) => cellOfField(plan, cells, f)) : undefined;
   for (const c of positions) {
     if (c >= cells.length) continue; // a short row stays short: its length is still reported
     const before = cells[c]!;
@@ -234,7 +247,8 @@ async function repairRow(plan: Plan, kept: number[], width: number, cells: strin
     const checker = plan.checkers[c];
     if (checker) {
       const outcome = checker.check(text);
-      const main = outcome.findings?.[0];
+      const rowRepair = outcome.findings && rowRepairs?.get(checker.field.name);
+      const main = (rowRepair ? withRowRepair(outcome.findings!, checker, rowRepair) : outcome.findings)?.[0];
       const fix = main?.fix ?? (outcome.findings === null ? outcome.note?.fix : undefined);
       const repair = main?.fix !== undefined ? main.repair : outcome.note?.repair;
       if (fix !== undefined && fix !== text) {
@@ -245,6 +259,12 @@ async function repairRow(plan: Plan, kept: number[], width: number, cells: strin
     result.push(text);
   }
   return result;
+}
+
+/** The text of the row's cell for a field, or undefined when no column is that field. */
+function cellOfField(plan: Plan, cells: string[], field: string): string | undefined {
+  const column = plan.columns.find((c) => c.field?.name === field && !c.duplicateOf);
+  return column ? cells[column.index] : undefined;
 }
 
 function namedWidth(plan: Plan): number {

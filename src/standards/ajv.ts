@@ -75,6 +75,24 @@ export const EXTENSION_KEYWORDS: Record<string, AnySchemaObject> = {
       recordsPath: { type: 'string' },
       recordId: { type: 'array', items: { type: 'string' }, minItems: 1 },
       notes: { type: 'array', items: { type: 'string' } },
+      sources: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['title'],
+          properties: { title: { type: 'string' }, url: { type: 'string' }, version: { type: 'string' }, date: { type: 'string' } },
+        },
+      },
+      deviations: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  'x-source': { type: 'string' },
+  'x-accepted': {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['pattern', 'because'],
+      properties: { pattern: { type: 'string', format: 'regex' }, because: { type: 'string' } },
     },
   },
   'x-aliases': { type: 'array', items: { type: 'string' } },
@@ -106,6 +124,12 @@ export const EXTENSION_KEYWORDS: Record<string, AnySchemaObject> = {
     },
   },
   'x-constant': { type: 'boolean' },
+  'x-fillFrom': { type: 'array', items: { type: 'string' }, minItems: 1 },
+  'x-point': {
+    type: 'object',
+    required: ['longitude', 'latitude'],
+    properties: { longitude: { type: 'string' }, latitude: { type: 'string' } },
+  },
   'x-dateRange': {
     type: 'object',
     properties: {

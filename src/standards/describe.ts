@@ -6,7 +6,8 @@ import type { AnySchemaObject } from 'ajv';
 import { typePhrase } from '../check/explain.js';
 import { declaredReferences } from '../check/table-rules.js';
 import { describeFields, resolveLocalRef } from './fields.js';
-import type { Field, SeveritySetting, Standard } from './standard.js';
+import { acceptedForms, type AcceptedForm } from './accepted.js';
+import type { Field, SeveritySetting, Standard, StandardSource } from './standard.js';
 
 export interface FieldDescription {
   name: string;
@@ -37,6 +38,10 @@ export interface FieldDescription {
   examples: unknown[];
   aliases: string[];
   severity?: SeveritySetting;
+  /** The paragraph of the law or guidance that asks for the field. */
+  source?: string;
+  /** Forms a source accepts that the field's rules do not: such values are warnings, not errors. */
+  accepted?: AcceptedForm[];
 }
 
 export interface StandardDescription {
@@ -49,6 +54,10 @@ export interface StandardDescription {
   description?: string;
   mode: 'records' | 'document';
   notes: string[];
+  /** The documents the standard is drawn from, with version and date. */
+  sources?: StandardSource[];
+  /** Where the standard differs from its sources, and why. */
+  deviations?: string[];
   path: string;
   primaryKey?: string[];
   uniqueKeys?: string[][];
@@ -71,6 +80,8 @@ export function describeStandard(standard: Standard): StandardDescription {
     description: standard.description,
     mode: standard.mode,
     notes: standard.notes ?? [],
+    sources: standard.sources,
+    deviations: standard.deviations,
     path: standard.path,
     primaryKey: fieldList(root['x-primaryKey']),
     uniqueKeys: Array.isArray(root['x-uniqueKeys']) ? (root['x-uniqueKeys'] as unknown[]).map((k) => fieldList(k) ?? []) : undefined,
@@ -111,6 +122,8 @@ export function describeField(field: Field, root: AnySchemaObject, inCells = tru
     examples: field.examples,
     aliases: field.aliases,
     severity: field.severity,
+    source: stringOf(schema['x-source']),
+    accepted: acceptedForms(schema),
   };
 }
 

@@ -162,6 +162,8 @@ function meta(schema: AnySchemaObject, file: string): StandardMeta {
     recordsPath: x.recordsPath ?? (holder ? `/${holder}` : undefined),
     recordId: x.recordId,
     notes: x.notes,
+    sources: x.sources,
+    deviations: x.deviations,
   };
 }
 

@@ -49,6 +49,17 @@ export interface StandardMeta {
   /** The properties that name a record (360Giving `id`; OCDS `ocid` and `id`), for locating its issues. */
   recordId?: string[];
   notes?: string[];
+  /** The documents the standard is drawn from (law, guidance, published schemas), newest last. */
+  sources?: StandardSource[];
+  /** Where the standard differs from its sources, and why. */
+  deviations?: string[];
+}
+
+export interface StandardSource {
+  title: string;
+  url?: string;
+  version?: string;
+  date?: string;
 }
 
 export interface Standard extends StandardMeta {

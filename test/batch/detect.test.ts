@@ -91,7 +91,7 @@ describe('--standard auto on the command line', () => {
       detected: { from: 'header', matched: 4, columns: 4, reason: expect.stringMatching(/^4 of 4 columns are fields of test-allotment-sites \(with 3 of its 3 required fields\)/) },
     });
     expect(r.files[0].byCode).toEqual({ 'value-type': 1 });
-    expect(r.files[1].standard).toMatchObject({ id: 'spend-over-500', detected: { from: 'header', matched: 9, columns: 9 } });
+    expect(r.files[1].standard).toMatchObject({ id: 'spend-over-500', detected: { from: 'header', matched: 10, columns: 10 } });
   });
 
   it('shows in the terminal report which standard it picked', async () => {

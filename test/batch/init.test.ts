@@ -44,7 +44,7 @@ describe('conform init', () => {
     );
     expect(text).toContain('#  - files: "published/mixed/colours.csv"\n#    standard: <id or schema file>\n');
     expect(text).not.toContain('mine.schema.json');
-    expect(text).toContain('  # 2 files; the first: 9 of 9 columns are fields of spend-over-500 (with 6 of its 6 required fields)');
+    expect(text).toContain('  # 2 files; the first: 10 of 10 columns are fields of spend-over-500 (with 6 of its 6 required fields)');
   });
 
   it('writes a config that validate then runs', async () => {

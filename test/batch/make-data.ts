@@ -29,13 +29,13 @@ export function random(seed: number): () => number {
   };
 }
 
-export const SPEND_HEADER = 'OrganisationLabel,OrganisationURI,OrganisationalUnit,BeneficiaryName,PaymentDate,TransactionNumber,Amount,IrrecoverableVATAmount,Purpose';
+export const SPEND_HEADER = 'OrganisationLabel,OrganisationURI,OrganisationalUnit,BeneficiaryName,PaymentDate,TransactionNumber,Amount,IrrecoverableVATAmount,Purpose,MerchantCategory';
 
 export interface SpendOptions {
   rows: number;
   /** The council in every row, or one per row in turn. */
   publisher?: string | string[];
-  /** Share of rows with a UK date (a value-format error). */
+  /** Share of rows with a date whose year has two digits (a value-format error: a four-digit UK date is only a warning). */
   badShare?: number;
 }
 
@@ -50,9 +50,9 @@ export function spendCsv(seed: number, options: SpendOptions): { text: string; b
     const day = 1 + Math.floor(rnd() * 28);
     const bad = rnd() < (options.badShare ?? 0);
     if (bad) badRows++;
-    const date = bad ? `${String(day).padStart(2, '0')}/03/2024` : `2024-03-${String(day).padStart(2, '0')}`;
+    const date = bad ? `${String(day).padStart(2, '0')}/03/24` : `2024-03-${String(day).padStart(2, '0')}`;
     const amount = (500 + rnd() * 20000).toFixed(2);
-    lines.push(`${council},https://example.org/id/council/${i % publishers.length},Adult Services,Supplier ${Math.floor(rnd() * 500)} Ltd,${date},T${seed}-${i},${amount},0,Care fees`);
+    lines.push(`${council},https://example.org/id/council/${i % publishers.length},Adult Services,Supplier ${Math.floor(rnd() * 500)} Ltd,${date},T${seed}-${i},${amount},0,Care fees,Care services`);
   }
   return { text: lines.join('\n') + '\n', badRows };
 }

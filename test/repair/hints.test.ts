@@ -24,17 +24,21 @@ async function rangeHints(csv: string, standard: string) {
 }
 
 describe('coordinates that are not longitude and latitude in degrees', () => {
-  it('an Ordnance Survey easting and northing are named as such', async () => {
+  it('an Ordnance Survey easting and northing are converted, where the standard names the point', async () => {
+    // brownfield-land's x-point names GeoX and GeoY: the platform converts a grid reference, so the hint gives the result.
+    const why =
+      "GeoX 559716.56 and GeoY 193740 are an Ordnance Survey easting and northing in metres, which the planning data platform converts; as WGS84 longitude and latitude they are 0.305702, 51.619824, converted with Ordnance Survey's 7-parameter Helmert transformation from OSGB36, accurate to about 5 metres";
     expect(await rangeHints(brownfieldWith('559716.56', '193740.0'), 'brownfield-land')).toEqual([
-      ['GeoX', '559716.56', 'this looks like an Ordnance Survey easting in metres, not a longitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source'],
-      ['GeoY', '193740.0', 'this looks like an Ordnance Survey northing in metres, not a latitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source'],
+      ['GeoX', '559716.56', `${why}: write 0.305702 here`],
+      ['GeoY', '193740.0', `${why}: write 51.619824 here`],
     ]);
   });
 
-  it('a latitude and a longitude the wrong way round are named as such', async () => {
+  it('a latitude and a longitude the wrong way round are swapped, where the standard names the point', async () => {
+    const why = 'GeoX 53.000879 and GeoY -0.393631 are a latitude and a longitude the wrong way round, which the planning data platform swaps';
     expect(await rangeHints(brownfieldWith('53.000879', '-0.393631'), 'brownfield-land')).toEqual([
-      ['GeoX', '53.000879', 'this looks like a latitude, not a longitude: check that the longitude and latitude are not the wrong way round'],
-      ['GeoY', '-0.393631', 'this looks like a longitude, not a latitude: check that the longitude and latitude are not the wrong way round'],
+      ['GeoX', '53.000879', `${why}: write -0.393631 here`],
+      ['GeoY', '-0.393631', `${why}: write 53.000879 here`],
     ]);
   });
 

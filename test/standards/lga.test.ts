@@ -25,7 +25,7 @@ const CASES: Record<string, Case> = {
     invalid: [
       ['header-mismatch', 'warning', undefined, 1, 'Transaction Date'], // a known alias of PaymentDate
       ['value-type', 'error', 1, 2, 'Amount'], // £1,200.00
-      ['value-format', 'error', 2, 3, 'Transaction Date'], // 29/05/2026, a UK date
+      ['value-format', 'warning', 2, 3, 'Transaction Date'], // 29/05/2026, a UK date: the 2014 Code metadata's form
       ['value-enum', 'error', 3, 4, 'CardTransaction'], // gpc, in lower case
       ['value-missing', 'error', 4, 5, 'BeneficiaryName'], // empty
       ['value-pattern', 'warning', 5, 6, 'MerchantCategoryCode'], // five digits
@@ -36,7 +36,7 @@ const CASES: Record<string, Case> = {
     valid: [],
     invalid: [
       ['value-enum', 'error', 1, 2, 'ContractType'], // Framework, not Framework agreement
-      ['value-format', 'error', 2, 3, 'StartDate'], // 01/11/2025
+      ['value-format', 'warning', 2, 3, 'StartDate'], // 01/11/2025, the 2014 Code metadata's UK form
       ['value-type', 'error', 2, 3, 'SMESupplier'], // Y
       ['value-type', 'error', 3, 4, 'ContractValue'], // 25,000
       ['value-missing', 'error', 3, 4, 'CharityCommissionNumber'], // required by the published schema
@@ -61,7 +61,7 @@ const CASES: Record<string, Case> = {
     valid: [['header-mismatch', 'warning', undefined, 1, 'OrganisationURI']], // the published name is OrganisationCode
     invalid: [
       ['value-format', 'error', 1, 2, 'OrganisationCode'], // not a URI
-      ['value-format', 'error', 1, 2, 'EffectiveDate'], // 31/03/2025
+      ['value-format', 'warning', 1, 2, 'EffectiveDate'], // 31/03/2025, the 2014 Code metadata's UK form
       ['value-type', 'error', 1, 2, 'FraudSpentAmount'], // £64,000
       ['value-type', 'error', 1, 2, 'TotalIdentifiedFraud'], // NA
       ['value-missing', 'error', 2, 3, 'TotalOccasionsFraudPowers'],
@@ -90,7 +90,7 @@ const CASES: Record<string, Case> = {
     invalid: [
       ['value-type', 'error', 1, 2, 'EmployeeCount'], // twelve
       ['value-missing', 'error', 2, 3, 'RemunerationBand'],
-      ['value-format', 'error', 3, 4, 'ApplicableDate'], // 01/04/2025
+      ['value-format', 'warning', 3, 4, 'ApplicableDate'], // 01/04/2025, the 2014 Code metadata's UK form
       ['value-missing', 'error', 3, 4, 'EmployeeCount'],
     ],
   },
@@ -114,6 +114,7 @@ const CASES: Record<string, Case> = {
     valid: [],
     invalid: [
       ['header-missing', 'error', undefined, 1, undefined], // RelativeEstimateSpending
+      ['header-missing', 'warning', undefined, 1, undefined], // TradeUnionNames: the Transparency Code asks for it, the LGA schema does not
       ['value-type', 'error', 1, 2, 'FTERepresentativesMajorityDutyCount'], // NA
       ['value-type', 'error', 1, 2, 'TotalEstimateSpendingAmount'], // £155,288.73
     ],
@@ -132,29 +133,29 @@ const CASES: Record<string, Case> = {
     valid: [],
     invalid: [
       // Row 1's LocationText runs over two lines, so row 2 starts on line 4.
-      ['value-pattern', 'error', 1, 2, 'ExtractDate'], // 2014-06-24: the standard wants DD/MM/YYYY
-      ['value-enum', 'error', 1, 2, 'Category'], // Female and male
-      ['value-enum', 'error', 1, 2, 'RADARKeyNeeded'], // Y
+      ['value-pattern', 'warning', 1, 2, 'ExtractDate'], // 2014-06-24: DD/MM/YYYY is asked for, but the published pattern let any text through
+      ['value-enum', 'warning', 1, 2, 'Category'], // Female and male (the published list accepted any text)
+      ['value-enum', 'warning', 1, 2, 'RADARKeyNeeded'], // Y
       ['value-pattern', 'error', 2, 4, 'ExtractDate'], // 25:00 is not a time
       ['value-missing', 'error', 2, 4, 'GeoX'],
-      ['value-enum', 'error', 2, 4, 'Category'], // Mens
+      ['value-enum', 'warning', 2, 4, 'Category'], // Mens
       ['value-format', 'error', 2, 4, 'ReportEmail'],
-      ['value-pattern', 'error', 2, 4, 'Postcode'], // lower case
+      ['value-pattern', 'warning', 2, 4, 'Postcode'], // lower case (the published pattern accepted any text)
     ],
   },
   'planning-applications': {
     valid: [],
     invalid: [
-      ['value-pattern', 'error', 1, 2, 'ExtractDate'], // ISO date
+      ['value-pattern', 'warning', 1, 2, 'ExtractDate'], // ISO date, let through by the published pattern
       ['value-pattern', 'error', 1, 2, 'CaseDate'], // day 00
-      ['value-enum', 'error', 1, 2, 'Status'], // "Live "
-      ['value-enum', 'error', 1, 2, 'DecisionType'], // Delegated
+      ['value-enum', 'warning', 1, 2, 'Status'], // "Live ": the published list accepted any text
+      ['value-enum', 'warning', 1, 2, 'DecisionType'], // Delegated
       ['value-type', 'error', 1, 2, 'GroundArea'], // 410m2
       ['value-range', 'error', 1, 2, 'ResponsesFor'], // -1
       ['value-format', 'error', 2, 3, 'CaseURL'], // no scheme
       ['value-missing', 'error', 2, 3, 'CaseText'],
-      ['value-enum', 'error', 2, 3, 'Decision'], // approved
-      ['value-enum', 'error', 2, 3, 'DecisionType'], // Committee
+      ['value-enum', 'warning', 2, 3, 'Decision'], // approved
+      ['value-enum', 'warning', 2, 3, 'DecisionType'], // Committee
       ['value-type', 'error', 2, 3, 'ResponsesFor'], // 2.5
       // Row 3 repeats row 1's authority and case; row 4 repeats the case without an authority, so it
       // makes no key and is not compared.
@@ -165,14 +166,18 @@ const CASES: Record<string, Case> = {
     valid: [],
     invalid: [
       ['value-pattern', 'error', 1, 2, 'ExtractDate'], // 25/05/14, a two-digit year
-      ['value-enum', 'error', 1, 2, 'LateNightRefreshment'], // Y
-      ['value-pattern', 'error', 1, 2, 'LicenceStartDate'], // ISO date
+      ['value-enum', 'warning', 1, 2, 'LateNightRefreshment'], // Y: the published flag pattern accepted any text
+      ['value-pattern', 'warning', 1, 2, 'LicenceStartDate'], // ISO date, let through by the published pattern
       ['value-missing', 'error', 2, 3, 'AlcoholSupply'],
-      ['value-pattern', 'error', 2, 3, 'SupervisorPostcode'], // no space
+      ['value-pattern', 'warning', 2, 3, 'SupervisorPostcode'], // no space; the published pattern accepted any text
     ],
   },
   'election-results': {
     valid: [
+      // URIs the field definitions table makes mandatory and the JSON schema does not: warnings.
+      ['header-missing', 'warning', undefined, 1, undefined], // ElectedBodyURI
+      ['header-missing', 'warning', undefined, 1, undefined], // ElectoralAreaURI
+      ['header-missing', 'warning', undefined, 1, undefined], // OrganisationURI
       // The field definitions table's names for the JSON schema's fields.
       ['header-mismatch', 'warning', undefined, 1, 'OrganisationLabel'],
       ['header-mismatch', 'warning', undefined, 1, 'ElectionDate'],
@@ -180,9 +185,13 @@ const CASES: Record<string, Case> = {
       ['header-mismatch', 'warning', undefined, 1, 'ElectoralAreaLabel'],
       ['header-mismatch', 'warning', undefined, 1, 'CommonlyUsedSurname'],
       ['header-mismatch', 'warning', undefined, 1, 'CommonlyUsedForenames'],
+      ['value-missing', 'warning', 2, 3, 'ServiceTypeURI'], // empty on the second row
     ],
     invalid: [
       ['header-missing', 'error', undefined, 1, undefined], // CandidateUsedForenames: the column is mandatory
+      ['header-missing', 'warning', undefined, 1, undefined], // ElectedBodyURI
+      ['header-missing', 'warning', undefined, 1, undefined], // ElectoralAreaURI
+      ['header-missing', 'warning', undefined, 1, undefined], // OrganisationURI
       ['value-enum', 'error', 1, 2, 'ServiceTypeURI'], // the public toilets service
       ['value-format', 'error', 1, 2, 'Electiondate'], // 02/05/2024
       ['value-enum', 'error', 1, 2, 'TypeOfElection'], // Local
