@@ -197,6 +197,7 @@ function facts(file: FileReport): string {
     ['Encoding', esc(file.encoding)],
   ];
   if (file.delimiter !== undefined) items.push(['Delimiter', delimiterText(file.delimiter)]);
+  if (file.sheet !== undefined) items.push(['Sheet', esc(file.sheet)]);
   return `<dl class="facts">${items.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>`;
 }
 

@@ -106,7 +106,7 @@ function fileSection(file: FileReport): string {
   const facts = [
     file.standard ? `${text(file.standard.title)} ${code(`${file.standard.id} ${file.standard.version}`)}` : 'no standard',
     `${count(file.rows, 'row')}${file.invalidRows ? ` (${n(file.invalidRows)} with errors)` : ''}`,
-    [file.format.toUpperCase(), text(file.encoding), file.delimiter && file.delimiter !== ',' ? `delimiter ${code(file.delimiter)}` : '']
+    [file.format.toUpperCase(), text(file.encoding), file.delimiter && file.delimiter !== ',' ? `delimiter ${code(file.delimiter)}` : '', file.sheet !== undefined ? `sheet ${text(JSON.stringify(file.sheet))}` : '']
       .filter(Boolean)
       .join(', '),
   ];

@@ -54,7 +54,7 @@ function fileSection(file: FileReport, layout: Layout): string[] {
   const { c } = layout;
   const lines: string[] = [];
   const standard = file.standard ? terminalSafe(`${file.standard.id} ${file.standard.version}`) : 'no standard';
-  const shape = [file.format === 'unknown' ? '' : file.format.toUpperCase(), encodingName(file.encoding), delimiterName(file.delimiter)]
+  const shape = [file.format === 'unknown' ? '' : file.format.toUpperCase(), encodingName(file.encoding), delimiterName(file.delimiter), file.sheet !== undefined ? terminalSafe(`sheet ${JSON.stringify(file.sheet)}`) : '']
     .filter(Boolean)
     .join(', ');
   const mark = file.passed ? c.green('✔') : c.red('✖');

@@ -27,6 +27,14 @@ describe('workbook locations in reports', () => {
     expect(stdout.replace(/&#39;|&#x27;|&apos;/g, "'")).toContain("'Spend 2024'!D2");
   });
 
+  it.each(['stylish', 'markdown', 'html'])('%s names the sheet checked', async (format) => {
+    const dir = scratch();
+    const path = join(dir, 'spend.xlsx');
+    writeFileSync(path, await BOOK);
+    const { stdout } = await cli(['validate', path, '--standard', 'spend-over-500', '--format', format, '--no-color']);
+    expect(stdout.replace(/&quot;/g, '"')).toMatch(/[Ss]heet("| "|<\/dt><dd>)Spend 2024/);
+  });
+
   it('csv adds sheet and cell columns only when a workbook was checked', async () => {
     const dir = scratch();
     const path = join(dir, 'spend.xlsx');
