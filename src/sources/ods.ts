@@ -3,7 +3,7 @@
 // number-columns-repeated) are expanded only where they hold values: a sheet padded to a million empty
 // rows costs nothing.
 import { readXml } from './xml-stream.js';
-import { numberText, WorkbookError, type Workbook, type WorkbookCell, type WorkbookRow, type WorkbookSheet, type ZipArchive } from './workbook.js';
+import { MAX_ROW, numberText, WorkbookError, type Workbook, type WorkbookCell, type WorkbookRow, type WorkbookSheet, type ZipArchive } from './workbook.js';
 
 /** Cells a repeated cell with a value is expanded to at most (a sheet's width in current spreadsheet programs). */
 const MAX_COLUMNS = 16_384;
@@ -111,6 +111,7 @@ async function readTable(zip: ZipArchive, position: number, onRow: (row: Workboo
     const { cells, hidden } = row;
     const filled = cells.some((c) => c && (c.text !== '' || c.formula));
     const repeat = filled ? Math.min(row.repeat, MAX_REPEATED_ROWS) : 0;
+    if (repeat && rowNumber + repeat > MAX_ROW) throw new WorkbookError('its content has rows beyond the rows a sheet can have');
     for (let k = 0; k < repeat && given < limit; k++) {
       onRow({ number: rowNumber + k + 1, hidden, cells: k ? [...cells] : cells });
       given++;

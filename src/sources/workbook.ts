@@ -41,6 +41,13 @@ export interface Workbook {
 
 export { WorkbookError };
 
+/** The last row and column a spreadsheet can have: Excel's 1,048,576 rows and column XFD; LibreOffice's larger sheets reach 16,777,216 rows. */
+export const MAX_EXCEL_ROW = 1_048_576;
+export const MAX_ROW = 16_777_216;
+export const MAX_COLUMN = 16_384;
+/** Characters of text a workbook's shared strings may hold in all: they are kept in memory while its sheet is read. */
+export const MAX_SHARED_CHARS = 256 * 1024 * 1024;
+
 /** Open a workbook of either kind: the archive's parts say which, not the file's name. */
 export async function openWorkbook(path: string, limits?: ZipLimits): Promise<Workbook> {
   const zip = await openZip(path, limits);

@@ -1,7 +1,7 @@
 // Excel workbooks (.xlsx, Office Open XML): the sheet list from xl/workbook.xml and its relationships,
 // shared strings, the styles that tell a date cell from a number, and each sheet's rows read as a stream.
 import { readXml } from './xml-stream.js';
-import { columnOf, numberText, serialToIso, WorkbookError, type Workbook, type WorkbookCell, type WorkbookRow, type WorkbookSheet, type ZipArchive } from './workbook.js';
+import { columnOf, MAX_COLUMN, MAX_EXCEL_ROW, MAX_SHARED_CHARS, numberText, serialToIso, WorkbookError, type Workbook, type WorkbookCell, type WorkbookRow, type WorkbookSheet, type ZipArchive } from './workbook.js';
 
 interface XlsxSheet extends WorkbookSheet {
   part: string;
@@ -69,6 +69,7 @@ async function readSharedStrings(zip: ZipArchive): Promise<string[]> {
   let inText = false;
   // Phonetic runs (<rPh>) are reading aids, not the cell's text.
   let phonetic = 0;
+  let chars = 0;
   await readXml(await zip.open('xl/sharedStrings.xml'), 'xl/sharedStrings.xml', () => ({
     open(tag, _a, selfClosing) {
       const name = localName(tag);
@@ -85,7 +86,11 @@ async function readSharedStrings(zip: ZipArchive): Promise<string[]> {
       else if (name === 'rPh') phonetic--;
     },
     text(text) {
-      if (inText && !phonetic && current !== undefined) current += text;
+      if (inText && !phonetic && current !== undefined) {
+        current += text;
+        chars += text.length;
+        if (chars > MAX_SHARED_CHARS) throw new WorkbookError(`its shared strings hold more than ${MAX_SHARED_CHARS / 1048576}M characters of text, more than conform reads`);
+      }
     },
   }));
   return strings;
@@ -142,12 +147,14 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext, o
       const local = localName(name);
       if (local === 'row') {
         const number = a.r ? Number(a.r) : nextRow;
+        if (!Number.isSafeInteger(number) || number < 1 || number > MAX_EXCEL_ROW) throw new WorkbookError(`its part "${part}" has a row numbered ${JSON.stringify(a.r)}, beyond the rows a sheet can have`);
         row = { number, hidden: a.hidden === '1' || a.hidden === 'true', cells: [] };
         nextRow = number + 1;
         nextColumn = 0;
         if (selfClosing) row = undefined;
       } else if (local === 'c' && row) {
         const column = a.r ? columnOf(a.r) : nextColumn;
+        if (column < 0 || column >= MAX_COLUMN) throw new WorkbookError(`its part "${part}" has a cell at ${JSON.stringify(a.r)}, beyond the columns a sheet can have`);
         nextColumn = column + 1;
         cell = { column, type: a.t ?? 'n', style: Number(a.s ?? 0), value: '', formula: false, inline: '' };
       } else if (cell && local === 'f') cell.formula = true;

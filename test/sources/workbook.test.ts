@@ -158,6 +158,12 @@ describe('hostile and damaged workbooks', () => {
     await refused(book, 'liar.xlsx', /cannot be unpacked/);
   });
 
+  it('refuses cells beyond the last row or column a sheet can have', async () => {
+    const far = (ref: string, row: string) => `<worksheet><sheetData><row r="${row}"><c r="${ref}"><v>1</v></c></row></sheetData></worksheet>`;
+    await refused(await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/worksheets/sheet1.xml': far('A999999999', '999999999') } }), 'far.xlsx', /row numbered "999999999", beyond the rows/);
+    await refused(await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/worksheets/sheet1.xml': far('ZZZZZ1', '1') } }), 'wide.xlsx', /cell at "ZZZZZ1", beyond the columns/);
+  });
+
   it('refuses a part bigger than the limit', async () => {
     const path = join(scratch(), 'big.xlsx');
     writeFileSync(path, await xlsx([{ name: 'S', rows: [['a']] }]));
