@@ -94,6 +94,8 @@ export function numberText(value: number): string {
 
 /** A date serial (days since the epoch of the workbook's date system) as ISO: a date, or a date and time. */
 export function serialToIso(serial: number, date1904 = false): string {
+  // A time of day alone (a serial under 1, shown as h:mm) has no date.
+  if (serial < 1 && serial > 0) return new Date(Math.round(serial * 86400) * 1000).toISOString().slice(11, 19);
   // Excel counts 1900 as a leap year, so serials from 61 on are one day ahead of the real calendar.
   const days = date1904 ? serial + 1462 : serial < 61 ? serial + 1 : serial;
   const date = new Date(Date.UTC(1899, 11, 30) + Math.round(days * 86400) * 1000);

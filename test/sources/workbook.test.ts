@@ -100,6 +100,7 @@ describe('xlsx details', () => {
     expect(serialToIso(45292)).toBe('2024-01-01');
     expect(serialToIso(45292.5)).toBe('2024-01-01T12:00:00');
     expect(serialToIso(0, true)).toBe('1904-01-01');
+    expect(serialToIso(0.5625)).toBe('13:30:00');
   });
 
   it('writes cell references a spreadsheet understands', () => {
