@@ -3,7 +3,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { report, scratch } from '../helpers.js';
+import { createRequire } from 'node:module';
+import { report, ROOT, scratch } from '../helpers.js';
 import { ods, xlsx, type TestCell, type TestSheet } from '../workbook-writer.js';
 
 const HEADER = ['OrganisationalUnit', 'BeneficiaryName', 'PaymentDate', 'Amount', 'IrrecoverableVATAmount', 'Purpose', 'VCSEGrant'];
@@ -138,6 +139,21 @@ describe.each([
     expect(strip(fromBook.report.files[0].issues)).toEqual(strip(fromCsv.report.files[0].issues));
     expect(fromBook.report.files[0].byCode).toEqual(fromCsv.report.files[0].byCode);
     expect(Object.keys(fromCsv.report.files[0].byCode).length).toBeGreaterThan(4);
+  });
+});
+
+describe('the report of a workbook', () => {
+  it('holds to the report schema', async () => {
+    const require = createRequire(import.meta.url);
+    const Ajv2020 = require('ajv/dist/2020').default;
+    const addFormats = require('ajv-formats').default;
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const conforms = ajv.compile(JSON.parse(readFileSync(`${ROOT}/schemas/report.schema.json`, 'utf8')));
+    const { report: r } = await check(await xlsx(COUNCIL), 'spend.xlsx');
+    expect(r.files[0].issues.some((i: { cell?: string }) => i.cell)).toBe(true);
+    conforms(r);
+    expect(conforms.errors ?? []).toEqual([]);
   });
 });
 
