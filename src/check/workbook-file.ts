@@ -14,7 +14,8 @@ import { loadReferences } from './references.js';
 import { TableCheck } from './table.js';
 import { readSheetRecords, rowTexts } from './workbook-rows.js';
 import { SheetIssues } from './workbook-issues.js';
-import { rmSync } from 'node:fs';
+import { accessSync, constants, rmSync, statSync } from 'node:fs';
+import { describeReadError } from '../sources/text.js';
 import { exportSheet } from '../repair/workbook-export.js';
 import { routeRows, type RowTargets } from './route-rows.js';
 import { checkFlatWorkbook } from './flat-workbook.js';
@@ -31,13 +32,29 @@ export async function checkWorkbookFile(path: string, standard: Standard, option
   const started = performance.now();
   const sink = new SheetIssues(options.maxIssues, options.adjust);
   for (const detail of standard.warnings ?? []) sink.add(makeIssue('standard-warning', { detail }));
-  const format = /\.ods$/i.test(path) ? 'ods' : 'xlsx';
+  let format: 'xlsx' | 'ods' = /\.ods$/i.test(path) ? 'ods' : 'xlsx';
   let rows = 0;
   let chosen: WorkbookSheet | undefined;
   let book: Workbook | undefined;
   try {
     if (options.stream) throw new WorkbookError('a workbook cannot be read from standard input; give its path');
+    // A file that is missing, unreadable or empty is said as it is for any other file.
+    let size: number;
+    try {
+      const stat = statSync(path);
+      if (stat.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+      size = stat.size;
+      accessSync(path, constants.R_OK);
+    } catch (error) {
+      sink.add(makeIssue('file-unreadable', { detail: describeReadError(error) }));
+      return report();
+    }
+    if (size === 0) {
+      sink.add(makeIssue('file-empty', { detail: 'The file is empty' }));
+      return report();
+    }
     book = await openWorkbook(path);
+    format = book.kind;
     if (standard.mode === 'document') {
       const flat = await checkFlatWorkbook(book, standard, sink);
       rows = flat.rows;
@@ -61,19 +78,23 @@ export async function checkWorkbookFile(path: string, standard: Standard, option
   } finally {
     book?.close();
   }
-  return buildFileReport(
-    {
-      path,
-      standard: { id: standard.id, version: standard.version, title: standard.title },
-      format: book?.kind ?? format,
-      encoding: 'utf-8',
-      sheet: chosen?.name,
-      rows,
-      elapsed: (performance.now() - started) / 1000,
-    },
-    sink,
-    options.failOn,
-  );
+  return report();
+
+  function report(): FileReport {
+    return buildFileReport(
+      {
+        path,
+        standard: { id: standard.id, version: standard.version, title: standard.title },
+        format,
+        encoding: 'utf-8',
+        sheet: chosen?.name,
+        rows,
+        elapsed: (performance.now() - started) / 1000,
+      },
+      sink,
+      options.failOn,
+    );
+  }
 }
 
 /** The sheet named by --sheet (a name, or a number counting from 1), else the best match; the others are listed as skipped. */

@@ -221,7 +221,7 @@ export function isKnownEncoding(name: string): boolean {
   }
 }
 
-function describeReadError(error: unknown): string {
+export function describeReadError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   switch (e.code) {
     case 'ENOENT':

@@ -158,6 +158,15 @@ describe('the report of a workbook', () => {
 });
 
 describe('damaged and hostile workbooks', () => {
+  it('a missing or empty workbook is said as for any file', async () => {
+    const dir = scratch({ 'empty.xlsx': '' });
+    const { report: r } = await report([join(dir, 'missing.xlsx'), join(dir, 'empty.xlsx'), '--standard', 'spend-over-500']);
+    expect(r.files.map((f: { issues: Array<{ code: string; message: string }> }) => [f.issues[0]!.code, f.issues[0]!.message])).toEqual([
+      ['file-unreadable', 'The file cannot be read: the file does not exist (it may have been moved or deleted)'],
+      ['file-empty', 'The file is empty'],
+    ]);
+  });
+
   it('a zip bomb is a clear issue and exit 1', async () => {
     const bomb = await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/worksheets/sheet1.xml': '<x>' + ' '.repeat(8 << 20) + '</x>' } });
     const { code, report: r } = await check(bomb, 'bomb.xlsx');
