@@ -9,7 +9,7 @@ import { JsonRecordSplitter } from '../sources/json-records.js';
 import { detectDelimiter, formatFromName, sniffBinary, sniffText } from '../sources/sniff.js';
 import { DataReadError, openText } from '../sources/text.js';
 import type { FileFormat, InputFormat, Issue } from '../types.js';
-import { isWorkbookName } from '../check/workbook-file.js';
+import { isWorkbookName, looksLikeWorkbook } from '../check/workbook-file.js';
 import { readWorkbookHead } from './workbook-head.js';
 
 const HEAD_BYTES = 65536;
@@ -36,7 +36,7 @@ export interface HeadOptions {
 }
 
 export async function readFileHead(path: string, options: HeadOptions = {}): Promise<FileHead> {
-  if (!options.inputFormat && isWorkbookName(path)) return readWorkbookHead(path, options.sheet);
+  if (!options.inputFormat && (isWorkbookName(path) || looksLikeWorkbook(path))) return readWorkbookHead(path, options.sheet);
   let format: FileHead['format'] = options.inputFormat ?? formatFromName(path) ?? 'unknown';
   const stream: Readable = createReadStream(path, { start: 0, end: HEAD_BYTES - 1 });
   let text;

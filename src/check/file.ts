@@ -24,7 +24,7 @@ import { checkRestInParts, startCsvWorkers, type PartsOutcome } from './csv-para
 import { checkNdjsonInParts } from './ndjson-parallel.js';
 import { NdjsonLines } from '../sources/ndjson-lines.js';
 import { formatNumber } from '../plain-text.js';
-import { checkWorkbookFile, isWorkbookName } from './workbook-file.js';
+import { checkWorkbookFile, isWorkbookName, looksLikeWorkbook } from './workbook-file.js';
 
 export interface FileCheckOptions {
   failOn: FailOn;
@@ -80,7 +80,7 @@ interface Outcome {
 }
 
 export async function checkFile(path: string, standard: Standard, options: FileCheckOptions): Promise<FileReport> {
-  if (!options.inputFormat && isWorkbookName(path)) return checkWorkbookFile(path, standard, options);
+  if (!options.inputFormat && !options.stream && (isWorkbookName(path) || looksLikeWorkbook(path))) return checkWorkbookFile(path, standard, options);
   const started = performance.now();
   const sink = new IssueCollector(options.maxIssues, options.adjust);
   // What in the standard cannot be checked is said in every file's report it was used for.

@@ -14,7 +14,7 @@ import { loadReferences } from './references.js';
 import { TableCheck } from './table.js';
 import { readSheetRecords, rowTexts } from './workbook-rows.js';
 import { SheetIssues } from './workbook-issues.js';
-import { accessSync, constants, rmSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { describeReadError } from '../sources/text.js';
 import { exportSheet } from '../repair/workbook-export.js';
 import { routeRows, type RowTargets } from './route-rows.js';
@@ -26,6 +26,28 @@ const BATCH = 2000;
 /** A workbook, by its name: these are read as workbooks, whatever their first bytes. */
 export function isWorkbookName(path: string): boolean {
   return /\.(xlsx|xlsm|ods)$/i.test(path);
+}
+
+/**
+ * A file whose name says no data format (`download`, or an .xlsx file saved as `.xls`) that starts as a
+ * workbook's ZIP archive does (its first parts name `xl/`, or the OpenDocument spreadsheet type). Other
+ * archives are left to the text reader, which names them for what they are.
+ */
+export function looksLikeWorkbook(path: string): boolean {
+  if (path === '-' || /\.(csv|tsv|txt|tab|psv|json|ndjson|jsonl|jsonlines)$/i.test(path)) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(65536);
+    const read = readSync(fd, head, 0, head.length, 0);
+    if (read < 4 || head.readUInt32LE(0) !== 0x04034b50) return false;
+    const text = head.toString('latin1', 0, read);
+    return text.includes('xl/') || text.includes('application/vnd.oasis.opendocument.spreadsheet');
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 export async function checkWorkbookFile(path: string, standard: Standard, options: FileCheckOptions): Promise<FileReport> {

@@ -158,6 +158,12 @@ describe('the report of a workbook', () => {
 });
 
 describe('damaged and hostile workbooks', () => {
+  it('a workbook whose name does not say so is read by its first bytes', async () => {
+    const { code, report: r } = await check(await xlsx(COUNCIL), 'spend-export.xls');
+    expect(code).toBe(1);
+    expect(r.files[0]).toMatchObject({ format: 'xlsx', sheet: 'Spend 2024' });
+  });
+
   it('a missing or empty workbook is said as for any file', async () => {
     const dir = scratch({ 'empty.xlsx': '' });
     const { report: r } = await report([join(dir, 'missing.xlsx'), join(dir, 'empty.xlsx'), '--standard', 'spend-over-500']);
