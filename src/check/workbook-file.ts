@@ -6,7 +6,7 @@ import { buildFileReport } from '../report/build.js';
 import { IssueCollector } from '../report/collector.js';
 import { cellReference, openWorkbook, WorkbookError, type Workbook, type WorkbookSheet } from '../sources/workbook.js';
 import type { Standard } from '../standards/standard.js';
-import type { FileReport, Issue } from '../types.js';
+import type { FileReport } from '../types.js';
 import type { FileCheckOptions } from './file.js';
 import { headerScorer } from './header.js';
 import { HEADER_SEARCH } from './layout.js';
@@ -191,9 +191,10 @@ async function checkSheet(book: Workbook, sheet: WorkbookSheet, standard: Standa
   else if (table.rows === 0) sink.add(makeIssue('file-empty', { detail: `The sheet ${JSON.stringify(sheet.name)} has a header but no records` }, {}, 'warning'));
   const names = table.plan?.names ?? [];
   for (const { line, column, error } of formulas) {
-    if (line < table.headerLine) continue;
+    if (line <= table.headerLine) continue;
     const where = cellReference(sheet.name, column, line);
-    sink.add(makeIssue('formula-value', { value: error, detail: where }, { line, columnIndex: column + 1, column: names[column] ?? undefined, value: error } as Partial<Issue>));
+    // Every row under the header is a record (blank ones too), so the record's number follows from the line.
+    sink.add(makeIssue('formula-value', { value: error, detail: where }, { row: line - table.headerLine, line, columnIndex: column + 1, column: names[column] ?? undefined, value: error }));
   }
   return table;
 }

@@ -59,6 +59,10 @@ describe.each([
       ["'Spend 2024'!D8", 'warning'],
     ]);
     expect(formulas[0].message).toContain('#REF!');
+    expect(formulas.map((i: { row: number; line: number }) => [i.row, i.line])).toEqual([
+      [4, 7],
+      [5, 8],
+    ]);
     const blank = file.issues.find((i: { code: string }) => i.code === 'row-blank');
     expect(blank).toMatchObject({ line: 6, cell: "'Spend 2024'!6:6" });
     // The real date cell passes; the boolean cells are booleans; "no" is not one.
