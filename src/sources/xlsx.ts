@@ -101,16 +101,21 @@ async function readDateStyles(zip: ZipArchive): Promise<boolean[]> {
   const custom = new Map<number, string>();
   const styles: boolean[] = [];
   let inCellXfs = false;
+  // Conditional formats (<dxfs>) have number formats of their own, which are not the cells' formats.
+  let inNumFmts = false;
   const formats: number[] = [];
   await readXml(await zip.open('xl/styles.xml'), 'xl/styles.xml', () => ({
     open(tag, a, selfClosing) {
       const name = localName(tag);
-      if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      if (name === 'numFmts') inNumFmts = !selfClosing;
+      else if (name === 'numFmt' && inNumFmts) custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = !selfClosing;
       else if (name === 'xf' && inCellXfs) formats.push(Number(a.numFmtId ?? 0));
     },
     close(tag) {
-      if (localName(tag) === 'cellXfs') inCellXfs = false;
+      const name = localName(tag);
+      if (name === 'cellXfs') inCellXfs = false;
+      else if (name === 'numFmts') inNumFmts = false;
     },
   }));
   for (const id of formats) styles.push(custom.has(id) ? isDateFormat(custom.get(id)!) : DATE_FORMAT_IDS.has(id));

@@ -70,6 +70,20 @@ describe('xlsx details', () => {
     expect(rows[1]!.cells[0]!.text).toBe('2024-02-29');
   });
 
+  it('takes date formats from the cell styles, not from conditional formats', async () => {
+    const styles =
+      '<?xml version="1.0"?><styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="#,##0.00"/></numFmts>' +
+      '<cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>' +
+      '<dxfs><dxf><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></dxf></dxfs></styleSheet>';
+    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>45292</v></c><c r="B1" s="2"><v>45292</v></c><c r="C1" s="0"><v>45292</v></c></row></sheetData></worksheet>';
+    const { rows } = await rowsOf(await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/styles.xml': styles, 'xl/worksheets/sheet1.xml': sheet } }), 'b.xlsx');
+    expect(rows[0]!.cells.map((c) => [c?.kind, c?.text])).toEqual([
+      ['date', '2024-01-01'],
+      ['number', '45292'],
+      ['number', '45292'],
+    ]);
+  });
+
   it('gives a formula without a saved value as an empty formula cell', async () => {
     const { rows } = await rowsOf(await xlsx([{ name: 'S', rows: [['a', 'b'], ['x', { formula: 'A1' }]] }]), 'b.xlsx');
     expect(rows[1]!.cells[1]).toEqual({ kind: 'number', text: '', formula: true });
