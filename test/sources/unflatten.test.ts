@@ -61,6 +61,15 @@ describe('360Giving flat spreadsheets', () => {
     expect(flat.used).toEqual(['grants', 'Beneficiary Location']);
   });
 
+  it('without a standard named, has its grants sheet checked against 360giving-flat', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'grants.xlsx'), await xlsx(GRANTS));
+    const { report: r } = await report([join(dir, 'grants.xlsx')]);
+    expect(r.files[0].standard.id).toBe('360giving-flat');
+    expect(r.files[0].sheet).toBe('grants');
+    expect(r.files[0].rows).toBe(2);
+  });
+
   it('checks the workbook against the 360Giving standard, issues at sheet, cell and grant id', async () => {
     const dir = scratch();
     writeFileSync(join(dir, 'grants.xlsx'), await xlsx(GRANTS));
