@@ -6,7 +6,7 @@ import { formatPhrase } from '../check/explain.js';
 import type { Io } from '../io/io.js';
 import { describeStandard, type FieldDescription, type StandardDescription } from '../standards/describe.js';
 import { Registry, warnShadowing, type RegistryEntry } from '../standards/registry.js';
-import type { Standard } from '../standards/standard.js';
+import type { Standard, StandardSource } from '../standards/standard.js';
 import { VERSION } from '../version.js';
 import { code as markdownCode } from '../formatters/markdown.js';
 import { jsonTerminalSafe, terminalSafe } from '../formatters/safe-text.js';
@@ -134,6 +134,8 @@ export function standardMarkdown(d: StandardDescription, footer: string): string
   out.push('');
   const keys = keysOf(d, MARKDOWN);
   if (keys.length) out.push('## Keys', '', ...keys.map((k) => `- ${k}`), '');
+  if (d.sources?.length) out.push('## Sources', '', ...d.sources.map((source) => `- ${sourceLine(source)}`), '');
+  if (d.deviations?.length) out.push('## Where it differs from its sources', '', ...d.deviations.map((n) => `- ${md(n)}`), '');
   if (d.notes.length) out.push('## Notes', '', ...d.notes.map((n) => `- ${md(n)}`), '');
   out.push(footer, '');
   return out.join('\n');
@@ -223,6 +225,14 @@ const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
 const sameWords = (a: string, b: string) => a.toLowerCase().replace(/[^a-z0-9]/g, '') === b.toLowerCase().replace(/[^a-z0-9]/g, '');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Markdown text: invisible and control characters made visible, those that would start formatting escaped. */
+/** A source as a Markdown line: its title (a link when it has a web address), then its version and date. */
+function sourceLine(source: StandardSource): string {
+  // Only a web address becomes a link; the characters that would end a Markdown link are escaped.
+  const title = source.url && /^https?:\/\/\S+$/.test(source.url) ? `[${md(source.title)}](${source.url.replace(/[()<>]/g, (c) => encodeURIComponent(c))})` : md(source.title);
+  const extra = [source.version ? `version ${md(source.version)}` : '', source.date ? `dated ${md(source.date)}` : ''].filter(Boolean);
+  return extra.length ? `${title}, ${extra.join(', ')}` : title;
+}
+
 const md = (text: string) => terminalSafe(oneLine(text)).replace(/([\\`*_<>[\]|])/g, '\\$1');
 /** Text inside a table cell. */
 const cell = (text: string) => md(text);

@@ -30,5 +30,8 @@ describe('standard pages', async () => {
     expect(body(stdout)).toBe(body(page));
     expect(page).toContain('| `geometry` | optional |');
     expect(page).toContain('## Notes');
+    // Its sources, with the specification's date, linked.
+    expect(page).toContain('## Sources');
+    expect(page).toMatch(/- \[Tree preservation order specification [^\]]*\]\(https:\/\/digital-land\.github\.io\/specification\/specification\/tree-preservation-order\/\), dated 2026-08-14/);
   });
 });

@@ -53,6 +53,7 @@ export function importCsvw(metadata: unknown, file: string, options: ImportOptio
       title: title ?? id,
       source: `CSVW metadata ${basename(file)}`,
       notes: [`Imported from the CSVW metadata ${basename(file)}.`, ...notCarried],
+      sources: [{ title: `${title ?? basename(file)} (CSVW metadata)` }],
     },
     type: 'object',
     ...(typeof key === 'string' || Array.isArray(key) ? { 'x-primaryKey': key } : {}),

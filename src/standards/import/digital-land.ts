@@ -157,6 +157,15 @@ export function importDigitalLand(folder: string, options: ImportOptions): Impor
       licence: LICENCES[dataset?.licence ?? 'ogl3'] ?? dataset?.licence ?? 'Open Government Licence v3.0',
       description,
       notes,
+      sources: [
+        specification
+          ? {
+              title: `${capital(specification.name || specification.specification!.replace(/-/g, ' '))} specification (planning data platform, digital-land/specification)`,
+              url: `https://digital-land.github.io/specification/specification/${specification.specification}/`,
+              ...(specification['entry-date'] ? { date: specification['entry-date'] } : {}),
+            }
+          : { title: `The ${datasetName} dataset (planning data platform, digital-land/specification)` },
+      ],
     },
     type: 'object',
     ...(key ? { 'x-primaryKey': key } : {}),

@@ -56,6 +56,7 @@ export function importTableSchema(tableSchema: unknown, source: TableSource, opt
       ...(source.licence ? { licence: source.licence } : {}),
       ...(source.description ? { description: source.description } : {}),
       notes: [`Imported from the ${source.kind} ${basename(source.file)}.`, ...notCarried],
+      sources: [{ title: `${source.title ?? basename(source.file)} (${source.kind})`, ...(source.version ? { version: source.version } : {}) }],
     },
     type: 'object',
     ...(primaryKey ? { 'x-primaryKey': primaryKey.length === 1 ? primaryKey[0] : primaryKey } : {}),

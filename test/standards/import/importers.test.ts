@@ -32,6 +32,7 @@ describe.skipIf(!hasCorpus)('digital-land specification', () => {
         if (level === 'MAY' || level === 'CONDITIONAL') expect(schema.required).not.toContain(row.field);
       }
       expect(schema['x-primaryKey']).toBe('reference');
+      expect(schema['x-standard'].sources[0]).toMatchObject({ url: expect.stringMatching(/^https:\/\/digital-land\.github\.io\/specification\/specification\//), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
       const standard = await loadStandardFile(join(out, 'schema.json'));
       expect(standard.id).toBe(dataset);
       expect(readFileSync(join(out, 'NOTES.md'), 'utf8')).toMatch(/^# .*what the import did not carry over/);
