@@ -21,6 +21,7 @@ import { compileQuickRecord, type QuickRecord } from './quick-record.js';
 import { repeatedKeys, type RepeatedKey } from './repeated-keys.js';
 import { severityFor } from './row-checker.js';
 import { ruleJudge, ruleReader, ruleSpecs, type Reference, type RuleJudge, type RuleReader } from './table-rules.js';
+import { judgeFieldFinding } from './field-judgement.js';
 
 const SHOWN_VALUE = 200;
 
@@ -125,7 +126,7 @@ export class RecordChecker {
           pointer: (pointer ?? '') + f.path,
           column,
           record,
-          severity: f.severity ?? recordSeverity(this.standard, f.code),
+          severity: (parts.length === 2 && this.standard.mode === 'records' ? judgeFieldFinding(this.standard, f, column) : f.severity) ?? recordSeverity(this.standard, f.code),
         }),
       );
     }
@@ -206,7 +207,8 @@ export class RecordsCheck {
       const date = (issue as Issue & { [DATE_ISSUE]?: { path: string; formats: string[] } })[DATE_ISSUE];
       if (!date || issue.value === undefined) continue;
       const hint = dateHint(issue.value, date.path, date.formats, orderOf(this.dateEvidence[propertyOf(date.path)]));
-      if (hint) issue.hint = hint;
+      // A date in a form a source accepts already says why it is only a warning: the repair comes first.
+      if (hint) issue.hint = issue.hint ? `${hint} (${issue.hint})` : hint;
     }
   }
 

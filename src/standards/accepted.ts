@@ -45,7 +45,7 @@ export function acceptedMatchers(schema: AnySchemaObject): AcceptedMatcher[] {
     try {
       matchers.push({ test: safeRegExp(form.pattern, 'u'), because: form.because });
     } catch {
-      // The loader already warned of a pattern that does not compile; the form then accepts nothing.
+      // A pattern that cannot be run in linear time is left out: values in that form stay errors.
     }
   }
   return matchers;

@@ -11,7 +11,7 @@ async function hints(file: string, content: string, standard: string) {
 }
 
 describe('hints for the values of JSON records', () => {
-  const payment = { OrganisationLabel: 'Exampleshire Council', OrganisationURI: 'http://opendatacommunities.org/id/district-council/exampleshire', OrganisationalUnit: 'Finance', PaymentDate: '2024-01-02', TransactionNumber: 'T1', Amount: 100.5, IrrecoverableVATAmount: 0, BeneficiaryName: 'ACME Ltd', Purpose: 'Stationery', ExpenseArea: 'Finance' };
+  const payment = { OrganisationLabel: 'Exampleshire Council', OrganisationURI: 'http://opendatacommunities.org/id/district-council/exampleshire', OrganisationalUnit: 'Finance', PaymentDate: '2024-01-02', TransactionNumber: 'T1', Amount: 100.5, IrrecoverableVATAmount: 0, BeneficiaryName: 'ACME Ltd', Purpose: 'Stationery', MerchantCategory: 'Office supplies', ExpenseArea: 'Finance' };
 
   it('a JSON array: amounts written as text, a number in quotes', async () => {
     const records = [{ ...payment, Amount: '£1,200.00' }, { ...payment, TransactionNumber: 'T2', Amount: '1200.50' }, { ...payment, TransactionNumber: 'T3', Amount: 'about 12' }];

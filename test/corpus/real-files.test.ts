@@ -23,6 +23,71 @@ async function check(path: string, standard = 'spend-over-500') {
 /** Warnings about values: [column, line, how many] (damaged text is one cell; padding is counted per column). */
 const valueInvalid = (f: any) => f.issues.filter((i: any) => i.code === 'value-invalid').map((i: any) => [i.column, i.line, i.count ?? 1]);
 
+/**
+ * Each spend file's verdict against spend-over-500, the errors it fails on (code and column, as the file
+ * names it), and why every source of the standard agrees those are wrong. What a source accepts (UK
+ * dates, a missing merchant category) is only a warning and does not appear here.
+ */
+const SPEND_VERDICTS: Array<{ file: string; passes: boolean; errors: string[]; why: string }> = [
+  {
+    file: 'lga-spend/data/trafford/trafford-supplier-spend-2026-27.first5000.csv',
+    passes: true,
+    errors: [],
+    why: 'Trafford 2026-27: the LGA column names, ISO dates and plain amounts; its extra columns and NA cells are warnings.',
+  },
+  {
+    file: 'lga-spend/data/oxford/expenditure-over-500-apr-jun-2014.csv',
+    passes: false,
+    errors: ['header-missing IrrecoverableVATAmount', 'value-format Paid Date'],
+    why: 'No irrecoverable VAT column, which the Code and the LGA schema both ask for; every Paid Date is 00:00:00, a time with no date, which no form of the standard accepts.',
+  },
+  {
+    file: 'lga-spend/data/oxford/expenditure-over-500-oct-dec-2014.csv',
+    passes: false,
+    errors: ['header-missing IrrecoverableVATAmount'],
+    why: 'No irrecoverable VAT column, which the Code and the LGA schema both ask for.',
+  },
+  {
+    file: 'lga-spend/data/oxford/expenditure-over-500-jan-mar-2015.csv',
+    passes: false,
+    errors: ['header-missing IrrecoverableVATAmount', 'header-missing Purpose'],
+    why: 'No irrecoverable VAT column and no purpose column, both asked for by the Code and the LGA schema.',
+  },
+  {
+    file: 'lga-spend/data/oxford/expenditure-over-500-jan-mar-2017.csv',
+    passes: false,
+    errors: ['header-missing IrrecoverableVATAmount'],
+    why: 'No irrecoverable VAT column, which the Code and the LGA schema both ask for.',
+  },
+  {
+    file: 'lga-spend/data/oxford/expenditure-over-500-jul-sep-2017.csv',
+    passes: false,
+    errors: ['header-missing IrrecoverableVATAmount', 'header-missing Purpose'],
+    why: 'No irrecoverable VAT column and no purpose column, both asked for by the Code and the LGA schema.',
+  },
+  {
+    file: 'lga-spend/data/gmdsp/tameside-spend-2014-09.csv',
+    passes: false,
+    errors: ['header-missing IrrecoverableVATAmount', 'value-format Paid Date', 'value-missing Account Description ', 'value-missing Paid Date', 'value-missing Supplier Name', 'value-type Sum of Inv Amount'],
+    why: 'Two-digit years (24/09/14: the 2014 metadata asked for dd/mm/yyyy, the LGA schema for ISO), amounts with thousands separators, redacted supplier names, summary rows without a date or purpose, and no irrecoverable VAT column.',
+  },
+  {
+    file: 'lga-spend/data/gmdsp/trafford-spend-2014-09.first5000.csv',
+    passes: false,
+    errors: ['header-missing IrrecoverableVATAmount', 'value-missing Expense Area', 'value-type Amount'],
+    why: 'Amounts with thousands separators ("1,100.00"), rows without an expense area (the purpose), and no irrecoverable VAT column.',
+  },
+];
+
+describe.skipIf(!hasCorpus)('real spend files pass or fail only on what every source calls wrong', () => {
+  it.each(SPEND_VERDICTS)('$file', async ({ file, passes, errors, why }) => {
+    const f = await check(file);
+    expect(f.passed, why).toBe(passes);
+    const failing = [...new Set<string>(f.issues.filter((i: any) => i.severity === 'error').map((i: any) => `${i.code} ${i.column ?? i.field}`))].sort();
+    expect(failing, why).toEqual(errors);
+  });
+});
+
 describe.skipIf(!hasCorpus)('real council files are read right', () => {
   if (!hasCorpus) console.log('corpus not found beside the project: skipping the real-file tests');
 

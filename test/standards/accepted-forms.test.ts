@@ -155,3 +155,27 @@ describe('what the Transparency Code asks for and the LGA schemas leave out', ()
     expect(r.files[0].issues.map((i: any) => [i.code, i.severity, i.row, i.column])).toEqual([['value-missing', 'warning', 1, 'MerchantCategory']]);
   });
 });
+
+describe('JSON records are judged as CSV rows are', () => {
+  const record = { OrganisationalUnit: 'Finance', BeneficiaryName: 'Acme Ltd', PaymentDate: '31/03/2024', Amount: 600, IrrecoverableVATAmount: 0, Purpose: 'Stationery', CompaniesHouseRegistrationNumber: '123' };
+
+  it.each([
+    ['spend.json', JSON.stringify([record])],
+    ['spend.ndjson', JSON.stringify(record) + '\n'],
+  ])('%s: a UK date, a missing merchant category and a field checked as advice are warnings', async (name, text) => {
+    const dir = scratch({ [name]: text });
+    const { code, report: r } = await report([join(dir, name), '--standard', 'spend-over-500']);
+    expect(code).toBe(0);
+    const issues = r.files[0].issues.map((i: any) => [i.code, i.severity, i.column]);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        ['value-format', 'warning', 'PaymentDate'],
+        ['value-missing', 'warning', 'MerchantCategory'],
+        ['value-pattern', 'warning', 'CompaniesHouseRegistrationNumber'],
+      ]),
+    );
+    expect(issues).toHaveLength(3);
+    const date = r.files[0].issues.find((i: any) => i.column === 'PaymentDate');
+    expect(date.hint).toMatch(/^write the date as 2024-03-31 \(accepted as a warning/);
+  });
+});
