@@ -75,7 +75,7 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
     if (task.path === '-') throw new ConformError('Standard input needs a standard: add --standard <id or schema file>');
     const head = await readFileHead(task.path, settings);
     if (head.problem) return findingReport(task, head, head.problem, context.failOn, started);
-    const detection = detect(head, profilesOf(context.registry));
+    const detection = detect(head, profilesOf(context.registry), task.path);
     if (!detection.found) {
       return findingReport(task, head, makeIssue('standard-undetected', { detail: detection.reason }), context.failOn, started);
     }
@@ -129,11 +129,11 @@ function profilesOf(registry: Registry): Profiles {
   return profiles;
 }
 
-function detect(head: FileHead, profiles: Profiles) {
+function detect(head: FileHead, profiles: Profiles, path: string) {
   const sets: NameSet[] = [];
   if (head.format === 'json' && head.documentKeys?.length) sets.push({ rows: [head.documentKeys], profiles: profiles.documents });
   sets.push({ rows: head.rows, profiles: profiles.records });
-  return detectStandard(sets, head.format === 'csv' ? 'column' : 'key');
+  return detectStandard(sets, head.format === 'csv' ? 'column' : 'key', path);
 }
 
 function describeDetection(head: FileHead, best: Candidate, next: Candidate | undefined, reason: string): DetectedFrom {

@@ -33,7 +33,12 @@ export function standardProfiles(registry: Registry): Profiles {
     } else {
       // A field whose missing column is only a warning (one the law asks for but the schema does not, or a
       // SHOULD field) is recommended, not required: a file without it still has all it must.
-      const fields = describeFields(schema).map((f) => ({ name: f.name, aliases: f.aliases, required: f.required && (severityFrom(f.severity, 'header-missing') ?? 'error') === 'error' }));
+      const fields = describeFields(schema).map((f) => ({
+        name: f.name,
+        aliases: f.aliases,
+        required: f.required && (severityFrom(f.severity, 'header-missing') ?? 'error') === 'error',
+        concept: f.concept,
+      }));
       profiles.records.push({ ...base, fields });
     }
   }

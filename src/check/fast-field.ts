@@ -11,7 +11,7 @@ export type QuickCheck = (value: unknown) => boolean;
 /** Keywords that change nothing about whether a value is valid. */
 const ANNOTATIONS = new Set(['title', 'description', 'examples', 'default', '$comment', 'deprecated', 'readOnly', 'writeOnly', 'codelist', 'openCodelist']);
 /** conform's keywords that are read elsewhere, not by the value's validator. */
-const HANDLED_ELSEWHERE = new Set(['x-aliases', 'x-separator', 'x-severity', 'x-constant', 'x-dateRange', 'x-missingValues']);
+const HANDLED_ELSEWHERE = new Set(['x-aliases', 'x-concept', 'x-separator', 'x-severity', 'x-constant', 'x-dateRange', 'x-missingValues']);
 
 interface Parts {
   conditions: string[];

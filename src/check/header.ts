@@ -3,8 +3,9 @@
 // column is validated under the standard's name whatever it is called in the file.
 import { ConformError } from '../errors.js';
 import type { Field, Standard } from '../standards/standard.js';
+import { nameKey, wordOverlap } from './name-tokens.js';
 
-export type MatchedBy = 'exact' | 'config' | 'spelling' | 'alias' | 'typo';
+export type MatchedBy = 'exact' | 'config' | 'spelling' | 'alias' | 'words' | 'typo';
 
 export interface Column {
   /** 0-based position. */
@@ -13,7 +14,7 @@ export interface Column {
   name: string;
   field?: Field;
   matchedBy?: MatchedBy;
-  /** For a typo: the name or alias it is a typo of. */
+  /** For a typo or a match by words: the name or alias it is a typo of, or has the words of. */
   typoOf?: string;
   /** A blank name, or a repeat of an earlier column's name or field. */
   blank?: boolean;
@@ -25,7 +26,7 @@ export interface Column {
 export interface HeaderMatch {
   columns: Column[];
   /** Required fields with no column. */
-  missing: Array<{ field: Field; closest?: string }>;
+  missing: Array<{ field: Field; closest?: string; candidates: string[] }>;
 }
 
 /** Case, spaces (including non-breaking ones), underscores, hyphens and punctuation do not count. */
@@ -64,6 +65,7 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
     byNormal.set(normaliseName(field.name), field);
     for (const alias of field.aliases) byAlias.set(normaliseName(alias), field);
   }
+  const byWords = wordsIndex(standard);
   const mapped = Object.entries(columnMap);
 
   for (const column of columns) {
@@ -73,6 +75,12 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
   for (const column of columns) claim(column, standard.fieldByName.get(column.name), 'exact');
   for (const column of columns) claim(column, byNormal.get(normaliseName(column.name)), 'spelling');
   for (const column of columns) claim(column, byAlias.get(normaliseName(column.name)), 'alias');
+  for (const column of columns) {
+    const hit = byWords.get(nameKey(column.name));
+    if (!hit || !hit.field || column.field) continue;
+    claim(column, hit.field, 'words');
+    if (column.field === hit.field) column.typoOf = hit.name;
+  }
   let compared = 0;
   for (const column of columns) {
     if (column.field || column.blank || column.duplicateOf) continue;
@@ -85,14 +93,69 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
     } else if (near) column.closest = near.field.name;
   }
 
+  const loose = columns.filter((c) => !c.field && !c.blank && !c.duplicateOf).map((c) => c.name);
   const missing = standard.fields
     .filter((field) => field.required && !claimed.has(field))
     .map((field) => {
-      const loose = columns.filter((c) => !c.field && !c.blank && !c.duplicateOf);
-      const best = nearestName(field.name, loose.map((c) => c.name));
-      return { field, closest: best };
+      const candidates = candidateColumns(field, loose);
+      return { field, closest: candidates[0], candidates };
     });
   return { columns, missing };
+}
+
+const MAX_CANDIDATES = 3;
+/** Share of words two names must have in common for one to be offered as the other. */
+const MIN_OVERLAP = 0.5;
+
+/**
+ * The unmatched columns that may hold a missing field, best first: a slip of a letter or two in the
+ * field's name or an alias, or most of the same meaningful words ("Invoice Line Value" for "Line Amount"
+ * is not; "Supplier Beneficiary" for "Beneficiary Name" is). A column that merely looks alike on the
+ * page ("Account" for "Amount") is not offered: a wrong hint costs more than none.
+ */
+export function candidateColumns(field: Field, columns: string[]): string[] {
+  const scored: Array<{ name: string; score: number }> = [];
+  const names = [field.name, ...field.aliases];
+  for (const column of columns) {
+    const n = normaliseName(column);
+    if (!n) continue;
+    let score = 0;
+    for (const candidate of names) {
+      const c = normaliseName(candidate);
+      const distance = editDistance(n, c);
+      if (distance <= typoTolerance(Math.min(n.length, c.length))) score = Math.max(score, 1 - distance / 10);
+      const overlap = wordOverlap(column, candidate);
+      if (overlap >= MIN_OVERLAP) score = Math.max(score, overlap * 0.9);
+    }
+    if (score > 0) scored.push({ name: column, score });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_CANDIDATES)
+    .map((s) => s.name);
+}
+
+/**
+ * Every field's name and aliases by their words (sorted, abbreviations read in full), made once per
+ * standard. A key two fields share is kept for neither: it cannot say which one a column is.
+ */
+const wordsIndexes = new WeakMap<Standard, Map<string, { field?: Field; name: string }>>();
+
+function wordsIndex(standard: Standard): Map<string, { field?: Field; name: string }> {
+  let index = wordsIndexes.get(standard);
+  if (index) return index;
+  index = new Map();
+  for (const field of standard.fields) {
+    for (const name of [field.name, ...field.aliases]) {
+      const key = nameKey(name);
+      if (!key) continue;
+      const held = index.get(key);
+      if (!held) index.set(key, { field, name });
+      else if (held.field !== field) held.field = undefined;
+    }
+  }
+  wordsIndexes.set(standard, index);
+  return index;
 }
 
 /** Normalised names of the standard's fields and aliases, made once per standard (a batch run asks for every file). */
@@ -118,9 +181,10 @@ function namesOf(standard: Standard): Set<string> {
 export function headerScorer(standard: Standard, columnMap: Record<string, string> = {}): (names: string[]) => number {
   const mapped = Object.keys(columnMap);
   const names = mapped.length ? new Set([...namesOf(standard), ...mapped.map(normaliseName)]) : namesOf(standard);
+  const keys = wordsIndex(standard);
   return (record) => {
     let score = 0;
-    for (const name of record) if (name.trim() && names.has(normaliseName(name))) score++;
+    for (const name of record) if (name.trim() && (names.has(normaliseName(name)) || keys.get(nameKey(name))?.field)) score++;
     return score;
   };
 }
@@ -153,20 +217,6 @@ function nearestField(name: string, fields: Field[]): Near | undefined {
   if (tie) best.close = false;
   if (best.distance > suggestionTolerance(n.length)) return undefined;
   return best;
-}
-
-function nearestName(target: string, names: string[]): string | undefined {
-  const t = normaliseName(target);
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const name of names) {
-    const d = editDistance(t, normaliseName(name));
-    if (d < bestDistance) {
-      best = name;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= suggestionTolerance(t.length) ? best : undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { TokenBatch } from '../sources/csv-tokenizer.js';
 import type { Field, Standard } from '../standards/standard.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import type { CellNote } from './cells.js';
-import { matchHeader, type Column } from './header.js';
+import { matchHeader, normaliseName, type Column } from './header.js';
 import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, TEMPLATE_WORDS, templateKind } from './layout.js';
 import { declaredByPattern, needsWholeRecord } from './whole-record.js';
 import { RowChecker, severityFor, type NoteTally, type PartResult, type TablePlan } from './row-checker.js';
@@ -179,7 +179,8 @@ export class TableCheck {
         const field = column.field;
         if (column.matchedBy !== 'exact' && column.matchedBy !== 'config') {
           const typoOf = column.typoOf && column.typoOf !== field.name ? `a likely typo of "${column.typoOf}", a known alias` : 'a likely typo';
-          const why = { spelling: 'written differently', alias: 'a known alias', typo: typoOf }[column.matchedBy!];
+          const words = column.typoOf && normaliseName(column.typoOf) !== normaliseName(field.name) ? `the same words as "${column.typoOf}", a known name` : 'the same words';
+          const why = { spelling: 'written differently', alias: 'a known alias', words, typo: typoOf }[column.matchedBy!];
           this.add('header-mismatch', { name: column.name, other: field.name, detail: why }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"` });
         }
         planned.push({ index: column.index, name: column.name, field: field.name, fieldLabel: column.name !== field.name ? field.name : undefined });
@@ -194,11 +195,13 @@ export class TableCheck {
         refuses ? 'error' : undefined,
       );
     }
-    for (const { field, closest } of match.missing) {
+    for (const { field, closest, candidates } of match.missing) {
       // A field the standard only recommends (x-severity on the field) is missing at that severity.
       const severity = this.severityOf('header-missing', field);
-      const hint = sourceHint(field.schema, 'header-missing');
-      this.add('header-missing', { name: field.name, other: closest }, { line, field: field.name, suggestion: closest, hint }, severity);
+      const others = candidates.slice(1).map((c) => `"${c}"`).join(' or ') || undefined;
+      // How to map a column that may hold it, and where the standard's source asks for it.
+      const hint = [phrases.missingColumnHint(field.name, closest), sourceHint(field.schema, 'header-missing')].filter(Boolean).join('; ');
+      this.add('header-missing', { name: field.name, other: closest, detail: others }, { line, field: field.name, suggestion: closest, hint }, severity);
       missing.push({ field: field.name, severity });
     }
     const references = this.options.references ?? [];

@@ -119,7 +119,7 @@ export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise
 async function detectForFix(input: string, shown: string, registry: Registry, flags: FixFlags, delimiter: string | undefined, io: Io, workbook: boolean): Promise<Standard> {
   const head = await readFileHead(input, workbook ? { sheet: flags.sheet } : { encoding: flags.encoding, delimiter, inputFormat: 'csv' });
   if (head.problem) throw new ConformError(`Cannot detect the standard of ${shown}: ${head.problem.message}`);
-  const detection = detectStandard([{ rows: head.rows, profiles: standardProfiles(registry).records }], 'column');
+  const detection = detectStandard([{ rows: head.rows, profiles: standardProfiles(registry).records }], 'column', input);
   if (!detection.found) throw new ConformError(`Cannot tell which standard ${shown} follows: ${detection.reason}. Name it with --standard <id>`);
   const standard = await registry.resolve(`${detection.best.id}@${detection.best.version}`);
   if (!flags.quiet) io.stderr.write(`conform fix: ${shown} follows ${standard.id} ${standard.version} (${detection.reason})\n`);

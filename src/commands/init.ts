@@ -76,7 +76,7 @@ async function guess(path: string, shown: string, profiles: Profiles): Promise<G
   if (!head.problem) {
     const sets: NameSet[] = [{ rows: head.rows, profiles: profiles.records }];
     if (head.documentKeys?.length) sets.push({ rows: [head.documentKeys], profiles: profiles.documents });
-    detection = detectStandard(sets, head.format === 'csv' ? 'column' : 'key');
+    detection = detectStandard(sets, head.format === 'csv' ? 'column' : 'key', path);
   }
   if (!detection) return { file: shown, folder, extension, why: head.problem!.message };
   if (!detection.found) return { file: shown, folder, extension, why: detection.reason };

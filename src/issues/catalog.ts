@@ -93,8 +93,10 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     severity: 'error',
     title: 'Required column missing',
     help: 'A column the standard requires is not in the header row. Add the column (it may be empty where the standard allows).',
-    message: ({ name, other }) =>
-      `The required column "${name}" is missing${other ? ` (the closest column is "${other}")` : ''}`,
+    message: ({ name, other, detail }) =>
+      other
+        ? `The required column "${name}" is missing; the column "${other}"${detail ? ` (or ${detail})` : ''} may hold it`
+        : `The required column "${name}" is missing, and no column of the file is close to it`,
   },
   'header-unknown': {
     severity: 'warning',
@@ -239,6 +241,11 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
 
 /** Sentences for the rules over a whole table, which carry more facts than one template can. */
 export const phrases = {
+  /** How to map a column a person recognises as a missing field, or to add it when none is close. */
+  missingColumnHint: (field: string, candidate: string | undefined) =>
+    candidate
+      ? `if it does, run with --column "${candidate.replace(/"/g, '\\"')}=${field}" (or rename the column to "${field}")`
+      : `add the column "${field}", or if a column holds it under another name, run with --column "<that column>=${field}"`,
   notConstant: (field: string, first: string, firstRow: number, other: string, otherRow: number, count: number) =>
     `${field} must be the same in every row: row ${firstRow} has ${quote(first)} but row ${otherRow} has ${quote(other)}` +
     (count > 1 ? ` (${plural(count, 'row')} differ from row ${firstRow})` : ''),

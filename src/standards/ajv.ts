@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type { AnySchemaObject, KeywordDefinition, Options } from 'ajv';
 import { codelistKeyword } from './codelist.js';
+import { conceptIds } from './concepts.js';
 import { useLinearFormats } from './linear-formats.js';
 import { useGeometryFormats } from './geometry-formats.js';
 import { safeRegExp } from './safe-regexp.js';
@@ -96,6 +97,7 @@ export const EXTENSION_KEYWORDS: Record<string, AnySchemaObject> = {
     },
   },
   'x-aliases': { type: 'array', items: { type: 'string' } },
+  'x-concept': { enum: conceptIds() },
   'x-missingValues': { type: 'array', items: { type: 'string' } },
   'x-separator': { type: 'string', minLength: 1 },
   'x-severity': {

@@ -4,8 +4,8 @@
 // The rule, as the README states it:
 // - A column counts for a standard when its name, compared without case, spaces or punctuation
 //   (`normaliseName`), is one of the standard's field names or x-aliases. Blank names do not count.
-// - A name weighs less the more standards know it: a name n standards know weighs 1/n (a name no standard
-//   knows weighs 1). `id`, `name` or OrganisationLabel say little about which standard a file follows;
+// - A name weighs less the more meanings it has: a name n standards' fields know weighs 1/n (a name no
+//   standard knows weighs 1), where fields of one shared concept in sibling standards count once. `id`, `name` or OrganisationLabel say little about which standard a file follows;
 //   BeneficiaryName says a lot.
 // - For each standard, the header is the row of the first few that matches it best (title lines above the
 //   header are common), and three shares are measured: the weight of the file's columns that are the
@@ -19,13 +19,19 @@
 //   required fields, and it is ahead of the next by at least 0.1 — or the next explains exactly the same
 //   columns and leaves more of its own fields out, and the best has all its required fields. Files that share only the common columns of a family of standards
 //   (OrganisationLabel, OrganisationURI, EffectiveDate…) fit several equally and are reported, not guessed.
+// - When two or more standards fit about equally well (within the margin, each fitting by the rule above),
+//   the file's name settles it if it points to exactly one of them (src/standards/file-name-evidence.ts);
+//   otherwise the file is reported with both named.
 import { normaliseName } from '../check/header.js';
 import { compareText } from '../plain-text.js';
+import { namedByFileName } from './file-name-evidence.js';
 
 export interface ProfileField {
   name: string;
   aliases: string[];
   required: boolean;
+  /** The shared concept the field holds (src/standards/concepts.ts): sibling standards' fields that are one. */
+  concept?: string;
 }
 
 /** What detection needs to know of a standard. */
@@ -76,7 +82,7 @@ export interface NameSet {
  * records' keys for standards of records, its top-level keys for standards of whole documents), and all
  * candidates compete under the same rule. `unit` names what the names are, for the explanation.
  */
-export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column'): Detection {
+export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column', fileName?: string): Detection {
   const rows = sets.flatMap((set) => set.rows);
   const weight = nameWeights(sets.flatMap((set) => set.profiles));
   const candidates = sets
@@ -102,6 +108,17 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
     const reason = `${share(best)} ${are} of ${best.id}${required}${next ? `; the next closest, ${next.id}, has ${share(next)}` : ''}`;
     return { found: true, best, runnerUp: next, reason };
   }
+  if (fits && next) {
+    // Standards that fit about as well as the best, and fit at all: the file's name may settle which.
+    const close = candidates.filter((c) => best.score - c.score < DETECTION_RULE.minMargin && c.score >= DETECTION_RULE.minScore && c.requiredFound * 2 > c.required);
+    const named = namedByFileName(fileName, close.map((c) => c.id));
+    if (named.length === 1) {
+      const chosen = close.find((c) => c.id === named[0])!;
+      const other = close.find((c) => c !== chosen)!;
+      const reason = `its ${unit}s fit ${chosen.id} and ${other.id} about equally well (${share(chosen)} and ${share(other)}), and the file's name points to ${chosen.id}`;
+      return { found: true, best: chosen, runnerUp: other, reason };
+    }
+  }
   const top = candidates.filter((c) => c.score >= WEAK).slice(0, 3);
   const listed = top.map((c) => `${c.id} (${share(c)})`).join(', ');
   const reason =
@@ -125,12 +142,21 @@ function narrowerOfTwins(best: Candidate, next: Candidate): boolean {
 
 /** How much each name says about the standard: 1 / the number of standards that know it. */
 function nameWeights(profiles: StandardProfile[]): (name: string) => number {
-  const knownBy = new Map<string, number>();
+  // A name counts once per meaning: sibling standards' fields of one concept ("Paid Date" for the
+  // payment date of spend and of card transactions) are one meaning, which says as much as a name one
+  // standard knows; the file's name or its other columns then tell the siblings apart.
+  const meanings = new Map<string, Set<string>>();
   for (const profile of profiles) {
-    const names = new Set(profile.fields.flatMap((f) => [f.name, ...f.aliases].map(normaliseName)));
-    for (const name of names) knownBy.set(name, (knownBy.get(name) ?? 0) + 1);
+    for (const field of profile.fields) {
+      const meaning = field.concept ?? `${profile.id}:${field.name}`;
+      for (const name of [field.name, ...field.aliases].map(normaliseName)) {
+        let set = meanings.get(name);
+        if (!set) meanings.set(name, (set = new Set()));
+        set.add(meaning);
+      }
+    }
   }
-  return (name) => 1 / Math.max(1, knownBy.get(name) ?? 1);
+  return (name) => 1 / Math.max(1, meanings.get(name)?.size ?? 1);
 }
 
 function measure(rows: string[][], profile: StandardProfile, weight: (name: string) => number): Candidate | undefined {

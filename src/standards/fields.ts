@@ -4,6 +4,7 @@
 // may) — and any name the record always `required`s, declared or not.
 import type { AnySchemaObject } from 'ajv';
 import type { Field, JsonType, SeveritySetting } from './standard.js';
+import { conceptById, conceptOf } from './concepts.js';
 
 const ALL_TYPES: JsonType[] = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
 
@@ -36,7 +37,8 @@ export function describeFields(root: AnySchemaObject, resolveRef?: RefResolver):
   for (const d of declarations) if (!names.includes(d.name)) names.push(d.name);
   for (const name of required) if (!names.includes(name)) names.push(name);
   const requiredSet = new Set(required);
-  return names.map((name, index) => {
+  const standardId = (root['x-standard'] as { id?: unknown } | undefined)?.id;
+  const fields: Field[] = names.map((name, index) => {
     const own = declarations.filter((d) => d.name === name);
     const always = own.filter((d) => !d.conditional);
     const main = always[0] ?? own[0];
@@ -53,6 +55,7 @@ export function describeFields(root: AnySchemaObject, resolveRef?: RefResolver):
       types: types.filter((t) => t !== 'null'),
       nullable: types.includes('null'),
       aliases: stringList(schema['x-aliases']),
+      concept: conceptOf(name, typeof standardId === 'string' ? standardId : undefined, schema['x-concept'])?.id,
       separator: typeof schema['x-separator'] === 'string' ? schema['x-separator'] : ';',
       severity: schema['x-severity'] as SeveritySetting | undefined,
       description: typeof schema.description === 'string' ? schema.description : undefined,
@@ -60,6 +63,8 @@ export function describeFields(root: AnySchemaObject, resolveRef?: RefResolver):
       constant: schema['x-constant'] === true,
     };
   });
+  addConceptNames(fields);
+  return fields;
 }
 
 function collect(
@@ -186,3 +191,33 @@ export function resolveLocalRef(ref: string, root: AnySchemaObject): AnySchemaOb
 export const escapePointer = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : []);
+
+/**
+ * Gives each field its concept's names after its own aliases. A name that is another field's name or
+ * alias stays that field's, and a concept name two fields would share is given to neither: a column
+ * must mean one field.
+ */
+function addConceptNames(fields: Field[]): void {
+  const owner = new Map<string, Field>();
+  for (const field of fields) for (const name of [field.name, ...field.aliases]) if (!owner.has(normaliseName(name))) owner.set(normaliseName(name), field);
+  const offered = new Map<string, Field | null>();
+  for (const field of fields) {
+    for (const name of conceptById(field.concept)?.names ?? []) {
+      const key = normaliseName(name);
+      if (owner.has(key)) continue;
+      const other = offered.get(key);
+      offered.set(key, other === undefined || other === field ? field : null);
+    }
+  }
+  for (const field of fields) {
+    for (const name of conceptById(field.concept)?.names ?? []) {
+      const key = normaliseName(name);
+      if (offered.get(key) !== field) continue;
+      field.aliases.push(name);
+      offered.delete(key);
+    }
+  }
+}
+
+/** As header matching compares names: case, spaces and punctuation do not count. */
+const normaliseName = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

@@ -25,6 +25,8 @@ export interface Field {
   types: JsonType[];
   nullable: boolean;
   aliases: string[];
+  /** The shared concept (src/standards/concepts.ts) whose column names the field also reads. */
+  concept?: string;
   /** Separator inside an array cell. */
   separator: string;
   severity?: SeveritySetting;

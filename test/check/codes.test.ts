@@ -22,7 +22,7 @@ describe('issue codes from a CSV file', async () => {
     ]);
     const mismatch = file.issues.find((i: any) => i.column === 'Emial');
     expect(mismatch).toMatchObject({ suggestion: 'email', field: 'email', columnIndex: 3 });
-    expect(file.issues.find((i: any) => i.code === 'header-missing').message).toBe('The required column "joined" is missing');
+    expect(file.issues.find((i: any) => i.code === 'header-missing').message).toBe('The required column "joined" is missing, and no column of the file is close to it');
   });
 
   it('validates a near-miss column under the standard\'s name', () => {

@@ -1,0 +1,33 @@
+// What a file's name says about the standard it follows. Councils name their exports after the dataset
+// ("expenditure-over-500-2024-q1.csv", "gpc-transactions-march.csv"); where two standards fit the
+// columns about equally well, a name that points to exactly one of them settles it. A name never
+// overrules the columns.
+import { basename } from 'node:path';
+
+/** Words in a file's name that point to a standard, by standard id. */
+const NAME_WORDS: Record<string, RegExp> = {
+  'spend-over-500': /spend|expenditure|payments?[^a-z]*(over|to[^a-z]*suppliers)|over[^a-z0-9]*(£|gbp)?500|supplier[^a-z]*payments/,
+  'procurement-card-transactions': /card|\bgpc\b|\bp-?card|purchasing/,
+  contracts: /contract/,
+  'counter-fraud': /fraud/,
+  'planning-applications': /planning[^a-z]*app/,
+  'public-toilets': /toilet/,
+  'brownfield-land': /brownfield/,
+  'tree-preservation-order': /\btpo|tree[^a-z]*preservation/,
+  'conservation-area': /conservation/,
+  'article-4-direction': /article[^a-z]*4/,
+  'premises-licences': /premises|licen[cs]/,
+  'land-and-building-assets': /assets|land[^a-z]*and[^a-z]*building/,
+  'trade-union-facility-time': /trade[^a-z]*union|facility[^a-z]*time/,
+  'pay-multiples': /pay[^a-z]*multiple/,
+  'organisation-structure': /organi[sz]ation[^a-z]*(structure|chart)|org[^a-z]*chart/,
+  'election-results': /election/,
+  '360giving': /360|grants?\b/,
+};
+
+/** The standards among `ids` the file's name points to. */
+export function namedByFileName(fileName: string | undefined, ids: string[]): string[] {
+  if (!fileName) return [];
+  const name = basename(fileName).toLowerCase().replace(/_/g, '-');
+  return ids.filter((id) => NAME_WORDS[id]?.test(name));
+}
