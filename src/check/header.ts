@@ -3,6 +3,7 @@
 // column is validated under the standard's name whatever it is called in the file.
 import { ConformError } from '../errors.js';
 import type { Field, Standard } from '../standards/standard.js';
+import { repairHeaderName } from './header-repair.js';
 import { nameKey, wordOverlap } from './name-tokens.js';
 
 export type MatchedBy = 'exact' | 'config' | 'spelling' | 'alias' | 'words' | 'typo';
@@ -12,6 +13,8 @@ export interface Column {
   index: number;
   /** The name as written in the file. */
   name: string;
+  /** A name damaged by an earlier conversion: the name it was, matched in its place, and what was wrong. */
+  repaired?: { name: string; damage: string };
   field?: Field;
   matchedBy?: MatchedBy;
   /** For a typo or a match by words: the name or alias it is a typo of, or has the words of. */
@@ -37,7 +40,12 @@ export function normaliseName(name: string): string {
 }
 
 export function matchHeader(names: string[], standard: Standard, columnMap: Record<string, string> = {}): HeaderMatch {
-  const columns: Column[] = names.map((name, index) => ({ index, name, blank: name.trim() === '' }));
+  const columns: Column[] = names.map((name, index) => {
+    const repaired = repairHeaderName(name);
+    return { index, name, blank: name.trim() === '', ...(repaired ? { repaired } : {}) };
+  });
+  // Matching reads a damaged name as the name it was.
+  const nameOf = (column: Column) => column.repaired?.name ?? column.name;
   const claimed = new Map<Field, Column>();
   const claim = (column: Column, field: Field | undefined, how: MatchedBy) => {
     if (!field || column.field || column.blank || column.duplicateOf) return;
@@ -72,11 +80,11 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
     const target = mapped.find(([from]) => from === column.name || from.trim() === column.name.trim())?.[1];
     if (target !== undefined) claim(column, standard.fieldByName.get(target), 'config');
   }
-  for (const column of columns) claim(column, standard.fieldByName.get(column.name), 'exact');
-  for (const column of columns) claim(column, byNormal.get(normaliseName(column.name)), 'spelling');
-  for (const column of columns) claim(column, byAlias.get(normaliseName(column.name)), 'alias');
+  for (const column of columns) claim(column, standard.fieldByName.get(nameOf(column)), 'exact');
+  for (const column of columns) claim(column, byNormal.get(normaliseName(nameOf(column))), 'spelling');
+  for (const column of columns) claim(column, byAlias.get(normaliseName(nameOf(column))), 'alias');
   for (const column of columns) {
-    const hit = byWords.get(nameKey(column.name));
+    const hit = byWords.get(nameKey(nameOf(column)));
     if (!hit || !hit.field || column.field) continue;
     claim(column, hit.field, 'words');
     if (column.field === hit.field) column.typoOf = hit.name;
@@ -86,14 +94,14 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
     if (column.field || column.blank || column.duplicateOf) continue;
     // A header of thousands of names is not a header to correct: compare only the first ones.
     if (++compared > MAX_TYPO_CHECKS) break;
-    const near = nearestField(column.name, standard.fields.filter((f) => !claimed.has(f)));
+    const near = nearestField(nameOf(column), standard.fields.filter((f) => !claimed.has(f)));
     if (near?.close) {
       claim(column, near.field, 'typo');
       column.typoOf = near.candidate;
     } else if (near) column.closest = near.field.name;
   }
 
-  const loose = columns.filter((c) => !c.field && !c.blank && !c.duplicateOf).map((c) => c.name);
+  const loose = columns.filter((c) => !c.field && !c.blank && !c.duplicateOf).map(nameOf);
   const missing = standard.fields
     .filter((field) => field.required && !claimed.has(field))
     .map((field) => {
@@ -184,7 +192,10 @@ export function headerScorer(standard: Standard, columnMap: Record<string, strin
   const keys = wordsIndex(standard);
   return (record) => {
     let score = 0;
-    for (const name of record) if (name.trim() && (names.has(normaliseName(name)) || keys.get(nameKey(name))?.field)) score++;
+    for (const written of record) {
+      const name = repairHeaderName(written)?.name ?? written;
+      if (name.trim() && (names.has(normaliseName(name)) || keys.get(nameKey(name))?.field)) score++;
+    }
     return score;
   };
 }

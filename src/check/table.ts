@@ -174,10 +174,14 @@ export class TableCheck {
         if (declared) continue;
         unknown.push(column);
         if (unknown.length > LISTED_UNKNOWN_COLUMNS) continue;
-        this.add('header-unknown', { name: column.name, other: column.closest }, { ...where, suggestion: column.closest }, refuses ? 'error' : undefined);
+        const repairedHint = column.repaired ? `its name ${column.repaired.damage}: it is "${column.repaired.name}"; conform fix writes that name` : undefined;
+        this.add('header-unknown', { name: column.name, other: column.closest }, { ...where, suggestion: column.closest, ...(repairedHint ? { hint: repairedHint } : {}) }, refuses ? 'error' : undefined);
       } else {
         const field = column.field;
-        if (column.matchedBy !== 'exact' && column.matchedBy !== 'config') {
+        if (column.repaired) {
+          const detail = `its name ${column.repaired.damage}`;
+          this.add('header-mismatch', { name: column.name, other: field.name, detail }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"; conform fix does this` });
+        } else if (column.matchedBy !== 'exact' && column.matchedBy !== 'config') {
           const typoOf = column.typoOf && column.typoOf !== field.name ? `a likely typo of "${column.typoOf}", a known alias` : 'a likely typo';
           const words = column.typoOf && normaliseName(column.typoOf) !== normaliseName(field.name) ? `the same words as "${column.typoOf}", a known name` : 'the same words';
           const why = { spelling: 'written differently', alias: 'a known alias', words, typo: typoOf }[column.matchedBy!];

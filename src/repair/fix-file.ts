@@ -220,8 +220,8 @@ async function writeHeader(plan: Plan, kept: number[], line: number, out: CsvWri
       await record({ line, column: `column ${c.index + 1}`, before: '', after: '', repair: 'remove-empty-column' });
       continue;
     }
-    const name = c.field && !c.duplicateOf ? c.field.name : c.name;
-    if (name !== c.name) await record({ line, column: c.name, before: c.name, after: name, repair: 'rename-column' });
+    const name = c.field && !c.duplicateOf ? c.field.name : c.repaired?.name ?? c.name;
+    if (name !== c.name) await record({ line, column: c.name, before: c.name, after: name, repair: c.field || !c.repaired ? 'rename-column' : 'repair-column-name' });
     names.push(name);
   }
   await out.row(names);
