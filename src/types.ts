@@ -27,6 +27,7 @@ export type IssueCode =
   // row
   | 'row-length'
   | 'row-blank'
+  | 'total-rows'
   | 'row-duplicate'
   | 'property-duplicate'
   // cell

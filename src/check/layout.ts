@@ -132,3 +132,27 @@ function filled(cells: string[]): number {
   for (const cell of cells) if (cell.trim()) n++;
   return n;
 }
+
+/**
+ * A label that ends a table or a group of its rows: "Total", "Grand total", "Sub-total", "Totals:",
+ * "Sum", "Count", "Total spend". Only in a sparse row does it mark one: a supplier called "Total Gas &
+ * Power" sits in a row whose other cells are filled.
+ */
+const TOTAL_LABEL = /^(?:grand|sub|overall|report|page|net|gross)?[\s-]*(?:total|totals|sum|count)\b/i;
+
+/**
+ * The label of a total, subtotal or footer line: a row of at least three columns in which at most half
+ * the cells are filled, one of them a total's label. Rows of data are never this sparse with such a
+ * label. The cost on a full row is a count of its filled cells, stopped at half.
+ */
+export function totalRowLabel(cells: string[], width: number): string | undefined {
+  if (width < 3) return undefined;
+  const most = Math.floor(Math.max(width, cells.length) / 2);
+  let filled = 0;
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.length !== 0 && ++filled > most) return undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!.trim();
+    if (cell && TOTAL_LABEL.test(cell)) return cell;
+  }
+  return undefined;
+}

@@ -14,7 +14,7 @@ import type { Issue, IssueCode, Severity } from '../types.js';
 import { ABSENT, CellChecker, fieldSeverity, type CellFinding, type CellNote } from './cells.js';
 import { explainErrors, sentence } from './explain.js';
 import { collectEvery } from './full-collections.js';
-import { isBlankRow } from './layout.js';
+import { isBlankRow, totalRowLabel } from './layout.js';
 import { ruleReader, type Reference, type RuleReader, type RuleSpec } from './table-rules.js';
 import { compileWholeRecord, needsWholeRecord, undeclaredField } from './whole-record.js';
 
@@ -60,6 +60,8 @@ export interface PartResult {
   dateDependent: number[];
   /** Blank rows, with their lines. */
   blank: Array<[row: number, line: number]>;
+  /** Total, subtotal and footer rows (not data: not counted, not checked), with their lines and labels. */
+  totals: Array<[row: number, line: number, label: string]>;
   /** For each column with a blank name: whether the part has a value in it. */
   blankNamedUsed: boolean[];
   /** For each planned column: passing values that still deserve a word. */
@@ -156,6 +158,11 @@ export class RowChecker {
         result.blank.push([row, line]);
         continue;
       }
+      const total = totalRowLabel(cells, width);
+      if (total !== undefined) {
+        result.totals.push([row, line, total]);
+        continue;
+      }
       result.rows++;
       if (cells.length !== width) {
         issues.push(makeIssue('row-length', { count: cells.length, other: String(width) }, { row, line }, severityFor(this.standard, 'row-length', undefined)));
@@ -221,6 +228,7 @@ export class RowChecker {
       issues: [],
       dateDependent: [],
       blank: [],
+      totals: [],
       blankNamedUsed: this.plan.blankNamed.map(() => false),
       notes: [],
       dateOrder: this.planned.map(() => [0, 0]),

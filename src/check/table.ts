@@ -19,6 +19,8 @@ import { sourceHint } from '../standards/accepted.js';
 
 /** Unknown columns listed one by one; the rest are one issue with a count. */
 const LISTED_UNKNOWN_COLUMNS = 50;
+/** Total rows named one by one in their issue; the rest are counted. */
+const LISTED_TOTAL_ROWS = 5;
 
 export { isBlankRow } from './layout.js';
 
@@ -51,6 +53,8 @@ export class TableCheck {
   /** Records read after the header, blank and template rows included: the next part starts after them. */
   private rowNumber = 0;
   private blankRun?: { row: number; line: number; endRow: number; endLine: number };
+  /** Total, subtotal and footer rows: the first few, and how many. */
+  private totals: { count: number; first: Array<{ row: number; line: number; label: string }> } = { count: 0, first: [] };
   /** Rows right under the header still to be looked at as possible template rows. */
   private templateLeft = 0;
   private templateRun?: { row: number; line: number; endRow: number; endLine: number; kinds: string[] };
@@ -94,6 +98,7 @@ export class TableCheck {
       this.sink.add(issue);
     });
     part.blank.forEach(([row, line]) => this.noteBlank(row + offset, line));
+    part.totals.forEach(([row, line, label]) => this.noteTotal(row + offset, line, label));
     part.blankNamedUsed.forEach((used, b) => (this.blankNamedUsed[b] ||= used));
     part.notes.forEach((tallies, c) => {
       for (const [kind, t] of tallies) {
@@ -119,6 +124,7 @@ export class TableCheck {
     if (!this.header) return false;
     this.flushTemplateRun();
     this.flushBlankRun();
+    this.reportTotals();
     this.reportBlankNamedColumns();
     for (const judge of this.judges) judge.finish(this.rows);
     this.reportNotes();
@@ -330,6 +336,26 @@ export class TableCheck {
       this.flushBlankRun();
       this.blankRun = { row, line, endRow: row, endLine: line };
     }
+  }
+
+  private noteTotal(row: number, line: number, label: string): void {
+    this.totals.count++;
+    if (this.totals.first.length < LISTED_TOTAL_ROWS) this.totals.first.push({ row, line, label });
+  }
+
+  /** Total and footer rows, reported once: they are not records, and are neither counted nor checked. */
+  private reportTotals(): void {
+    const { count, first } = this.totals;
+    if (!count) return;
+    const listed = first.map((t) => `row ${t.row} (line ${t.line}) says ${JSON.stringify(t.label.slice(0, 40))}`).join(', ');
+    const more = count > first.length ? ` and ${formatNumber(count - first.length)} more` : '';
+    const head = first[0]!;
+    const last = first[first.length - 1]!;
+    this.add(
+      'total-rows',
+      { count, detail: listed + more, value: head.label },
+      { row: head.row, line: head.line, ...(count > 1 ? { endRow: last.row, endLine: last.line, count } : {}), hint: 'remove total and footer lines from the data; conform fix does this' },
+    );
   }
 
   private flushBlankRun(): void {

@@ -145,6 +145,13 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     help: 'The row has no values. Delete blank rows.',
     message: ({ count, detail }) => (count && count > 1 ? `${plural(count, 'blank row')} (${detail})` : 'The row is blank'),
   },
+  'total-rows': {
+    severity: 'warning',
+    title: 'Total or footer rows',
+    help: 'Rows that add up the data ("Total", "Grand total", "Sub-total", "Sum", "Count") are not records: they were neither counted nor checked. Remove them from the published data, so a total is not read as one more payment.',
+    message: ({ count, detail }) =>
+      `${count === 1 ? 'A total or footer row is' : `${plural(count ?? 1, 'total or footer row')} are`} not data and ${count === 1 ? 'was' : 'were'} not counted as a record: ${detail}`,
+  },
   'row-duplicate': {
     severity: 'warning',
     title: 'Duplicate row',

@@ -1,12 +1,12 @@
 // `conform fix` as a library function: read a CSV file twice and write a repaired copy. The first pass
 // finds the header and learns what the whole file settles (the order of day and month in each date
 // column, which unnamed columns are empty); the second writes UTF-8 with the standard's column names, the
-// rows in their order, and every cell repair that `validate` offers as a fix. Title, template and blank
-// rows and empty unnamed columns are removed as layout repairs; no data row is ever dropped. Every change
+// rows in their order, and every cell repair that `validate` offers as a fix. Title, template, blank and
+// total rows and empty unnamed columns are removed as layout repairs; no data row is ever dropped. Every change
 // goes to the log.
 import { CellChecker, fieldSeverity } from '../check/cells.js';
 import { matchHeader, type Column } from '../check/header.js';
-import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, templateKind } from '../check/layout.js';
+import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, templateKind, totalRowLabel } from '../check/layout.js';
 import { ConformError } from '../errors.js';
 import { CsvTokenizer, type TokenBatch } from '../sources/csv-tokenizer.js';
 import { detectDelimiter, sniffBinary, sniffText } from '../sources/sniff.js';
@@ -168,7 +168,7 @@ function observe(plan: Plan, cells: string[], index: number): void {
     plan.templates.add(index);
     return;
   }
-  if (isBlankRow(cells)) return;
+  if (isBlankRow(cells) || totalRowLabel(cells, plan.columns.length) !== undefined) return;
   for (let c = 0; c < cells.length; c++) {
     const column = plan.columns[c];
     if (column?.blank && cells[c]!.trim() !== '') plan.usedBlank.add(c);
@@ -202,6 +202,7 @@ async function write(
         row++;
         if (plan.templates.has(index)) await record({ row, line, before: cells.join(delimiter), after: '', repair: 'remove-template-row' });
         else if (isBlankRow(cells)) await record({ row, line, before: cells.join(delimiter), after: '', repair: 'remove-blank-row' });
+        else if (totalRowLabel(cells, width) !== undefined) await record({ row, line, before: cells.join(delimiter), after: '', repair: 'remove-total-row' });
         else {
           await out.row(await repairRow(plan, kept, width, cells, row, line, record));
           summary.rows++;

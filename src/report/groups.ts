@@ -22,7 +22,7 @@ export function columnLabel(issue: Issue): string {
   }
   if (issue.columnIndex !== undefined) return `Column ${issue.columnIndex}`;
   if (issue.code.startsWith('header-')) return 'Header';
-  if (issue.code.startsWith('row-') || issue.code === 'key-duplicate') return 'Rows';
+  if (issue.code.startsWith('row-') || issue.code === 'key-duplicate' || issue.code === 'total-rows') return 'Rows';
   return 'File';
 }
 
@@ -47,7 +47,7 @@ export function groupKey(issue: Issue): string {
 }
 
 /** Kinds of finding that `conform fix` puts right as it rewrites the file, whatever the issue carries. */
-const LAYOUT_REPAIRS = new Set<IssueCode>(['title-rows', 'row-blank', 'encoding-not-utf8']);
+const LAYOUT_REPAIRS = new Set<IssueCode>(['title-rows', 'row-blank', 'total-rows', 'encoding-not-utf8']);
 
 /**
  * Whether `conform fix` repairs the issue: a cell with a safe repair (`fix`), a layout repair (title,

@@ -52,3 +52,34 @@ describe('damaged header names', () => {
     expect(f.log).toContain('ï»¿Notes,Notes,repair-column-name');
   });
 });
+
+describe('total, subtotal and footer rows', () => {
+  const text = [
+    SPEND_HEADER,
+    ...SPEND_ROWS,
+    'Adult Services,Total Gas & Power Ltd,2024-04-02,900.00,0,Energy',
+    ',Sub-total,,2740.50,,',
+    '',
+    'Grand Total,,,"40,292,334.84",,',
+  ].join('\n') + '\n';
+
+  it('reports them once, does not count them as records, and keeps a supplier whose name starts with "Total"', async () => {
+    const dir = scratch({ 'spend.csv': text });
+    const { report: r } = await report([join(dir, 'spend.csv'), '-s', 'spend-over-500']);
+    const file = r.files[0];
+    expect(file.rows).toBe(3);
+    const totals = file.issues.filter((i: any) => i.code === 'total-rows');
+    expect(totals).toMatchObject([{ severity: 'warning', row: 4, line: 5, endRow: 6, endLine: 7, count: 2 }]);
+    expect(totals[0].message).toBe('2 total or footer rows are not data and were not counted as a record: row 4 (line 5) says "Sub-total", row 6 (line 7) says "Grand Total"');
+    expect(file.issues.filter((i: any) => i.row === 4 || i.row === 6).map((i: any) => i.code)).toEqual(['total-rows']);
+  });
+
+  it('fix removes them as logged layout repairs and keeps every data row', async () => {
+    const f = await fixed('spend.csv', text);
+    const rows = f.output!.trimEnd().split('\r\n');
+    expect(rows).toHaveLength(4);
+    expect(rows[3]).toContain('Total Gas & Power Ltd');
+    expect(f.log).toContain(',Sub-total,,2740.50,,",,remove-total-row');
+    expect(f.log).toContain('Grand Total,,,40,292,334.84,,",,remove-total-row');
+  });
+});
