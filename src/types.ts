@@ -19,6 +19,7 @@ export type IssueCode =
   | 'workbook-sheet'
   // header
   | 'header-missing'
+  | 'header-absent'
   | 'header-unknown'
   | 'header-duplicate'
   | 'header-blank'

@@ -10,6 +10,7 @@ import type { Field, Standard } from '../standards/standard.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import type { CellNote } from './cells.js';
 import { matchHeader, normaliseName, type Column } from './header.js';
+import { findHeaderless } from './headerless.js';
 import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, TEMPLATE_WORDS, templateKind } from './layout.js';
 import { declaredByPattern, needsWholeRecord } from './whole-record.js';
 import { RowChecker, severityFor, type NoteTally, type PartResult, type TablePlan } from './row-checker.js';
@@ -142,6 +143,16 @@ export class TableCheck {
     this.waiting = { rows: [], lines: [] };
     const at = findHeader(rows, this.standard, this.options.columns);
     if (at < 0) return;
+    const headerless = findHeaderless(rows[at]!, this.standard, this.options.columns);
+    if (headerless) this.reportHeaderless(rows[at]!, lines[at]!, headerless.names);
+    if (headerless?.names) {
+      // The columns are the standard's in its order: every row, the first included, is data.
+      this.header = headerless.names;
+      this.headerLine = lines[at]!;
+      this.planColumns();
+      this.checkHere(rows.slice(at), lines.slice(at));
+      return;
+    }
     this.header = rows[at]!;
     this.headerLine = lines[at]!;
     if (this.headerLine > 1) {
@@ -336,6 +347,15 @@ export class TableCheck {
       this.flushBlankRun();
       this.blankRun = { row, line, endRow: row, endLine: line };
     }
+  }
+
+  private reportHeaderless(row: string[], line: number, names: string[] | undefined): void {
+    const shown = row.filter((c) => c.trim()).slice(0, 3).map((c) => JSON.stringify(c.trim().slice(0, 30))).join(', ');
+    const detail = names ? `and its columns were read in the standard's order (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''})` : 'so its columns cannot be told apart';
+    const hint = names
+      ? `add the header row ${names.join(',')} above the data; conform fix does this`
+      : `add a header row that names each column with the standard's names (${this.standard.fields.slice(0, 4).map((f) => f.name).join(', ')}…)`;
+    this.add('header-absent', { value: shown, other: String(line), detail }, { line, hint });
   }
 
   private noteTotal(row: number, line: number, label: string): void {

@@ -98,6 +98,12 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
         ? `The required column "${name}" is missing; the column "${other}"${detail ? ` (or ${detail})` : ''} may hold it`
         : `The required column "${name}" is missing, and no column of the file is close to it`,
   },
+  'header-absent': {
+    severity: 'error',
+    title: 'No header row',
+    help: 'The file has no header row: its first line holds data, so a program reading it takes a record for the column names. Add a header row that names each column with the standard\'s names.',
+    message: ({ value, other, detail }) => `The file has no header row: line ${other ?? 1} holds data (${value ?? 'values'}), not column names, ${detail ?? 'so its columns cannot be told apart'}`,
+  },
   'header-unknown': {
     severity: 'warning',
     title: 'Column not in the standard',

@@ -6,6 +6,7 @@
 // goes to the log.
 import { CellChecker, fieldSeverity } from '../check/cells.js';
 import { matchHeader, type Column } from '../check/header.js';
+import { findHeaderless } from '../check/headerless.js';
 import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, templateKind, totalRowLabel } from '../check/layout.js';
 import { ConformError } from '../errors.js';
 import { CsvTokenizer, type TokenBatch } from '../sources/csv-tokenizer.js';
@@ -61,6 +62,8 @@ interface Plan {
   templates: Set<number>;
   /** Repairs that read several cells of a row, if the standard has any. */
   rowPlan?: RowRepairPlan;
+  /** The file has no header row and follows the standard's order: the names written above its first row. */
+  addedHeader?: string[];
 }
 
 export async function fixFile(input: string, output: string, log: string, standard: Standard, options: FixOptions = {}): Promise<FixSummary> {
@@ -130,7 +133,12 @@ async function learn(chunks: AsyncGenerator<string>, standard: Standard, delimit
   const start = (): Plan | undefined => {
     const at = findHeader(top.rows, standard, columnMap);
     if (at < 0) return undefined;
-    const match = matchHeader(top.rows[at]!, standard, columnMap);
+    const headerless = findHeaderless(top.rows[at]!, standard, columnMap);
+    if (headerless && !headerless.names) {
+      throw new ConformError(`Line ${top.lines[at]} holds data, not column names, and its columns are not the standard's in its order, so conform cannot tell which is which; add a header row first`);
+    }
+    const addedHeader = headerless?.names;
+    const match = matchHeader(addedHeader ?? top.rows[at]!, standard, columnMap);
     const decimalComma = delimiter === ';';
     const checkers = match.columns.map((c) =>
       c.field && !c.duplicateOf ? new CellChecker(c.field, standard, (code, f) => fieldSeverity(code, f), { decimalComma }) : undefined,
@@ -143,10 +151,11 @@ async function learn(chunks: AsyncGenerator<string>, standard: Standard, delimit
       usedBlank: new Set(),
       templates: new Set(),
       rowPlan: rowRepairPlan(standard),
+      addedHeader,
     };
     index = 0;
     for (let k = 0; k < top.rows.length; k++) {
-      if (k > at) observe(learned, top.rows[k]!, k);
+      if (k > at || (addedHeader && k === at)) observe(learned, top.rows[k]!, k);
     }
     index = top.rows.length;
     return learned;
@@ -196,9 +205,13 @@ async function write(
       const line = batch.lines[k]!;
       if (index < plan.headerAt) {
         await record({ line, before: cells.join(delimiter), after: '', repair: isBlankRow(cells) ? 'remove-blank-line' : 'remove-title-row' });
-      } else if (index === plan.headerAt) {
+      } else if (index === plan.headerAt && !plan.addedHeader) {
         await writeHeader(plan, kept, line, out, record);
       } else {
+        if (index === plan.headerAt) {
+          await record({ line, before: '', after: plan.addedHeader!.join(','), repair: 'add-header' });
+          await writeHeader(plan, kept, line, out, record);
+        }
         row++;
         if (plan.templates.has(index)) await record({ row, line, before: cells.join(delimiter), after: '', repair: 'remove-template-row' });
         else if (isBlankRow(cells)) await record({ row, line, before: cells.join(delimiter), after: '', repair: 'remove-blank-row' });

@@ -83,3 +83,47 @@ describe('total, subtotal and footer rows', () => {
     expect(f.log).toContain('Grand Total,,,40,292,334.84,,",,remove-total-row');
   });
 });
+
+describe('files without a header row', () => {
+  const inOrder = ['Adult Services,ACME Ltd,2024-03-31,1200.50,0,Care', 'Highways,Smith & Sons,31/03/2024,640.00,0,Repairs'].join('\n') + '\n';
+
+  it('names a file whose first row is data, and reads it in the standard order when its columns fit', async () => {
+    // A file in spend-over-500's own field order: OrganisationLabel, OrganisationURI, OrganisationalUnit, …
+    const text = [`Trafford Council,https://opendatacommunities.org/id/x,Adult Services,,,ACME Ltd,S1,,,,2024-03-31,T1,1200.50,0,Care`, `Trafford Council,https://opendatacommunities.org/id/x,Highways,,,Smith & Sons,S2,,,,2024-04-01,T2,640.00,0,Repairs`].join('\n') + '\n';
+    const dir = scratch({ 'spend.csv': text });
+    const { report: r } = await report([join(dir, 'spend.csv'), '-s', 'spend-over-500']);
+    const file = r.files[0];
+    expect(file.rows).toBe(2);
+    expect(file.issues.map((i: any) => i.code)).toEqual(['header-absent']);
+    expect(file.issues[0]).toMatchObject({ severity: 'error', line: 1 });
+    expect(file.issues[0].message).toContain("its columns were read in the standard's order (OrganisationLabel, OrganisationURI, OrganisationalUnit, ServiceCategoryLabel, …)");
+
+    const f = await fixed('spend.csv', text);
+    const rows = f.output!.trimEnd().split('\r\n');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toBe('OrganisationLabel,OrganisationURI,OrganisationalUnit,ServiceCategoryLabel,ServiceCategoryURI,BeneficiaryName,BeneficiaryOtherID,CompaniesHouseRegistrationNumber,CharityCommissionNumber,VCSEGrant,PaymentDate,TransactionNumber,Amount,IrrecoverableVATAmount,Purpose');
+    expect(rows[1]).toContain('ACME Ltd');
+    expect(f.log).toContain(',1,,,"OrganisationLabel,OrganisationURI');
+    expect(f.log).toContain('add-header');
+  });
+
+  it('names a file whose first row is data in another order, and does not guess the columns', async () => {
+    const dir = scratch({ 'spend.csv': inOrder });
+    const { report: r } = await report([join(dir, 'spend.csv'), '-s', 'spend-over-500']);
+    const absent = r.files[0].issues.find((i: any) => i.code === 'header-absent');
+    expect(absent).toMatchObject({ severity: 'error', line: 1 });
+    expect(absent.message).toBe('The file has no header row: line 1 holds data ("Adult Services", "ACME Ltd", "2024-03-31"), not column names, so its columns cannot be told apart');
+    expect(r.files[0].passed).toBe(false);
+    const f = await fixed('spend.csv', inOrder);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toContain('holds data, not column names');
+  });
+
+  it('does not take a header of names for data', async () => {
+    const dir = scratch({ 'spend.csv': [SPEND_HEADER, ...SPEND_ROWS].join('\n') + '\n', 'other.csv': 'Colour,Shape,Size\nred,square,2\n' });
+    for (const name of ['spend.csv', 'other.csv']) {
+      const { report: r } = await report([join(dir, name), '-s', 'spend-over-500']);
+      expect(r.files[0].issues.filter((i: any) => i.code === 'header-absent')).toEqual([]);
+    }
+  });
+});
