@@ -17,7 +17,7 @@
 // - The best standard is picked only when it fits clearly: a fit of at least 0.45, at least two of the
 //   file's columns are its fields (one, for a file of one column), the file has more than half of its
 //   required fields, and it is ahead of the next by at least 0.1 — or the next explains exactly the same
-//   columns and leaves more of its own fields out, and the best has all its required fields. Files that share only the common columns of a family of standards
+//   columns and leaves more of its own fields out, and the best has as many of its required fields. Files that share only the common columns of a family of standards
 //   (OrganisationLabel, OrganisationURI, EffectiveDate…) fit several equally and are reported, not guessed.
 // - When two or more standards fit about equally well (within the margin, each fitting by the rule above),
 //   the file's name settles it if it points to exactly one of them (src/standards/file-name-evidence.ts);
@@ -137,7 +137,7 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
  */
 function narrowerOfTwins(best: Candidate, next: Candidate): boolean {
   if (best.columnNames.length !== next.columnNames.length || best.columnNames.some((n, i) => n !== next.columnNames[i])) return false;
-  return best.requiredFound === best.required && best.fields - best.matched < next.fields - next.matched;
+  return best.requiredFound >= next.requiredFound && best.fields - best.matched < next.fields - next.matched;
 }
 
 /** How much each name says about the standard: 1 / the number of standards that know it. */

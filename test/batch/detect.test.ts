@@ -52,6 +52,23 @@ describe('detecting the standard from the header (pure)', () => {
     });
   });
 
+  it('lets the file name settle two standards that fit about equally well, and says so', () => {
+    const profiles: StandardProfile[] = [
+      { ...PROFILES[0]!, id: 'spend-over-500', fields: [...PROFILES[0]!.fields, field('Extra')] },
+      { ...PROFILES[0]!, id: 'procurement-card-transactions', fields: [...PROFILES[0]!.fields, field('Other')] },
+    ];
+    const rows = [['SiteName', 'PlotCount', 'WaitingList', 'Rent', 'Unknown']];
+    const named = detectStandard([{ rows, profiles }], 'column', '/data/gpc-transactions-2024.csv');
+    expect(named.found && named.best.id).toBe('procurement-card-transactions');
+    expect(named.reason).toContain("and the file's name points to procurement-card-transactions");
+    const unnamed = detectStandard([{ rows, profiles }], 'column', '/data/export.csv');
+    expect(unnamed.found).toBe(false);
+    expect(unnamed.reason).toContain('spend-over-500');
+    expect(unnamed.reason).toContain('procurement-card-transactions');
+    // A name pointing to both settles nothing.
+    expect(detectStandard([{ rows, profiles }], 'column', '/data/card-spend.csv').found).toBe(false);
+  });
+
   it('does not guess between two standards that fit about equally well', () => {
     const profiles: StandardProfile[] = [PROFILES[0]!, { ...PROFILES[0]!, id: 'plots-copy' }];
     const d = detectStandard([{ rows: [['SiteName', 'PlotCount', 'WaitingList', 'Rent', 'Extra']], profiles }]);
