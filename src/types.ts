@@ -11,6 +11,7 @@ export type IssueCode =
   // file
   | 'file-unreadable'
   | 'file-empty'
+  | 'file-skipped'
   | 'encoding-invalid'
   | 'encoding-not-utf8'
   | 'format-invalid'

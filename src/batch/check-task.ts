@@ -33,6 +33,8 @@ export interface Task {
   columnsOrigin?: string;
   /** Where to write the records that pass and those that fail (--valid-rows, --invalid-rows). */
   rowTargets?: RowTargets;
+  /** A file of a folder that is not data conform reads: what it is. It is reported, not read. */
+  skipped?: string;
 }
 
 export interface TaskContext {
@@ -67,6 +69,10 @@ const profileCache = new WeakMap<Registry, Profiles>();
 
 export async function checkTask(task: Task, context: TaskContext, onProgress?: (progress: TaskProgress) => void): Promise<FileReport> {
   const started = performance.now();
+  if (task.skipped !== undefined) {
+    const head: FileHead = { format: 'unknown', encoding: 'unknown', rows: [] };
+    return findingReport(task, head, makeIssue('file-skipped', { detail: task.skipped }), context.failOn, started);
+  }
   const settings = task.settings;
   const spec = settings.standard ?? AUTO;
   let standard: Standard;

@@ -8,6 +8,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_NAMES } from '../config/discover.js';
 import { reportProblem } from '../report/report-schema.js';
+import { skippedBecause } from './skipped.js';
 import { compilePattern, filesUnder } from './walk.js';
 
 /** Files a folder contributes. */
@@ -36,6 +37,8 @@ export interface Expansion {
   empty: boolean;
   /** Files the folder or pattern held that are left out, and why, so the run can say so. */
   leftOut?: Array<{ shown: string; why: string }>;
+  /** Files of a folder that are not data conform reads: in the report, each with what it is. */
+  skipped?: Array<Input & { why: string }>;
 }
 
 const A_REPORT = 'it is a conform JSON report, not data (name it to check it)';
@@ -52,10 +55,13 @@ export async function expandInput(arg: string, base: string, cwd: string, asWrit
   // Folders that cannot be listed are checked as inputs, so their files are reported unreadable rather
   // than silently missing from the run.
   const unreadable = new Set<string>();
+  const skipped: string[] = [];
   if (stat?.isDirectory()) {
     const wanted = (f: string) => DATA_FILE.test(f) && !METADATA.test(f) && !HIDDEN.test(f);
     const odd = new Set<string>();
-    found = filesUnder(path, Infinity, odd, unreadable).filter(wanted).map((f) => resolve(path, f));
+    const all = filesUnder(path, Infinity, odd, unreadable);
+    found = all.filter(wanted).map((f) => resolve(path, f));
+    skipped.push(...all.filter((f) => !wanted(f) && !HIDDEN.test(f)).map((f) => resolve(path, f)));
     specials = [...odd].filter(wanted).map((f) => resolve(path, f));
     found.push(...[...unreadable].filter((f) => !HIDDEN.test(f)).map((f) => resolve(path, f)));
   } else if (isDynamicPattern(toPattern(arg))) {
@@ -76,7 +82,16 @@ export async function expandInput(arg: string, base: string, cwd: string, asWrit
     if (isConformReport(file)) leftOut.push({ shown: show(file, cwd), why: A_REPORT });
     else files.push(file);
   }
-  return { inputs: files.map((f) => ({ path: f, shown: show(f, cwd) })), empty: files.length === 0, ...(leftOut.length ? { leftOut } : {}) };
+  const notData = skipped
+    .filter((f) => !CONFIG_NAMES.includes(f.slice(f.lastIndexOf(sep) + 1)))
+    .sort(comparePaths)
+    .map((f) => ({ path: f, shown: show(f, cwd), why: skippedBecause(f, METADATA.test(f)) }));
+  return {
+    inputs: files.map((f) => ({ path: f, shown: show(f, cwd) })),
+    empty: files.length === 0,
+    ...(leftOut.length ? { leftOut } : {}),
+    ...(notData.length ? { skipped: notData } : {}),
+  };
 }
 
 /** Larger than any report conform writes for a folder of data; a larger file is taken as data. */

@@ -21,9 +21,13 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
   const empty: string[] = [];
   const leftOut = new Map<string, string>();
   const seen = new Set<string>();
-  const add = (input: Input, check: CheckConfig | undefined) => {
+  const add = (input: Input, check: CheckConfig | undefined, skipped?: string) => {
     if (input.path !== '-' && seen.has(input.path)) return;
     seen.add(input.path);
+    if (skipped !== undefined) {
+      tasks.push({ path: input.path, shown: input.shown, settings: mergeSettings(flags, check, config), skipped });
+      return;
+    }
     const name = config ? basename(config.path) : '';
     const origin = check?.standard !== undefined && flags.standard === undefined ? `${name} line ${check.standardLine}` : undefined;
     const columnsOrigin = check?.columns !== undefined ? `${name} line ${check.columnsLine}` : undefined;
@@ -42,6 +46,7 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
       for (const input of expansion.inputs) {
         add(input, config?.checks[checkOf.get(input.path) ?? -1]);
       }
+      for (const input of expansion.skipped ?? []) add(input, undefined, input.why);
     }
   } else if (config?.checks.length) {
     for (const check of config.checks) {
@@ -50,6 +55,7 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
         if (expansion.empty) empty.push(pattern);
         for (const { shown, why } of expansion.leftOut ?? []) leftOut.set(shown, why);
         for (const input of expansion.inputs) add(input, check);
+        for (const input of expansion.skipped ?? []) add(input, check, input.why);
       }
     }
   } else {
@@ -59,7 +65,8 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
         : 'No files given: name the files, folders or patterns to check (- for standard input), or write a conform.config.yaml (conform init)',
     );
   }
-  if (!tasks.length) {
+  // Files that are not data do not make a run: with nothing else, the run has no input files.
+  if (!tasks.some((t) => t.skipped === undefined)) {
     throw new ConformError(`No input files matched ${empty.map((p) => `"${p}"`).join(', ')}: check the paths and patterns (folders are searched for .csv, .json, .ndjson, .jsonl, .xlsx and .ods files)`);
   }
   return { tasks, empty, leftOut: [...leftOut].map(([shown, why]) => ({ shown, why })) };

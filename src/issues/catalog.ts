@@ -52,6 +52,12 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     help: 'The file has no content, or no records. Export the data again and check that the file is not blank.',
     message: ({ detail }) => detail ?? 'The file is empty',
   },
+  'file-skipped': {
+    severity: 'info',
+    title: 'Not a data file conform reads',
+    help: 'A folder held this file, but conform reads only CSV, JSON and NDJSON files, so it was not checked. Save a spreadsheet as CSV UTF-8 to check it, or name a file of another extension to read it as CSV.',
+    message: ({ detail }) => `Not a data file conform reads, so it was not checked: ${detail ?? 'a file of another kind'}`,
+  },
   'encoding-invalid': {
     severity: 'error',
     title: 'Bytes not valid in the encoding',
