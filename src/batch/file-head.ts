@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { makeIssue } from '../issues/catalog.js';
 import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { JsonRecordSplitter } from '../sources/json-records.js';
+import { isFeature } from '../sources/geojson.js';
 import { detectDelimiter, formatFromName, sniffBinary, sniffText } from '../sources/sniff.js';
 import { DataReadError, openText } from '../sources/text.js';
 import type { FileFormat, InputFormat, Issue } from '../types.js';
@@ -68,8 +69,12 @@ export async function readFileHead(path: string, options: HeadOptions = {}): Pro
     case 'json': {
       const splitter = new JsonRecordSplitter();
       const batch = splitter.push(head);
-      const record = batch.texts[0] !== undefined ? parseOrUndefined(batch.texts[0]) : undefined;
+      let record = batch.texts[0] !== undefined ? parseOrUndefined(batch.texts[0]) : undefined;
       const documentKeys = head.trimStart().startsWith('{') ? topLevelKeys(head) : undefined;
+      // A GeoJSON feature's record is its properties, with its geometry offered as a field.
+      if (splitter.pointer === '/features' && isFeature(record)) {
+        return { format, encoding, rows: [[...keysOf(record.properties), 'geometry']] };
+      }
       // An object with several keys of its own is one record with lists nested in it (a whole service,
       // an organisation), not a holder of records: its lists' items say nothing about which standard it is.
       if (documentKeys && documentKeys.length > 2) return { format, encoding, rows: [], documentKeys };

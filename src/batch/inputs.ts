@@ -12,7 +12,7 @@ import { skippedBecause } from './skipped.js';
 import { compilePattern, filesUnder } from './walk.js';
 
 /** Files a folder contributes. */
-export const DATA_EXTENSIONS = ['csv', 'json', 'ndjson', 'jsonl', 'xlsx', 'ods'];
+export const DATA_EXTENSIONS = ['csv', 'json', 'ndjson', 'jsonl', 'geojson', 'xlsx', 'ods'];
 
 /**
  * Files in a folder that describe data rather than hold it: Frictionless descriptors and CSV on the Web

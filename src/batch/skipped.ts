@@ -7,7 +7,6 @@ import { extname } from 'node:path';
 const KINDS: Record<string, string> = {
   xlsm: 'an Excel workbook with macros; save each sheet as CSV UTF-8 to check it',
   xls: 'an Excel 97–2003 workbook; save each sheet as CSV UTF-8 to check it',
-  geojson: 'a GeoJSON file, which conform does not read yet',
   tsv: 'a tab-separated file; name it to check it (the delimiter is detected)',
   txt: 'a text file; name it to check it if it holds CSV',
   pdf: 'a PDF document',

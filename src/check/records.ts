@@ -1,6 +1,7 @@
 // Checking JSON input: records (a JSON array, an object holding one, or NDJSON lines) validated one at a
 // time as they are, and whole documents (360Giving, OCDS) validated at once. Each issue carries the JSON
 // Pointer of the value and the line of the file it is on.
+import { featureRecord, isFeature } from '../sources/geojson.js';
 import type { ValidateFunction } from 'ajv';
 import { makeIssue, phrases } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
@@ -62,6 +63,7 @@ export class RecordChecker {
   private readonly readers: Array<{ fields: string[]; reader: RuleReader }>;
   private part: RecordsPart = emptyPart();
   private hints?: ValueHints;
+  private fieldNames?: Set<string>;
 
   constructor(
     private readonly standard: Standard,
@@ -94,6 +96,11 @@ export class RecordChecker {
       const detail = `The record is not valid JSON: ${where.replace(/\s*\(line \d+, column \d+\)$/, '')}`;
       issues.push(makeIssue('format-invalid', { detail }, { row, line: at ? line + Number(at[1]) - 1 : line, pointer }));
       return;
+    }
+    // A GeoJSON feature is checked as its properties, with its geometry in the standard's geometry field.
+    if (pointer?.startsWith('/features/') && this.standard.mode === 'records' && isFeature(value)) {
+      value = featureRecord(value, (this.fieldNames ??= new Set(this.standard.fields.map((f) => f.name))));
+      pointer += '/properties';
     }
     for (const repeated of repeatedKeys(text, value)) issues.push(repeatedIssue(repeated, { row, line, pointer: pointer ?? '', record: recordIdOf(this.standard, value) }));
     if (this.readers.length && value !== null && typeof value === 'object') {

@@ -132,7 +132,7 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 export function formatFromName(path: string): InputFormat | undefined {
   const lower = path.toLowerCase();
   if (/\.(ndjson|jsonl|jsonlines)$/.test(lower)) return 'ndjson';
-  if (/\.json$/.test(lower)) return 'json';
+  if (/\.(json|geojson)$/.test(lower)) return 'json';
   if (/\.(csv|tsv|txt|tab|psv)$/.test(lower)) return 'csv';
   return undefined;
 }

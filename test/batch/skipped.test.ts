@@ -9,15 +9,15 @@ describe('files a folder holds that are not data', () => {
     const dir = tree({
       'data/spend.csv': spendCsv(1, { rows: 3 }).text,
       'data/spend-2024.xls': Buffer.from('PK\u0003\u0004'),
-      'data/sites.geojson': '{"type":"FeatureCollection","features":[]}',
+      'data/sites.kml': '<kml/>',
       'data/README.txt': 'About these files',
       'data/datapackage.json': '{"resources":[]}',
       'data/.DS_Store': 'x',
     });
     const { code, report: r } = await report([join(dir, 'data'), '-s', 'spend-over-500']);
     const byPath = Object.fromEntries(r.files.map((f: any) => [f.path.split('/').pop(), f]));
-    expect(Object.keys(byPath).sort()).toEqual(['README.txt', 'datapackage.json', 'sites.geojson', 'spend-2024.xls', 'spend.csv']);
-    for (const name of ['README.txt', 'datapackage.json', 'sites.geojson', 'spend-2024.xls']) {
+    expect(Object.keys(byPath).sort()).toEqual(['README.txt', 'datapackage.json', 'sites.kml', 'spend-2024.xls', 'spend.csv']);
+    for (const name of ['README.txt', 'datapackage.json', 'sites.kml', 'spend-2024.xls']) {
       expect(byPath[name].issues.map((i: any) => [i.code, i.severity]), name).toEqual([['file-skipped', 'info']]);
       expect(byPath[name].standard).toBeNull();
     }
