@@ -20,11 +20,13 @@
 //   columns and leaves more of its own fields out, and the best has as many of its required fields. Files that share only the common columns of a family of standards
 //   (OrganisationLabel, OrganisationURI, EffectiveDate…) fit several equally and are reported, not guessed.
 // - When two or more standards fit about equally well (within the margin, each fitting by the rule above),
-//   the file's name settles it if it points to exactly one of them (src/standards/file-name-evidence.ts);
+//   the file's name, or values written with a dataset's prefix (`conservation-area:CA01`), settle it if
+//   together they point to exactly one of them (src/standards/file-name-evidence.ts);
 //   otherwise the file is reported with both named.
 import { normaliseName } from '../check/header.js';
+import { nameKey } from '../check/name-tokens.js';
 import { compareText } from '../plain-text.js';
-import { namedByFileName } from './file-name-evidence.js';
+import { namedByFileName, namedByValues } from './file-name-evidence.js';
 
 export interface ProfileField {
   name: string;
@@ -111,11 +113,15 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
   if (fits && next) {
     // Standards that fit about as well as the best, and fit at all: the file's name may settle which.
     const close = candidates.filter((c) => best.score - c.score < DETECTION_RULE.minMargin && c.score >= DETECTION_RULE.minScore && c.requiredFound * 2 > c.required);
-    const named = namedByFileName(fileName, close.map((c) => c.id));
+    const ids = close.map((c) => c.id);
+    const byName = namedByFileName(fileName, ids);
+    const byValues = namedByValues(rows, ids);
+    const named = [...new Set([...byName, ...byValues])];
     if (named.length === 1) {
       const chosen = close.find((c) => c.id === named[0])!;
       const other = close.find((c) => c !== chosen)!;
-      const reason = `its ${unit}s fit ${chosen.id} and ${other.id} about equally well (${share(chosen)} and ${share(other)}), and the file's name points to ${chosen.id}`;
+      const evidence = [byName.length ? "the file's name" : '', byValues.length ? `its values (${chosen.id}: references)` : ''].filter(Boolean).join(' and ');
+      const reason = `its ${unit}s fit ${chosen.id} and ${other.id} about equally well (${share(chosen)} and ${share(other)}), and ${evidence} ${byValues.length ? 'point' : 'points'} to ${chosen.id}`;
       return { found: true, best: chosen, runnerUp: other, reason };
     }
   }
@@ -162,10 +168,18 @@ function nameWeights(profiles: StandardProfile[]): (name: string) => number {
 function measure(rows: string[][], profile: StandardProfile, weight: (name: string) => number): Candidate | undefined {
   if (!profile.fields.length) return undefined;
   const fieldOf = new Map<string, number>();
+  // The same words in another order or with abbreviations ("Trans. No." for "Transaction Number"), as
+  // header matching reads them: the field, and the known name whose weight the column takes.
+  const byWords = new Map<string, { field: number; name: string } | null>();
   profile.fields.forEach((field, i) => {
     for (const name of [field.name, ...field.aliases]) {
       const key = normaliseName(name);
       if (key && !fieldOf.has(key)) fieldOf.set(key, i);
+      const words = nameKey(name);
+      if (!words) continue;
+      const held = byWords.get(words);
+      if (held === undefined) byWords.set(words, { field: i, name: key });
+      else if (held && held.field !== i) byWords.set(words, null);
     }
   });
   let bestRow = -1;
@@ -179,13 +193,22 @@ function measure(rows: string[][], profile: StandardProfile, weight: (name: stri
     const hitNames: string[] = [];
     let matchedWeight = 0;
     let totalWeight = 0;
+    const wordsOf = wordKeys(row);
     for (const name of names) {
-      const field = fieldOf.get(name);
-      totalWeight += weight(name);
+      let field = fieldOf.get(name);
+      let known = name;
+      if (field === undefined) {
+        const byWord = byWords.get(wordsOf.get(name) ?? '');
+        if (byWord) {
+          field = byWord.field;
+          known = byWord.name;
+        }
+      }
+      totalWeight += weight(known);
       if (field !== undefined && !hits.has(field)) {
         hits.add(field);
         hitNames.push(name);
-        matchedWeight += weight(name);
+        matchedWeight += weight(known);
       }
     }
     if (hits.size > bestHits.size || bestRow < 0) {
@@ -215,6 +238,16 @@ function measure(rows: string[][], profile: StandardProfile, weight: (name: stri
     headerRow: bestRow,
     columnNames: bestNames,
   };
+}
+
+/** Each normalised name of a row with the key of its words. */
+function wordKeys(row: string[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const cell of row) {
+    const name = normaliseName(cell);
+    if (name && !keys.has(name)) keys.set(name, nameKey(cell));
+  }
+  return keys;
 }
 
 /** The distinct, non-blank names of a row, normalised. */

@@ -1,4 +1,4 @@
-// What a file's name says about the standard it follows. Councils name their exports after the dataset
+// What a file's name, and the values in its first rows, say about the standard it follows. Councils name their exports after the dataset
 // ("expenditure-over-500-2024-q1.csv", "gpc-transactions-march.csv"); where two standards fit the
 // columns about equally well, a name that points to exactly one of them settles it. A name never
 // overrules the columns.
@@ -30,4 +30,22 @@ export function namedByFileName(fileName: string | undefined, ids: string[]): st
   if (!fileName) return [];
   const name = basename(fileName).toLowerCase().replace(/_/g, '-');
   return ids.filter((id) => NAME_WORDS[id]?.test(name));
+}
+
+/**
+ * The standards among `ids` that the file's values name: a digital-land reference or geography written
+ * with its dataset's prefix (`conservation-area:CA01`, `tree-preservation-order:TPO/12`).
+ */
+export function namedByValues(rows: string[][], ids: string[]): string[] {
+  const prefixes = new Set(ids.map((id) => `${id}:`));
+  const named = new Set<string>();
+  for (const row of rows) {
+    for (const cell of row) {
+      const colon = cell.indexOf(':');
+      if (colon <= 0) continue;
+      const prefix = cell.slice(0, colon + 1).trim().toLowerCase();
+      if (prefixes.has(prefix)) named.add(prefix.slice(0, -1));
+    }
+  }
+  return ids.filter((id) => named.has(id));
 }

@@ -69,6 +69,24 @@ describe('detecting the standard from the header (pure)', () => {
     expect(detectStandard([{ rows, profiles }], 'column', '/data/card-spend.csv').found).toBe(false);
   });
 
+  it('lets values written with a dataset prefix settle a near tie', () => {
+    const profiles: StandardProfile[] = [
+      { id: 'conservation-area', version: '1', title: 'CA', fields: [field('reference', true), field('name'), field('entry-date', true), field('geometry')] },
+      { id: 'article-4-direction', version: '1', title: 'A4', fields: [field('reference', true), field('name'), field('entry-date', true), field('description')] },
+    ];
+    const rows = [['reference', 'name', 'entry-date'], ['conservation-area:CA01', 'Old Town', '2024-01-01']];
+    const d = detectStandard([{ rows, profiles }], 'column', 'export.csv');
+    expect(d.found && d.best.id).toBe('conservation-area');
+    expect(d.reason).toContain('its values (conservation-area: references) point to conservation-area');
+    const plain = [['reference', 'name', 'entry-date'], ['CA01', 'Old Town', '2024-01-01']];
+    expect(detectStandard([{ rows: plain, profiles }], 'column', 'export.csv').found).toBe(false);
+  });
+
+  it('reads a column by its words, as header matching does', () => {
+    const d = detectStandard([{ rows: [['Org. Label', 'Site', 'No. of Plots', 'Waiting List']], profiles: [{ ...PROFILES[0]!, fields: [...PROFILES[0]!.fields, field('NumberOfPlots')] }, PROFILES[1]!] }]);
+    expect(d.found && d.best).toMatchObject({ id: 'plots', matched: 4 });
+  });
+
   it('does not guess between two standards that fit about equally well', () => {
     const profiles: StandardProfile[] = [PROFILES[0]!, { ...PROFILES[0]!, id: 'plots-copy' }];
     const d = detectStandard([{ rows: [['SiteName', 'PlotCount', 'WaitingList', 'Rent', 'Extra']], profiles }]);
