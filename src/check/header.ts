@@ -85,7 +85,9 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
   for (const column of columns) claim(column, byAlias.get(normaliseName(nameOf(column))), 'alias');
   for (const column of columns) {
     const hit = byWords.get(nameKey(nameOf(column)));
-    if (!hit || !hit.field || column.field) continue;
+    // Words are the loosest reading: a field already held by a column is not taken again, so "Amount
+    // (inc VAT)" beside "Amount" is a column of its own, not a duplicate.
+    if (!hit || !hit.field || column.field || claimed.has(hit.field)) continue;
     claim(column, hit.field, 'words');
     if (column.field === hit.field) column.typoOf = hit.name;
   }

@@ -134,11 +134,12 @@ function filled(cells: string[]): number {
 }
 
 /**
- * A label that ends a table or a group of its rows: "Total", "Grand total", "Sub-total", "Totals:",
- * "Sum", "Count", "Total spend". Only in a sparse row does it mark one: a supplier called "Total Gas &
- * Power" sits in a row whose other cells are filled.
+ * A label that ends a table or a group of its rows, as the whole of its cell: "Total", "Grand total",
+ * "Sub-total", "Totals:", "Sum", "Count", "Total spend", "Total for Adult Services", "Total: 40,292.84".
+ * A supplier called "Total Gas & Power" is not one, whatever the rest of its row holds.
  */
-const TOTAL_LABEL = /^(?:grand|sub|overall|report|page|net|gross)?[\s-]*(?:total|totals|sum|count)\b/i;
+const TOTAL_LABEL =
+  /^(?:grand|sub|overall|report|page|net|gross)?[\s-]*(?:total|totals|sum|count)(?:\s+(?:for|of)\s.*|\s+(?:spend|spent|amount|value|paid|payments?|expenditure|transactions?|rows?|records?))?\s*[:=]?\s*(?:[-(]?£?\s?[\d,]+(?:\.\d+)?\)?)?$/i;
 
 /**
  * The label of a total, subtotal or footer line: a row of at least three columns in which at most half

@@ -8,6 +8,7 @@ import { NdjsonLines } from '../sources/ndjson-lines.js';
 import { openText } from '../sources/text.js';
 import { openAtomic, type AtomicStream } from '../io/atomic-write.js';
 import type { InputFormat } from '../types.js';
+import { totalRowLabel } from './layout.js';
 
 export interface RowTargets {
   valid?: string;
@@ -45,18 +46,22 @@ async function routeCsv(chunks: AsyncIterable<string>, read: ReadAgain, isInvali
   const tokenizer = new CsvTokenizer({ delimiter, quote: '"' });
   const headerLine = read.headerLine ?? 1;
   let row = 0;
+  let width = 0;
   const take = async (rows: string[][], lines: number[]) => {
     for (let k = 0; k < rows.length; k++) {
       const line = lines[k]!;
       if (line < headerLine) continue; // title lines
       const text = serialise(rows[k]!, delimiter) + '\r\n';
       if (line === headerLine) {
+        width = rows[k]!.length;
         await outputs.valid?.write(text);
         await outputs.invalid?.write(text);
         continue;
       }
       row++;
       if (read.templateRows && row >= read.templateRows.row && row <= read.templateRows.endRow) continue;
+      // A total or footer row is not a record: it goes to neither file.
+      if (totalRowLabel(rows[k]!, width) !== undefined) continue;
       await (isInvalid(row) ? outputs.invalid : outputs.valid)?.write(text);
     }
   };

@@ -74,6 +74,23 @@ describe('total, subtotal and footer rows', () => {
     expect(file.issues.filter((i: any) => i.row === 4 || i.row === 6).map((i: any) => i.code)).toEqual(['total-rows']);
   });
 
+  it('keeps a sparse data row whose supplier is called "Total …"', async () => {
+    const wide = `${SPEND_HEADER},Notes,Category,CPV Code,ProClass,Contract Ref,Card Type,Extra\nAdult Services,Total Gas & Power Ltd,2024-04-02,900.00,0,Energy,,,,,,,\n`;
+    const dir = scratch({ 'spend.csv': wide });
+    const { report: r } = await report([join(dir, 'spend.csv'), '-s', 'spend-over-500']);
+    expect(r.files[0].rows).toBe(1);
+    expect(r.files[0].issues.filter((i: any) => i.code === 'total-rows')).toEqual([]);
+  });
+
+  it('are written to neither the valid nor the invalid rows', async () => {
+    const dir = scratch({ 'spend.csv': text });
+    await cli(['validate', join(dir, 'spend.csv'), '-s', 'spend-over-500', '--valid-rows', join(dir, 'ok.csv'), '--invalid-rows', join(dir, 'bad.csv')]);
+    const routed = [readFileSync(join(dir, 'ok.csv'), 'utf8'), readFileSync(join(dir, 'bad.csv'), 'utf8')].join('');
+    expect(routed).not.toContain('Sub-total');
+    expect(routed).not.toContain('Grand Total');
+    expect(routed).toContain('Total Gas & Power Ltd');
+  });
+
   it('fix removes them as logged layout repairs and keeps every data row', async () => {
     const f = await fixed('spend.csv', text);
     const rows = f.output!.trimEnd().split('\r\n');

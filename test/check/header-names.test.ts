@@ -96,6 +96,16 @@ describe('names that must not be read as a field', () => {
   });
 });
 
+describe('a column read by its words never takes a field another column holds', () => {
+  it('"Amount (inc VAT)" beside "Amount" is a column of its own', async () => {
+    const match = matchHeader(['Amount', 'Amount (inc VAT)'], await standard('spend-over-500'));
+    expect(match.columns.map((c) => [c.field?.name, c.duplicateOf !== undefined])).toEqual([
+      ['Amount', false],
+      [undefined, false],
+    ]);
+  });
+});
+
 describe('normalised words', () => {
   it.each([
     ['Invoice Nett Amount (£)', 'Amount Net Invoice'],
