@@ -83,7 +83,11 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
   for (const column of columns) claim(column, standard.fieldByName.get(nameOf(column)), 'exact');
   for (const column of columns) claim(column, byNormal.get(normaliseName(nameOf(column))), 'spelling');
   for (const column of columns) claim(column, byAlias.get(normaliseName(nameOf(column))), 'alias');
+  let read = 0;
   for (const column of columns) {
+    if (column.field || column.blank || column.duplicateOf) continue;
+    // As with typos, a header of thousands of names is read by words only in its first ones.
+    if (++read > MAX_TYPO_CHECKS) break;
     const hit = byWords.get(nameKey(nameOf(column)));
     // Words are the loosest reading: a field already held by a column is not taken again, so "Amount
     // (inc VAT)" beside "Amount" is a column of its own, not a duplicate.
@@ -103,7 +107,7 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
     } else if (near) column.closest = near.field.name;
   }
 
-  const loose = columns.filter((c) => !c.field && !c.blank && !c.duplicateOf).map(nameOf);
+  const loose = columns.filter((c) => !c.field && !c.blank && !c.duplicateOf).slice(0, MAX_TYPO_CHECKS).map(nameOf);
   const missing = standard.fields
     .filter((field) => field.required && !claimed.has(field))
     .map((field) => {
@@ -194,9 +198,11 @@ export function headerScorer(standard: Standard, columnMap: Record<string, strin
   const keys = wordsIndex(standard);
   return (record) => {
     let score = 0;
-    for (const written of record) {
+    for (let i = 0; i < record.length; i++) {
+      const written = record[i]!;
       const name = repairHeaderName(written)?.name ?? written;
-      if (name.trim() && (names.has(normaliseName(name)) || keys.get(nameKey(name))?.field)) score++;
+      if (!name.trim()) continue;
+      if (names.has(normaliseName(name)) || (i < MAX_TYPO_CHECKS && keys.get(nameKey(name))?.field)) score++;
     }
     return score;
   };
