@@ -67,8 +67,7 @@ describe('files, folders and patterns', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'conform: No input files matched "published/**/*.xlsx", "published/spend/readme-folder-*/": check the paths and patterns (folders are searched for .csv, .json, .geojson, .ndjson, .jsonl, .xlsx and .ods files)
-',
+      'conform: No input files matched "published/**/*.xlsx", "published/spend/readme-folder-*/": check the paths and patterns (folders are searched for .csv, .json, .geojson, .ndjson, .jsonl, .xlsx and .ods files)\n',
     );
   });
 
