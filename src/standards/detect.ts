@@ -102,15 +102,9 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
     };
   }
   const fits = best.score >= DETECTION_RULE.minScore && best.matched >= Math.min(2, best.columns) && best.requiredFound * 2 > best.required;
-  const clear = !next || best.score - next.score >= DETECTION_RULE.minMargin || narrowerOfTwins(best, next);
   const share = (c: Candidate) => `${c.matched} of ${plural(c.columns)}`;
-  if (fits && clear) {
-    const are = best.matched === 1 ? 'is a field' : 'are fields';
-    const required = best.required ? ` (with ${best.requiredFound} of its ${best.required} required field${best.required === 1 ? '' : 's'})` : '';
-    const reason = `${share(best)} ${are} of ${best.id}${required}${next ? `; the next closest, ${next.id}, has ${share(next)}` : ''}`;
-    return { found: true, best, runnerUp: next, reason };
-  }
-  if (fits && next) {
+  const nearTie = next !== undefined && best.score - next.score < DETECTION_RULE.minMargin;
+  if (fits && nearTie) {
     // Standards that fit about as well as the best, and fit at all: the file's name may settle which.
     const close = candidates.filter((c) => best.score - c.score < DETECTION_RULE.minMargin && c.score >= DETECTION_RULE.minScore && c.requiredFound * 2 > c.required);
     const ids = close.map((c) => c.id);
@@ -124,6 +118,14 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
       const reason = `its ${unit}s fit ${chosen.id} and ${other.id} about equally well (${share(chosen)} and ${share(other)}), and ${evidence} ${byValues.length ? 'point' : 'points'} to ${chosen.id}`;
       return { found: true, best: chosen, runnerUp: other, reason };
     }
+  }
+  const twins = nearTie && narrowerOfTwins(best, next!);
+  const clear = !nearTie || twins;
+  if (fits && clear) {
+    const are = best.matched === 1 ? 'is a field' : 'are fields';
+    const required = best.required ? ` (with ${best.requiredFound} of its ${best.required} required field${best.required === 1 ? '' : 's'})` : '';
+    const reason = `${share(best)} ${are} of ${best.id}${required}${next ? `; the next closest, ${next.id}, has ${share(next)}` : ''}${twins ? `, the same columns, but ${best.id} leaves fewer of its fields out` : ''}`;
+    return { found: true, best, runnerUp: next, reason };
   }
   const top = candidates.filter((c) => c.score >= WEAK).slice(0, 3);
   const listed = top.map((c) => `${c.id} (${share(c)})`).join(', ');

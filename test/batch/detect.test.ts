@@ -69,6 +69,17 @@ describe('detecting the standard from the header (pure)', () => {
     expect(detectStandard([{ rows, profiles }], 'column', '/data/card-spend.csv').found).toBe(false);
   });
 
+  it('takes the file name over the narrower of two twin standards', async () => {
+    const csv = 'Service Area,Supplier Name,Paid Date,Amount,Irrecoverable VAT,Purpose\nAdults,ACME,2024-03-31,10.00,0,Care\n';
+    const dir = tree({ 'gpc-transactions-2024.csv': csv, 'payments.csv': csv });
+    const { report: r } = await report(['gpc-transactions-2024.csv', 'payments.csv'], { cwd: dir });
+    const picked = Object.fromEntries(r.files.map((f: any) => [f.path, [f.standard?.id, f.standard?.detected?.reason]]));
+    expect(picked['gpc-transactions-2024.csv'][0]).toBe('procurement-card-transactions');
+    expect(picked['gpc-transactions-2024.csv'][1]).toContain("the file's name points to procurement-card-transactions");
+    expect(picked['payments.csv'][0]).toBe('spend-over-500');
+    expect(picked['payments.csv'][1]).toContain('the same columns, but spend-over-500 leaves fewer of its fields out');
+  });
+
   it('lets values written with a dataset prefix settle a near tie', () => {
     const profiles: StandardProfile[] = [
       { id: 'conservation-area', version: '1', title: 'CA', fields: [field('reference', true), field('name'), field('entry-date', true), field('geometry')] },
