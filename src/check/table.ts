@@ -220,8 +220,8 @@ export class TableCheck {
       // A field the standard only recommends (x-severity on the field) is missing at that severity.
       const severity = this.severityOf('header-missing', field);
       const others = candidates.slice(1).map((c) => `"${c}"`).join(' or ') || undefined;
-      // How to map a column that may hold it, and where the standard's source asks for it.
-      const hint = [phrases.missingColumnHint(field.name, closest), sourceHint(field.schema, 'header-missing')].filter(Boolean).join('; ');
+      // Where the standard's source asks for it, then how to map a column that may hold it.
+      const hint = [sourceHint(field.schema, 'header-missing'), phrases.missingColumnHint(field.name, closest)].filter(Boolean).join('; ');
       this.add('header-missing', { name: field.name, other: closest, detail: others }, { line, field: field.name, suggestion: closest, hint }, severity);
       missing.push({ field: field.name, severity });
     }
