@@ -97,7 +97,12 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
   const forced = options.encoding && options.encoding !== 'auto' ? normaliseEncodingName(options.encoding) : undefined;
   const decoder = new StreamDecoder(sniffed, forced);
   const bom = forced && !['utf-8', 'utf-16le', 'utf-16be'].includes(forced) ? 0 : sniffed.bomLength;
-  const firstText = decoder.decode(head.subarray(bom), bom);
+  const decodedHead = decoder.decode(head.subarray(bom), bom);
+  // Line breaks of the classic Mac OS, a CR alone, as some exports still write them: the first chunk has
+  // CRs and no LF. Each CR is read as the LF it means, so every reader below sees lines.
+  const crOnly = decodedHead.includes('\r') && !decodedHead.includes('\n');
+  const lines = (text: string) => (crOnly ? text.replace(/\r/g, '\n') : text);
+  const firstText = lines(decodedHead);
   let used = false;
   const close = async () => {
     if (!options.stream) await iterator.return?.();
@@ -121,7 +126,7 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
         yield firstText;
         if (!ended) {
           for (let chunk = await next(); chunk; chunk = await next()) {
-            for (let at = 0; at < chunk.length; at += TEXT_CHUNK) yield decoder.decode(chunk.subarray(at, at + TEXT_CHUNK));
+            for (let at = 0; at < chunk.length; at += TEXT_CHUNK) yield lines(decoder.decode(chunk.subarray(at, at + TEXT_CHUNK)));
           }
         }
         read = true;
@@ -129,7 +134,7 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
         // A reader that stops early (a `for await` left by break or by an error) closes the file.
         if (!read) await close();
       }
-      const rest = decoder.end();
+      const rest = lines(decoder.end());
       if (rest) yield rest;
     },
     close,
@@ -145,6 +150,13 @@ export async function openText(path: string, options: OpenOptions = {}): Promise
         if (encoding !== 'utf-8' && encoding !== 'windows-1252') return utf8Chunk(decoder.textOf(bytes));
         return { bytes, encoding: encoding as ByteChunk['encoding'], newlines: decoder.linesEnded - before, ascii: decoder.lastChunkAscii };
       };
+      if (crOnly) {
+        // Re-encoded with LFs, as UTF-16 text is: the bytes as they are hold no line break to cut at.
+        if (!ended) for (let chunk = await next(); chunk; chunk = await next()) yield utf8Chunk(lines(decoder.decode(chunk)));
+        const last = lines(decoder.end());
+        if (last) yield utf8Chunk(last);
+        return;
+      }
       if (!ended) {
         for (let chunk = await next(); chunk; chunk = await next()) yield asBytes(() => decoder.accept(chunk));
       }
