@@ -104,9 +104,10 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
   const fits = best.score >= DETECTION_RULE.minScore && best.matched >= Math.min(2, best.columns) && best.requiredFound * 2 > best.required;
   const share = (c: Candidate) => `${c.matched} of ${plural(c.columns)}`;
   const nearTie = next !== undefined && best.score - next.score < DETECTION_RULE.minMargin;
-  if (fits && nearTie) {
-    // Standards that fit about as well as the best, and fit at all: the file's name may settle which.
-    const close = candidates.filter((c) => best.score - c.score < DETECTION_RULE.minMargin && c.score >= DETECTION_RULE.minScore && c.requiredFound * 2 > c.required);
+  if (nearTie && best.score >= WEAK && best.matched >= 2) {
+    // Standards that fit about as well as the best: the file's name may settle which, even where none
+    // fits clearly ("north-tyneside-spend-2014-05.csv" with payment columns that spend and card share).
+    const close = candidates.filter((c) => best.score - c.score < DETECTION_RULE.minMargin && c.score >= WEAK);
     const ids = close.map((c) => c.id);
     const byName = namedByFileName(fileName, ids);
     const byValues = namedByValues(rows, ids);
@@ -126,6 +127,15 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
     const required = best.required ? ` (with ${best.requiredFound} of its ${best.required} required field${best.required === 1 ? '' : 's'})` : '';
     const reason = `${share(best)} ${are} of ${best.id}${required}${next ? `; the next closest, ${next.id}, has ${share(next)}` : ''}${twins ? `, the same columns, but ${best.id} leaves fewer of its fields out` : ''}`;
     return { found: true, best, runnerUp: next, reason };
+  }
+  if (!fits && clear && best.score >= WEAK && best.matched >= 2) {
+    // Well ahead of every other standard but short of a clear fit (too few of its required columns, say):
+    // taken when the file's name or its values name it too, so its missing columns are reported.
+    const evidence = [namedByFileName(fileName, [best.id]).length ? "the file's name" : '', namedByValues(rows, [best.id]).length ? `its values (${best.id}: references)` : ''].filter(Boolean);
+    if (evidence.length) {
+      const reason = `${share(best)} ${best.matched === 1 ? 'is a field' : 'are fields'} of ${best.id}, fewer than a clear fit needs, and ${evidence.join(' and ')} ${evidence.length > 1 ? 'point' : 'points'} to it${next ? `; the next closest, ${next.id}, has ${share(next)}` : ''}`;
+      return { found: true, best, runnerUp: next, reason };
+    }
   }
   const top = candidates.filter((c) => c.score >= WEAK).slice(0, 3);
   const listed = top.map((c) => `${c.id} (${share(c)})`).join(', ');
