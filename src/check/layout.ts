@@ -42,7 +42,10 @@ export function findHeader(rows: string[][], standard: Standard, columnMap?: Rec
   // values happen to be field names is not taken for it.
   if (best >= 0) {
     const named = scores.findIndex((score) => score !== undefined && score * 2 >= bestScore);
-    // Rows above it are titles only when they are narrower: a row as wide is the header, whatever it names.
+    // Rows above it are titles only when they are narrower: a row as wide is the header, whatever it names
+    // — unless the named row names three fields or more, which data does not (Darlington's export has a
+    // row of query column names as wide as its header, two rows above it).
+    if (bestScore >= 3) return named;
     const width = filled(rows[named]!);
     for (let i = 0; i < named; i++) if (!isBlankRow(rows[i]!) && filled(rows[i]!) >= width) return i;
     return named;

@@ -17,7 +17,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'organisation-name',
     fields: ['OrganisationLabel', 'PublisherLabel'],
-    names: ['Organisation Name', 'Organisation', 'Organisation Label', 'Body Name', 'Authority', 'Local Authority', 'Council', 'Council Name', 'Publisher'],
+    names: ['Organisation Name', 'Organisation', 'Organisation Label', 'Body Name', 'Authority', 'Authority Name', 'Local Authority', 'Council', 'Council Name', 'Publisher'],
   },
   {
     id: 'organisation-uri',
@@ -31,6 +31,8 @@ export const CONCEPTS: Concept[] = [
       'Organisational Unit', 'Service Area', 'Service', 'Directorate', 'Department', 'Expense Area', 'Service Division',
       'Department Name', 'Directorate Name', 'Responsible Department', 'Local Authority Department', 'Cost Centre Description',
       'Service Area Name', 'Portfolio', 'Division', 'Headserv Name', 'Cardholder Department',
+      // The 2011 DCLG spend guidance's "Service label" (Harrogate, Leeds).
+      'Service Label',
     ],
   },
   {
@@ -77,6 +79,8 @@ export const CONCEPTS: Concept[] = [
       'Amount', 'Net Amount', 'Invoice Net Amount', 'Invoice Nett Amount', 'Invoice Amount', 'Invoice Line Value', 'Invoice Line Value (net of VAT)',
       'Line Amount', 'Amount Paid', 'Payment Amount', 'Paid Amount', 'Value', 'Net Value', 'Amount (£)', 'Amount £', 'Sum of Inv Amount',
       'Transaction Amount', 'Expenditure', 'Expenditure Amount', 'Spend', 'Total', 'Gross Amount', 'Amount Excluding VAT',
+      // Beside "Gross" and "VAT" columns, the amount the Code asks for (Salford).
+      'Net',
     ],
   },
   {
