@@ -222,7 +222,7 @@ export class TableCheck {
       const others = candidates.slice(1).map((c) => `"${c}"`).join(' or ') || undefined;
       // Where the standard's source asks for it, then how to map a column that may hold it.
       const hint = [sourceHint(field.schema, 'header-missing'), phrases.missingColumnHint(field.name, closest)].filter(Boolean).join('; ');
-      this.add('header-missing', { name: field.name, other: closest, detail: others }, { line, field: field.name, suggestion: closest, hint }, severity);
+      this.add('header-missing', { name: field.name, other: closest, detail: others, advised: severity !== 'error' }, { line, field: field.name, suggestion: closest, hint }, severity);
       missing.push({ field: field.name, severity });
     }
     const references = this.options.references ?? [];

@@ -16,6 +16,8 @@ export interface MessageArgs {
   count?: number;
   /** Another name or place the message refers to (the standard's field, the other file, a line). */
   other?: string;
+  /** The field is asked for at warning or note level, not required: the message must not say "required". */
+  advised?: boolean;
 }
 
 export interface CatalogEntry {
@@ -99,10 +101,12 @@ export const CATALOG: Record<IssueCode, CatalogEntry> = {
     severity: 'error',
     title: 'Required column missing',
     help: 'A column the standard requires is not in the header row. Add the column (it may be empty where the standard allows).',
-    message: ({ name, other, detail }) =>
-      other
-        ? `The required column "${name}" is missing; the column "${other}"${detail ? ` (or ${detail})` : ''} may hold it`
-        : `The required column "${name}" is missing, and no column of the file is close to it`,
+    message: ({ name, other, detail, advised }) => {
+      const column = advised ? `The column "${name}", which the standard asks for,` : `The required column "${name}"`;
+      return other
+        ? `${column} is missing; the column "${other}"${detail ? ` (or ${detail})` : ''} may hold it`
+        : `${column} is missing, and no column of the file is close to it`;
+    },
   },
   'header-absent': {
     severity: 'error',

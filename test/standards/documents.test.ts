@@ -165,7 +165,7 @@ describe('what the messages say', () => {
 
   it('brownfield-land: a SHOULD field is a warning, a rule over several fields names both, and safe repairs are offered', async () => {
     const missing = await find('brownfield-land', 'bad.csv', (i) => i.code === 'header-missing');
-    expect(missing.message).toBe('The required column "HazardousSubstances" is missing, and no column of the file is close to it');
+    expect(missing.message).toBe('The column "HazardousSubstances", which the standard asks for, is missing, and no column of the file is close to it');
     const permission = await find('brownfield-land', 'bad.csv', (i) => i.code === 'row-rule' && i.row === 1);
     expect(permission.message).toBe('When PlanningStatus is "permissioned", PermissionDate is required');
     const dwellings = await find('brownfield-land', 'bad.csv', (i) => i.code === 'row-rule' && i.row === 2);
