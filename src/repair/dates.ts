@@ -25,6 +25,9 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MIDNIGHT = '(?:[ T]00:00(?::00(?:\\.0+)?)?)?';
 const NUMERIC_DMY = new RegExp(`^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})${MIDNIGHT}$`);
 const ISO_WITH_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+// Year first with slashes or dots (2010/11/30), as some GIS and database exports write dates: never read
+// month first, since no one writes yyyy/dd/mm.
+const NUMERIC_YMD = new RegExp(`^(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})${MIDNIGHT}$`);
 const WORDY = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4})$/i;
 const TIME_ONLY = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
@@ -46,6 +49,11 @@ export function readColumnDate(text: string, order: DateOrderState = undefined):
   if (m) {
     // A time of exactly midnight is Excel's way of writing a date; any other time is information.
     if (m[4] !== undefined && !(m[4] === '00' && m[5] === '00' && (m[6] ?? '00') === '00')) return undefined;
+    const date = real(Number(m[1]), Number(m[2]), Number(m[3]));
+    return date && { date, orderDependent: false };
+  }
+  m = NUMERIC_YMD.exec(t);
+  if (m) {
     const date = real(Number(m[1]), Number(m[2]), Number(m[3]));
     return date && { date, orderDependent: false };
   }

@@ -18,13 +18,15 @@ describe('readDate: the usual UK ways of writing a date', () => {
     ['21 Sept 2021', '2021-09-21', false],
     ['5-Jan-24', '2024-01-05', false],
     ['  29/02/2024 ', '2024-02-29', false],
+    ['2010/11/30', '2010-11-30', false],
+    ['2010.1.5', '2010-01-05', false],
   ])('%s reads as %s (ambiguous: %s)', (text, iso, ambiguous) => {
     const date = readDate(text)!;
     expect(isoDate(date)).toBe(iso);
     expect(date.ambiguous).toBe(ambiguous);
   });
 
-  it.each(['29/02/2023', '31/09/2024', '2024-13-01', '2024-03-31 09:30', 'March 2021', '32 March 2021', 'yesterday', '', '2024/03/31/1', '3 Smarch 2021'])(
+  it.each(['29/02/2023', '31/09/2024', '2024-13-01', '2024-03-31 09:30', 'March 2021', '32 March 2021', 'yesterday', '', '2024/03/31/1', '3 Smarch 2021', '2010/30/11'])(
     '%s is not read as a date',
     (text) => expect(readDate(text)).toBeUndefined(),
   );

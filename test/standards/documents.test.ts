@@ -36,7 +36,7 @@ const CASES: Case[] = [
       ["value-format", "error", 2, 3, "SiteplanURL", "www.testborough.gov.uk/brownfield/TB-02"],
       ["value-type", "error", 2, 3, "Hectares", "1,250"],
       ["row-rule", "warning", 2, 3, "NetDwellingsRangeTo", undefined],
-      ["value-format", "error", 2, 3, "FirstAddedDate", "20/12/2019"],
+      ["value-format", "warning", 2, 3, "FirstAddedDate", "20/12/2019"], // the planning data platform reads UK dates: a warning with the repair
       ["value-missing", "warning", 3, 4, "Organisation URL", undefined],
       ["value-missing", "error", 3, 4, "NetDwellingsRangeFrom", undefined],
       ["value-missing", "error", 3, 4, "NetDwellingsRangeTo", undefined],

@@ -113,8 +113,8 @@ const CASES: Record<string, Case> = {
   'trade-union-facility-time': {
     valid: [],
     invalid: [
-      ['header-missing', 'error', undefined, 1, undefined], // RelativeEstimateSpending
       ['header-missing', 'warning', undefined, 1, undefined], // TradeUnionNames: the Transparency Code asks for it, the LGA schema does not
+      ['header-missing', 'error', undefined, 1, undefined], // RelativeEstimateSpending
       ['value-type', 'error', 1, 2, 'FTERepresentativesMajorityDutyCount'], // NA
       ['value-type', 'error', 1, 2, 'TotalEstimateSpendingAmount'], // £155,288.73
     ],
@@ -188,10 +188,10 @@ const CASES: Record<string, Case> = {
       ['value-missing', 'warning', 2, 3, 'ServiceTypeURI'], // empty on the second row
     ],
     invalid: [
-      ['header-missing', 'error', undefined, 1, undefined], // CandidateUsedForenames: the column is mandatory
       ['header-missing', 'warning', undefined, 1, undefined], // ElectedBodyURI
       ['header-missing', 'warning', undefined, 1, undefined], // ElectoralAreaURI
       ['header-missing', 'warning', undefined, 1, undefined], // OrganisationURI
+      ['header-missing', 'error', undefined, 1, undefined], // CandidateUsedForenames: the column is mandatory
       ['value-enum', 'error', 1, 2, 'ServiceTypeURI'], // the public toilets service
       ['value-format', 'error', 1, 2, 'Electiondate'], // 02/05/2024
       ['value-enum', 'error', 1, 2, 'TypeOfElection'], // Local
