@@ -32,7 +32,7 @@ export const CONCEPTS: Concept[] = [
       'Department Name', 'Directorate Name', 'Responsible Department', 'Local Authority Department', 'Cost Centre Description',
       'Service Area Name', 'Portfolio', 'Division', 'Headserv Name', 'Cardholder Department',
       // The 2011 DCLG spend guidance's "Service label" (Harrogate, Leeds).
-      'Service Label',
+      'Service Label', 'Business Unit', 'Business Unit Description',
     ],
   },
   {
@@ -80,7 +80,7 @@ export const CONCEPTS: Concept[] = [
       'Line Amount', 'Amount Paid', 'Payment Amount', 'Paid Amount', 'Value', 'Net Value', 'Amount (£)', 'Amount £', 'Sum of Inv Amount',
       'Transaction Amount', 'Expenditure', 'Expenditure Amount', 'Spend', 'Total', 'Gross Amount', 'Amount Excluding VAT',
       // Beside "Gross" and "VAT" columns, the amount the Code asks for (Salford).
-      'Net',
+      'Net', 'Invoiced Value', 'Invoice Value',
     ],
   },
   {
@@ -95,6 +95,9 @@ export const CONCEPTS: Concept[] = [
       'Purpose', 'Purpose of Spend', 'Purpose of Expenditure', 'Summary of Purpose', 'Expense Type', 'Expenses Type', 'Expenditure Category',
       'Account Description', 'Description', 'Expense Description', 'Spend Category', 'Subjective Description',
       'Transaction Description', 'Merchant Category',
+      // The expenditure category of the Service Reporting Code of Practice (North Tyneside), an expense
+      // code's description (Sheffield).
+      'SeRCOP Expenditure Category', 'Expense Code Description',
     ],
   },
   {
