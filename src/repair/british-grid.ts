@@ -7,7 +7,10 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 // proj4 is published as a CommonJS bundle; loading it through require keeps its default export intact.
-const proj4 = require('proj4') as (from: string, to: string, point: [number, number]) => [number, number];
+// It is loaded on the first conversion, not at start-up: most runs convert no grid reference.
+type Proj4 = (from: string, to: string, point: [number, number]) => [number, number];
+let projection: Proj4 | undefined;
+const proj4: Proj4 = (from, to, point) => (projection ??= require('proj4') as Proj4)(from, to, point);
 
 const BRITISH_NATIONAL_GRID =
   '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy ' +

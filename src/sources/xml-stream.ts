@@ -3,7 +3,13 @@
 // external entities get in, and no spreadsheet needs one. Entities other than the five XML ones (and
 // character references) are errors in saxes, so nothing is ever expanded.
 import type { Readable } from 'node:stream';
-import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
+import type { SaxesParser } from 'saxes';
+
+// Loaded on the first workbook, not at start-up: most runs read no workbook.
+const require = createRequire(import.meta.url);
+let parserClass: typeof SaxesParser | undefined;
+const saxesParser = () => (parserClass ??= (require('saxes') as { SaxesParser: typeof SaxesParser }).SaxesParser);
 import { WorkbookError } from './zip.js';
 
 export interface XmlHandlers {
@@ -15,7 +21,8 @@ export interface XmlHandlers {
 /** Read the XML of `stream`, calling the handlers; `stop()` ends the reading early (the rest is not read). */
 export function readXml(stream: Readable, part: string, handlers: (stop: () => void) => XmlHandlers): Promise<void> {
   return new Promise((resolve, reject) => {
-    const parser = new SaxesParser({ xmlns: false, position: true });
+    const Parser = saxesParser();
+    const parser = new Parser({ xmlns: false, position: true });
     const decoder = new TextDecoder('utf-8');
     let done = false;
     let failure: Error | undefined;

@@ -3,7 +3,13 @@
 // size): a "zip bomb" that would inflate to gigabytes is refused with a plain reason, never read. yauzl
 // also checks, as it inflates, that no part yields more bytes than it declared.
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import { createRequire } from 'node:module';
+import type yauzl from 'yauzl';
+
+// Loaded on the first workbook, not at start-up: most runs read no workbook.
+const require = createRequire(import.meta.url);
+let zipReader: typeof yauzl | undefined;
+const yauzlModule = () => (zipReader ??= require('yauzl') as typeof yauzl);
 
 export interface ZipLimits {
   /** Parts in the archive. */
@@ -39,7 +45,7 @@ export interface ZipArchive {
 
 export async function openZip(path: string, limits: ZipLimits = ZIP_LIMITS): Promise<ZipArchive> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (error, file) =>
+    yauzlModule().open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (error, file) =>
       error || !file ? reject(new WorkbookError(`it is not a readable ZIP archive (${error?.message ?? 'no archive'}), so it is not a whole workbook`)) : resolve(file),
     ),
   );
