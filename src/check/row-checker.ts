@@ -280,6 +280,8 @@ export class RowChecker {
       const damage = findDamage(text);
       if (!damage) continue;
       const column = this.plan.names[c] ?? undefined;
+      // Grouped with the column's other issues, under the standard's field it is read as.
+      const field = this.planned.find((p) => p.index === c)?.fieldLabel;
       issues.push(
         makeIssue(
           'value-invalid',
@@ -289,6 +291,7 @@ export class RowChecker {
             line,
             column,
             columnIndex: c + 1,
+            field,
             value: text,
             hint: damage.repaired !== undefined ? `write it as ${JSON.stringify(damage.repaired)}` : 'correct the text at the source',
             fix: damage.repaired,

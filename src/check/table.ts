@@ -317,7 +317,7 @@ export class TableCheck {
     this.plan!.columns.forEach((plan, c) => {
       for (const [kind, t] of this.notes[c]!) {
         const values = t.count === 1 ? 'value' : 'values';
-        const first = t.count === 1 ? `row ${t.row}, line ${t.line}` : `the first on row ${t.row}, line ${t.line}`;
+        const first = t.count === 1 ? `row ${formatNumber(t.row)}, line ${formatNumber(t.line)}` : `the first on row ${formatNumber(t.row)}, line ${formatNumber(t.line)}`;
         const detail =
           kind === 'padded'
             ? `has ${formatNumber(t.count)} ${values} with spaces before or after ${t.count === 1 ? 'it' : 'them'} (${first}: ${JSON.stringify(t.example)})`
