@@ -2,6 +2,7 @@
 // prints. Reads its input; writes nothing unless asked to (validRows / invalidRows). `validate` takes a
 // path, paths, a stream or records in memory, and a standard by id, path or schema object; `validateTasks`
 // takes files each with its own settings (as a config file gives them) and is what the CLI runs.
+import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
@@ -169,11 +170,11 @@ export async function validate(
     registry,
     failOn: options.failOn ?? 'error',
     // A standard held in memory cannot be loaded again by another thread.
-    jobs: inMemory ? 1 : options.jobs ?? 1,
+    jobs: inMemory ? 1 : atMostCores(options.jobs ?? 1),
     stdin: source.stream ?? options.stdin,
     onEvent: options.onEvent,
     tokenizer: options.tokenizer,
-    threads: inMemory ? 1 : options.threads,
+    threads: inMemory ? 1 : options.threads === undefined ? undefined : atMostCores(options.threads),
     partSize: options.partSize,
     partsFrom: options.partsFrom,
     allowRemote: options.allowRemote,
@@ -419,4 +420,9 @@ function withRowTargets(tasks: Task[], options: Pick<BatchOptions, 'validRows' |
     }
     return { ...task, rowTargets };
   });
+}
+
+/** Threads beyond one per core only cost memory and time, as on the command line (a host asking for 64 gets its cores). */
+function atMostCores(asked: number): number {
+  return Math.max(1, Math.min(Math.floor(asked) || 1, availableParallelism()));
 }
