@@ -118,6 +118,29 @@ describe('detecting the standard from the header (pure)', () => {
     expect(d.found ? undefined : d.candidates.map((c) => c.id)).toEqual(['plots']);
   });
 
+  it('lets the file name settle a tie short of a clear fit', () => {
+    // Payment columns spend and card transactions share, among columns neither knows.
+    const shared = [field('PaymentDate', true), field('Amount', true), field('BeneficiaryName', true), field('Purpose', true)];
+    const profiles: StandardProfile[] = [
+      { id: 'spend-over-500', version: '1', title: 'Spend', fields: [...shared, field('TransactionNumber')] },
+      { id: 'procurement-card-transactions', version: '1', title: 'Card', fields: [...shared, field('MerchantCategoryCode')] },
+    ];
+    const rows = [['PaymentDate', 'Amount', 'BeneficiaryName', 'Ledger', 'Cost Centre', 'Batch', 'Period']];
+    const named = detectStandard([{ rows, profiles }], 'column', '/data/north-tyneside-spend-2014-05.csv');
+    expect(named.found && named.best.id).toBe('spend-over-500');
+    expect(named.reason).toContain("and the file's name points to spend-over-500");
+    expect(detectStandard([{ rows, profiles }], 'column', '/data/export.csv').found).toBe(false);
+  });
+
+  it('takes a clear leader lacking required columns only when the file name names it too', () => {
+    const profiles: StandardProfile[] = [{ ...PROFILES[0]!, id: 'public-toilets' }, PROFILES[1]!];
+    const rows = [['Site', 'Rent', 'Notes']];
+    const named = detectStandard([{ rows, profiles }], 'column', '/data/barking-public-toilets.csv');
+    expect(named.found && named.best.id).toBe('public-toilets');
+    expect(named.reason).toMatch(/^2 of 3 columns are fields of public-toilets, fewer than a clear fit needs, and the file's name points to it/);
+    expect(detectStandard([{ rows, profiles }], 'column', '/data/export.csv').found).toBe(false);
+  });
+
   it('says so when no column is any standard\'s', () => {
     expect(detectStandard([{ rows: [['a', 'b']], profiles: PROFILES }]).reason).toBe('none of its 2 columns is a field of any standard conform knows');
     expect(detectStandard([{ rows: [], profiles: PROFILES }]).reason).toBe('it has no column names to go by');
