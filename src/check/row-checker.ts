@@ -169,13 +169,15 @@ export class RowChecker {
       }
       const record: Record<string, unknown> | undefined = whole ? {} : undefined;
       let failed: Set<string> | undefined;
-      const rowRepairs = this.rowPlan ? repairsForRow(this.rowPlan, (f) => this.cellOf(cells, f)) : undefined;
+      // Worked out only once a cell of the row fails: most rows need none.
+      let rowRepairs: Map<string, RowRepair> | undefined;
       for (let c = 0; c < planned.length; c++) {
         const plan = planned[c]!;
         const text = cells[plan.index];
         if (text === undefined) continue; // a short row: already reported as row-length
         const outcome = plan.checker.check(text);
         if (outcome.findings !== null) {
+          if (this.rowPlan) rowRepairs ??= repairsForRow(this.rowPlan, (f) => this.cellOf(cells, f));
           const repair = rowRepairs?.get(plan.field.name);
           this.cellIssues(repair ? withRowRepair(outcome.findings, plan.checker, repair) : outcome.findings, plan, text, row, line, result);
           if (record) (failed ??= new Set()).add(plan.field.name);

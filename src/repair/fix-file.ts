@@ -16,7 +16,7 @@ import type { Standard } from '../standards/standard.js';
 import { CsvWriter } from './csv-writer.js';
 import { spreadsheetText } from '../formatters/csv.js';
 import { findDamage, MOJIBAKE } from './mojibake.js';
-import { repairsForRow, rowRepairPlan, type RowRepairPlan } from './row-repairs.js';
+import { repairsForRow, rowRepairPlan, type RowRepair, type RowRepairPlan } from './row-repairs.js';
 import { withRowRepair } from '../check/row-checker.js';
 
 export interface FixOptions {
@@ -245,7 +245,8 @@ async function writeHeader(plan: Plan, kept: number[], line: number, out: CsvWri
 async function repairRow(plan: Plan, kept: number[], width: number, cells: string[], row: number, line: number, record: (change: Change) => Promise<void>): Promise<string[]> {
   const result: string[] = [];
   const positions = cells.length > width ? [...kept, ...range(width, cells.length)] : kept;
-  const rowRepairs = plan.rowPlan ? repairsForRow(plan.rowPlan, (f) => cellOfField(plan, cells, f)) : undefined;
+  // Worked out only once a cell of the row fails: most rows need none.
+  let rowRepairs: Map<string, RowRepair> | undefined;
   for (const c of positions) {
     if (c >= cells.length) continue; // a short row stays short: its length is still reported
     const before = cells[c]!;
@@ -261,6 +262,7 @@ async function repairRow(plan: Plan, kept: number[], width: number, cells: strin
     const checker = plan.checkers[c];
     if (checker) {
       const outcome = checker.check(text);
+      if (outcome.findings && plan.rowPlan) rowRepairs ??= repairsForRow(plan.rowPlan, (f) => cellOfField(plan, cells, f));
       const rowRepair = outcome.findings && rowRepairs?.get(checker.field.name);
       const main = (rowRepair ? withRowRepair(outcome.findings!, checker, rowRepair) : outcome.findings)?.[0];
       const fix = main?.fix ?? (outcome.findings === null ? outcome.note?.fix : undefined);
