@@ -12,6 +12,7 @@ import { ConformError } from '../errors.js';
 import { IssueCollector } from '../report/collector.js';
 import { openWorkbook, WorkbookError } from '../sources/workbook.js';
 import type { Standard } from '../standards/standard.js';
+import { quoteCell } from './csv-writer.js';
 
 export interface SheetExport {
   /** The CSV file written (in a new temporary folder, for the caller to remove). */
@@ -31,7 +32,7 @@ export async function exportSheet(input: string, shown: string, standard: Standa
     const out = createWriteStream(path, { encoding: 'utf8' });
     let buffered = '';
     await readSheetRecords(book, sheet, (texts) => {
-      buffered += texts.map(csvCell).join(',') + '\r\n';
+      buffered += texts.map(quoteCell).join(',') + '\r\n';
       if (buffered.length > 1 << 16) {
         out.write(buffered);
         buffered = '';
@@ -46,8 +47,4 @@ export async function exportSheet(input: string, shown: string, standard: Standa
   } finally {
     book?.close();
   }
-}
-
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { ConformError } from '../../errors.js';
+import { decodeWhole } from '../../sources/encoding.js';
 
 export function readText(path: string): string {
   let bytes: Buffer;
@@ -13,11 +14,8 @@ export function readText(path: string): string {
   } catch (error) {
     throw new ConformError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  // UTF-16LE without a byte-order mark: the first character is ASCII, so its second byte is zero.
-  if (bytes.length > 1 && bytes[0] !== 0 && bytes[1] === 0) return bytes.toString('utf16le');
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Decoded as schemas and data files are: byte-order marks, UTF-16 without one, Windows-1252.
+  return decodeWhole(bytes).text;
 }
 
 export function readJson(path: string): unknown {
