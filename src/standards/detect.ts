@@ -108,15 +108,11 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
     // Standards that fit about as well as the best: the file's name may settle which, even where none
     // fits clearly ("north-tyneside-spend-2014-05.csv" with payment columns that spend and card share).
     const close = candidates.filter((c) => best.score - c.score < DETECTION_RULE.minMargin && c.score >= WEAK);
-    const ids = close.map((c) => c.id);
-    const byName = namedByFileName(fileName, ids);
-    const byValues = namedByValues(rows, ids);
-    const named = [...new Set([...byName, ...byValues])];
-    if (named.length === 1) {
-      const chosen = close.find((c) => c.id === named[0])!;
+    const settled = namedByEvidence(fileName, rows, close.map((c) => c.id));
+    if (settled) {
+      const chosen = close.find((c) => c.id === settled.id)!;
       const other = close.find((c) => c !== chosen)!;
-      const evidence = [byName.length ? "the file's name" : '', byValues.length ? `its values (${chosen.id}: references)` : ''].filter(Boolean).join(' and ');
-      const reason = `its ${unit}s fit ${chosen.id} and ${other.id} about equally well (${share(chosen)} and ${share(other)}), and ${evidence} ${byValues.length ? 'point' : 'points'} to ${chosen.id}`;
+      const reason = `its ${unit}s fit ${chosen.id} and ${other.id} about equally well (${share(chosen)} and ${share(other)}), and ${settled.says} to ${chosen.id}`;
       return { found: true, best: chosen, runnerUp: other, reason };
     }
   }
@@ -131,9 +127,9 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
   if (!fits && clear && best.score >= WEAK && best.matched >= 2) {
     // Well ahead of every other standard but short of a clear fit (too few of its required columns, say):
     // taken when the file's name or its values name it too, so its missing columns are reported.
-    const evidence = [namedByFileName(fileName, [best.id]).length ? "the file's name" : '', namedByValues(rows, [best.id]).length ? `its values (${best.id}: references)` : ''].filter(Boolean);
-    if (evidence.length) {
-      const reason = `${share(best)} ${best.matched === 1 ? 'is a field' : 'are fields'} of ${best.id}, fewer than a clear fit needs, and ${evidence.join(' and ')} ${evidence.length > 1 ? 'point' : 'points'} to it${next ? `; the next closest, ${next.id}, has ${share(next)}` : ''}`;
+    const settled = namedByEvidence(fileName, rows, [best.id]);
+    if (settled) {
+      const reason = `${share(best)} ${best.matched === 1 ? 'is a field' : 'are fields'} of ${best.id}, fewer than a clear fit needs, and ${settled.says} to it${next ? `; the next closest, ${next.id}, has ${share(next)}` : ''}`;
       return { found: true, best, runnerUp: next, reason };
     }
   }
@@ -146,6 +142,20 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
         ? `few of its ${unit}s are fields of any standard conform knows (the closest, ${best.id}, has ${share(best)})`
         : `no standard fits its ${unit}s clearly; the closest ${top.length === 1 ? 'is' : 'are'} ${listed}`;
   return { found: false, candidates: top, reason };
+}
+
+/**
+ * The one standard among `ids` that the file's name and its dataset-prefixed values point to, with the
+ * words that say so ("the file's name points"); undefined when they point to none, or to several.
+ */
+function namedByEvidence(fileName: string | undefined, rows: string[][], ids: string[]): { id: string; says: string } | undefined {
+  const byName = namedByFileName(fileName, ids);
+  const byValues = namedByValues(rows, ids);
+  const named = [...new Set([...byName, ...byValues])];
+  if (named.length !== 1) return undefined;
+  const id = named[0]!;
+  const evidence = [byName.length ? "the file's name" : '', byValues.length ? `its values (${id}: references)` : ''].filter(Boolean).join(' and ');
+  return { id, says: `${evidence} ${byValues.length ? 'point' : 'points'}` };
 }
 
 /**
