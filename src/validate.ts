@@ -7,7 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import { AUTO, DEFAULT_MAX_ISSUES, type Task } from './batch/check-task.js';
-import type { RowTargets } from './check/route-rows.js';
+import type { RowTargets } from './run/route-rows.js';
 import { checkColumnMap } from './check/header.js';
 import { checkAll, type PoolEvent } from './batch/pool.js';
 import { ConformError } from './errors.js';

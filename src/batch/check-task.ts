@@ -1,10 +1,10 @@
 // Checking one file of a batch with its settings: find its standard (by id, path, or detected from its
-// header), check it with check/file.ts, and add what the batch summary needs (how the standard was found,
+// header), check it with run/file.ts, and add what the batch summary needs (how the standard was found,
 // who published the file). The same function runs in the main thread (--jobs 1) and in each worker.
 import type { Readable } from 'node:stream';
-import { checkFile } from '../check/file.js';
+import { checkFile } from '../run/file.js';
 import { checkColumnMap } from '../check/header.js';
-import type { RowTargets } from '../check/route-rows.js';
+import type { RowTargets } from '../run/route-rows.js';
 import type { CheckSettings } from '../config/config.js';
 import { ConformError } from '../errors.js';
 import { makeIssue } from '../issues/catalog.js';

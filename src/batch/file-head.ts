@@ -10,7 +10,7 @@ import { isFeature } from '../sources/geojson.js';
 import { detectDelimiter, formatFromName, sniffBinary, sniffText } from '../sources/sniff.js';
 import { DataReadError, openText } from '../sources/text.js';
 import type { FileFormat, InputFormat, Issue } from '../types.js';
-import { isWorkbookName, looksLikeWorkbook } from '../check/workbook-file.js';
+import { isWorkbookName, looksLikeWorkbook } from '../run/workbook-file.js';
 import { readWorkbookHead } from './workbook-head.js';
 
 const HEAD_BYTES = 65536;

@@ -13,7 +13,7 @@ import { planTasks } from '../batch/plan.js';
 import { ProgressLine, progressWanted } from '../batch/progress.js';
 import { VERSION } from '../version.js';
 import { parseShard, shardPositions, shardRunId } from '../batch/shard.js';
-import { checkedInParts } from '../check/file.js';
+import { checkedInParts } from '../run/file.js';
 import { ConformError } from '../errors.js';
 import { FORMAT_WORDS, FORMATTERS, isFormatName, type FormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';

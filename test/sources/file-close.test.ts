@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixFile } from '../../src/repair/fix-file.js';
+import { fixFile } from '../../src/run/fix-file.js';
 import { openText } from '../../src/sources/text.js';
 import { Registry } from '../../src/standards/registry.js';
 import { validate } from '../../src/validate.js';

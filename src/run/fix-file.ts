@@ -13,10 +13,10 @@ import { CsvTokenizer, type TokenBatch } from '../sources/csv-tokenizer.js';
 import { detectDelimiter, sniffBinary, sniffText } from '../sources/sniff.js';
 import { openText } from '../sources/text.js';
 import type { Standard } from '../standards/standard.js';
-import { CsvWriter } from './csv-writer.js';
+import { CsvWriter } from '../repair/csv-writer.js';
 import { spreadsheetText } from '../formatters/csv.js';
-import { findDamage, MOJIBAKE } from './mojibake.js';
-import { repairsForRow, rowRepairPlan, type RowRepair, type RowRepairPlan } from './row-repairs.js';
+import { findDamage, MOJIBAKE } from '../repair/mojibake.js';
+import { repairsForRow, rowRepairPlan, type RowRepair, type RowRepairPlan } from '../repair/row-repairs.js';
 import { withRowRepair } from '../check/row-checker.js';
 
 export interface FixOptions {

@@ -6,13 +6,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { chooseSheet } from '../check/workbook-file.js';
+import { chooseSheet } from './workbook-file.js';
 import { readSheetRecords } from '../check/workbook-rows.js';
 import { ConformError } from '../errors.js';
 import { IssueCollector } from '../report/collector.js';
 import { openWorkbook, WorkbookError } from '../sources/workbook.js';
 import type { Standard } from '../standards/standard.js';
-import { quoteCell } from './csv-writer.js';
+import { quoteCell } from '../repair/csv-writer.js';
 
 export interface SheetExport {
   /** The CSV file written (in a new temporary folder, for the caller to remove). */

@@ -8,7 +8,7 @@ import { NdjsonLines } from '../sources/ndjson-lines.js';
 import { openText } from '../sources/text.js';
 import { openAtomic, type AtomicStream } from '../io/atomic-write.js';
 import type { InputFormat } from '../types.js';
-import { totalRowLabel } from './layout.js';
+import { totalRowLabel } from '../check/layout.js';
 
 export interface RowTargets {
   valid?: string;

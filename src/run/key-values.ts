@@ -8,9 +8,9 @@ import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { JsonRecordSplitter } from '../sources/json-records.js';
 import { openText } from '../sources/text.js';
 import type { Issue } from '../types.js';
-import type { TablePlan } from './row-checker.js';
-import { keyText } from './records.js';
-import { duplicateArgs, LATE_KEY } from './table-rules.js';
+import type { TablePlan } from '../check/row-checker.js';
+import { keyText } from '../check/records.js';
+import { duplicateArgs, LATE_KEY } from '../check/table-rules.js';
 
 /**
  * How the file was read: its format, the encoding asked for (the same bytes are decoded the same way

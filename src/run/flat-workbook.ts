@@ -7,7 +7,7 @@ import type { Workbook } from '../sources/workbook.js';
 import type { Standard } from '../standards/standard.js';
 import type { Issue } from '../types.js';
 import { IssueCollector } from '../report/collector.js';
-import { checkDocument } from './records.js';
+import { checkDocument } from '../check/records.js';
 
 export async function checkFlatWorkbook(book: Workbook, standard: Standard, sink: IssueCollector): Promise<{ rows: number; sheet?: string }> {
   const flat = await unflatten(book, standard);

@@ -8,15 +8,15 @@ import { cellReference, openWorkbook, WorkbookError, type Workbook, type Workboo
 import type { Standard } from '../standards/standard.js';
 import type { FileReport } from '../types.js';
 import type { FileCheckOptions } from './file.js';
-import { headerScorer } from './header.js';
-import { HEADER_SEARCH } from './layout.js';
+import { headerScorer } from '../check/header.js';
+import { HEADER_SEARCH } from '../check/layout.js';
 import { loadReferences } from './references.js';
-import { TableCheck } from './table.js';
-import { readSheetRecords, rowTexts } from './workbook-rows.js';
-import { SheetIssues } from './workbook-issues.js';
+import { TableCheck } from '../check/table.js';
+import { readSheetRecords, rowTexts } from '../check/workbook-rows.js';
+import { SheetIssues } from '../check/workbook-issues.js';
 import { accessSync, closeSync, constants, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { describeReadError } from '../sources/text.js';
-import { exportSheet } from '../repair/workbook-export.js';
+import { exportSheet } from './workbook-export.js';
 import { routeRows, type RowTargets } from './route-rows.js';
 import { checkFlatWorkbook } from './flat-workbook.js';
 

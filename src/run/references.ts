@@ -9,9 +9,9 @@ import { detectDelimiter, formatFromName } from '../sources/sniff.js';
 import { DataReadError, openText } from '../sources/text.js';
 import { confinedFile, REFERENCE_MAX_BYTES, type Confined } from '../standards/confined-file.js';
 import type { Standard } from '../standards/standard.js';
-import { normaliseName } from './header.js';
-import { declaredReferences, type Reference } from './table-rules.js';
-import { isBlankRow } from './table.js';
+import { normaliseName } from '../check/header.js';
+import { declaredReferences, type Reference } from '../check/table-rules.js';
+import { isBlankRow } from '../check/table.js';
 
 const SEPARATOR = '\u0001';
 
