@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { ConformError } from '../errors.js';
 import { expectTemporaries, holdTemporary, releaseTemporary, sharedGate } from '../io/cleanup.js';
 import { temporaryPrefixFor } from '../io/atomic-write.js';
-import { keyRunsPrefix } from '../check/rules/key-set.js';
+import { keyRunsPrefix } from '../io/key-runs.js';
 import { Registry } from '../standards/registry.js';
 import type { FailOn, FileReport } from '../types.js';
 import { checkTask, type Task, type TaskContext } from './check-task.js';

@@ -22,6 +22,7 @@ import { compileQuickRecord, type QuickRecord } from './quick-record.js';
 import { repeatedKeys, type RepeatedKey } from './repeated-keys.js';
 import { severityFor } from './row-checker.js';
 import { ruleJudge, ruleReader, ruleSpecs, type Reference, type RuleJudge, type RuleReader } from './table-rules.js';
+import type { KeyRuns } from './rules/key-set.js';
 import { judgeFieldFinding } from './field-judgement.js';
 
 const SHOWN_VALUE = 200;
@@ -169,9 +170,11 @@ export class RecordsCheck {
     standard: Standard,
     private readonly sink: IssueCollector,
     references: Reference[] = [],
+    /** Where key rules keep the keys that outgrow memory. */
+    keyRuns?: () => KeyRuns,
   ) {
     this.checker = new RecordChecker(standard, references);
-    const context = { ...ruleContext(standard, references), sink };
+    const context = { ...ruleContext(standard, references), sink, keyRuns };
     this.judges = ruleSpecs(standard, references).map((spec) => ruleJudge(spec, context));
   }
 

@@ -10,7 +10,7 @@ import { readDate } from '../repair/dates.js';
 import type { Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
-import { doubled, hashKey, KeySet, type FirstSeen } from './rules/key-set.js';
+import { doubled, hashKey, KeySet, type FirstSeen, type KeyRuns } from './rules/key-set.js';
 
 /** Marks a duplicate key found too late to know its value: the fields of the key, to read it again. */
 export const LATE_KEY = Symbol('duplicate key without its value');
@@ -59,6 +59,8 @@ export interface RuleContext {
   locate: Locate;
   severityOf: (code: IssueCode, field: string | undefined) => Severity;
   references: Reference[];
+  /** Where a key rule keeps the keys that outgrow memory (in memory when not given). */
+  keyRuns?: () => KeyRuns;
 }
 
 /** The reading half: sees rows, may raise issues about a row itself, and notes what the judge needs. */
@@ -204,12 +206,14 @@ class KeyReader implements RuleReader {
 }
 
 class KeyJudge implements RuleJudge {
-  private readonly seen = new KeySet();
+  private readonly seen: KeySet;
 
   constructor(
     private readonly spec: RuleSpec,
     private readonly context: RuleContext & { sink: IssueCollector },
-  ) {}
+  ) {
+    this.seen = new KeySet(undefined, context.keyRuns?.());
+  }
 
   merge(notes: KeyNotes, rowOffset: number): void {
     const { hashes, keys } = notes;

@@ -15,6 +15,7 @@ import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, TEMPLATE_WORDS,
 import { declaredByPattern, needsWholeRecord } from './whole-record.js';
 import { RowChecker, severityFor, type NoteTally, type PartResult, type TablePlan } from './row-checker.js';
 import { ruleJudge, ruleSpecs, type Reference, type RuleJudge } from './table-rules.js';
+import type { KeyRuns } from './rules/key-set.js';
 import { formatNumber } from '../plain-text.js';
 import { sourceHint } from '../standards/accepted.js';
 
@@ -35,6 +36,8 @@ export interface TableOptions {
   references?: Reference[];
   /** The file's delimiter: a semicolon means decimal commas are likely. */
   delimiter?: string;
+  /** Where key rules keep the keys that outgrow memory. */
+  keyRuns?: () => KeyRuns;
 }
 
 export class TableCheck {
@@ -247,7 +250,7 @@ export class TableCheck {
       return p ? { column: p.name, columnIndex: p.index + 1, field: p.fieldLabel } : { field: name };
     };
     const severityOf = (code: IssueCode, name: string | undefined) => this.severityOf(code, name === undefined ? undefined : this.standard.fieldByName.get(name));
-    this.judges = rules.map(({ spec }) => ruleJudge(spec, { standard: this.standard, sink: this.sink, locate, severityOf, references }));
+    this.judges = rules.map(({ spec }) => ruleJudge(spec, { standard: this.standard, sink: this.sink, locate, severityOf, references, keyRuns: this.options.keyRuns }));
     this.blankNamedUsed = blankNamed.map(() => false);
     this.notes = planned.map(() => new Map());
     this.dateOrder = planned.map(() => [0, 0]);

@@ -24,6 +24,7 @@ import { checkRestInParts, startCsvWorkers, type PartsOutcome } from '../check/c
 import { checkNdjsonInParts } from '../check/ndjson-parallel.js';
 import { NdjsonLines } from '../sources/ndjson-lines.js';
 import { formatNumber } from '../plain-text.js';
+import { keyRunsOnDisk } from '../io/key-runs.js';
 import { checkWorkbookFile, isWorkbookName, looksLikeWorkbook } from './workbook-file.js';
 
 export interface FileCheckOptions {
@@ -166,7 +167,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   const dialect = { delimiter, quote: '"' };
   const tokenizer: Tokenizer = options.tokenizer === 'reference' ? new ReferenceTokenizer(dialect) : new CsvTokenizer(dialect);
   const references = await loadReferences(standard, path);
-  const table = new TableCheck(standard, sink, { columns: options.columns, references, delimiter });
+  const table = new TableCheck(standard, sink, { columns: options.columns, references, delimiter, keyRuns: keyRunsOnDisk });
   const take = (batch: TokenBatch) => {
     options.onRecords?.(batch);
     table.push(batch);
@@ -217,7 +218,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
 
 async function checkJsonRecords(path: string, text: TextFile, standard: Standard, sink: IssueCollector): Promise<Outcome> {
   const splitter = new JsonRecordSplitter();
-  const records = new RecordsCheck(standard, sink, await loadReferences(standard, path));
+  const records = new RecordsCheck(standard, sink, await loadReferences(standard, path), keyRunsOnDisk);
   let row = 0;
   const take = (batch: { texts: string[]; lines: number[] }) => {
     for (let k = 0; k < batch.texts.length; k++) {
@@ -240,7 +241,7 @@ async function checkJsonRecords(path: string, text: TextFile, standard: Standard
 
 async function checkNdjson(path: string, text: TextFile, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<Outcome> {
   const references = await loadReferences(standard, path);
-  const records = new RecordsCheck(standard, sink, references);
+  const records = new RecordsCheck(standard, sink, references, keyRunsOnDisk);
   const chunks = text.chunks();
   if (checkedInParts(path, options.threads, options.partsFrom)) {
     const first = await chunks.next();

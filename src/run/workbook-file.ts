@@ -5,6 +5,7 @@ import { makeIssue } from '../issues/catalog.js';
 import { buildFileReport } from '../report/build.js';
 import { IssueCollector } from '../report/collector.js';
 import { cellReference, openWorkbook, WorkbookError, type Workbook, type WorkbookSheet } from '../sources/workbook.js';
+import { keyRunsOnDisk } from '../io/key-runs.js';
 import type { Standard } from '../standards/standard.js';
 import type { FileReport } from '../types.js';
 import type { FileCheckOptions } from './file.js';
@@ -170,7 +171,7 @@ async function routeSheetRows(path: string, standard: Standard, sheet: string, t
 
 async function checkSheet(book: Workbook, sheet: WorkbookSheet, standard: Standard, path: string, options: FileCheckOptions, sink: SheetIssues): Promise<TableCheck> {
   sink.sheet = sheet.name;
-  const table = new TableCheck(standard, sink, { columns: options.columns, references: await loadReferences(standard, path) });
+  const table = new TableCheck(standard, sink, { columns: options.columns, references: await loadReferences(standard, path), keyRuns: keyRunsOnDisk });
   let batch = { rows: [] as string[][], lines: [] as number[] };
   // Kept small (not the rows): a sheet of formulas without saved values may have one in every row.
   const formulas: Array<{ line: number; column: number; error?: string }> = [];

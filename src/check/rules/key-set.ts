@@ -1,14 +1,47 @@
 // A set of key values whose memory does not grow with the file. Each key is kept as a 96-bit hash (a
 // 64-bit slot key and a 32-bit check) with the row and line where it was first seen — 20 bytes a key,
 // in flat typed arrays. When the table holds its budget of keys, it is sorted and written to a
-// temporary file (a "run") and emptied; at the end the runs are merged, and keys seen in more than one
+// store of runs (temporary files, given by the caller: see io/key-runs.ts) as a "run" and emptied; at the end the runs are merged, and keys seen in more than one
 // run are duplicates found late. Two different keys whose 64 bits collide are told apart by the check
 // hash and counted; only a match of all 96 bits is taken as a duplicate (a false one is below 1 in 10^15
 // even at ten million rows).
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTemporary, holdTemporary, releaseTemporary } from '../../io/cleanup.js';
+
+/** Where a key set keeps the sorted runs it writes once its keys outgrow memory. */
+export interface KeyRuns {
+  /** Keep one run: its bytes as they are. */
+  write(entries: Int32Array): void;
+  /** A reader of each run kept, in the order kept: `read` fills `into` and returns the bytes it put there, 0 at the end. */
+  readers(): RunSource[];
+  /** Forget every run kept. */
+  remove(): void;
+}
+
+export interface RunSource {
+  read(into: Uint8Array): number;
+  close(): void;
+}
+
+/** Runs kept in memory: for tests, and for a host that gives no place on disk (memory then grows with the keys). */
+export function keyRunsInMemory(): KeyRuns {
+  let runs: Uint8Array[] = [];
+  return {
+    write: (entries) => void runs.push(new Uint8Array(entries.buffer.slice(entries.byteOffset, entries.byteOffset + entries.byteLength))),
+    readers: () =>
+      runs.map((run) => {
+        let at = 0;
+        return {
+          read(into: Uint8Array) {
+            const n = Math.min(into.length, run.length - at);
+            into.set(run.subarray(at, at + n));
+            at += n;
+            return n;
+          },
+          close() {},
+        };
+      }),
+    remove: () => void (runs = []),
+  };
+}
 
 const EMPTY = 0;
 const ENTRY_BYTES = 20;
@@ -49,7 +82,8 @@ export class KeySet {
    * doubles as it fills, so a small file does not pay for the memory a big one needs.
    */
   private slots: Int32Array;
-  private runs: string[] = [];
+  /** Runs written to the store. */
+  private runCount = 0;
   /**
    * A filter of the keys written to disk (a blocked Bloom filter: two bits in one word per key), of fixed
    * size: a key it does not hold is surely not on disk, and one it holds may be.
@@ -61,12 +95,14 @@ export class KeySet {
    */
   private later = new Int32Array(5 * 64);
   private laterCount = 0;
-  private spillDir?: string;
   /** Different keys whose 64-bit hashes were equal, told apart by the check hash. */
   collisions = 0;
 
-  /** `budget`: keys held in memory before the table is written to disk. */
-  constructor(private readonly budget = 1 << 17) {
+  /** `budget`: keys held in memory before the table is written to `runs`. */
+  constructor(
+    private readonly budget = 1 << 17,
+    private readonly runs: KeyRuns = keyRunsInMemory(),
+  ) {
     this.fullCapacity = 1 << Math.ceil(Math.log2((budget * 4) / 3 + 1));
     this.capacity = Math.min(FIRST_CAPACITY, this.fullCapacity);
     this.shift = 32 - Math.log2(this.capacity);
@@ -156,17 +192,14 @@ export class KeySet {
    * memory.
    */
   finish(each: (duplicate: LateDuplicate) => void): void {
-    if (!this.runs.length) return;
+    if (!this.runCount) return;
     this.spill();
     this.onDisk = undefined;
     try {
-      mergeRuns(this.runs, each);
+      mergeRuns(this.runs.readers(), each);
     } finally {
-      if (this.spillDir) {
-        rmSync(this.spillDir, { recursive: true, force: true });
-        releaseTemporary(this.spillDir);
-      }
-      this.runs = [];
+      this.runs.remove();
+      this.runCount = 0;
     }
   }
 
@@ -220,21 +253,8 @@ export class KeySet {
   private writeRun(entries: Int32Array): void {
     const onDisk = (this.onDisk ??= new Uint32Array(ON_DISK_WORDS));
     for (let at = 0; at < entries.length; at += 5) onDisk[entries[at + 1]! & (ON_DISK_WORDS - 1)]! |= onDiskBits(entries[at + 2]!);
-    if (!this.spillDir) {
-      this.spillDir = createTemporary(() => {
-        const dir = mkdtempSync(keyRunsPrefix());
-        holdTemporary(dir);
-        return dir;
-      });
-    }
-    const path = join(this.spillDir, `run-${this.runs.length}`);
-    const fd = openSync(path, 'w');
-    try {
-      writeSync(fd, new Uint8Array(entries.buffer, entries.byteOffset, entries.byteLength));
-    } finally {
-      closeSync(fd);
-    }
-    this.runs.push(path);
+    this.runs.write(entries);
+    this.runCount++;
   }
 }
 
@@ -243,14 +263,8 @@ function onDiskBits(h3: number): number {
   return (1 << (h3 & 31)) | (1 << ((h3 >>> 5) & 31));
 }
 
-/** Where this process's key runs go: the pid in the name lets an interrupt find a worker thread's too. */
-export function keyRunsPrefix(): string {
-  return join(tmpdir(), `conform-keys-${process.pid}-`);
-}
-
 /** Reads one sorted run in blocks. */
 class RunReader {
-  private readonly fd: number;
   private readonly words = new Int32Array(5 * 4096);
   private length = 0;
   private at = 0;
@@ -261,19 +275,18 @@ class RunReader {
   row = 0;
   line = 0;
 
-  constructor(path: string) {
-    this.fd = openSync(path, 'r');
+  constructor(private readonly source: RunSource) {
     this.next();
   }
 
   next(): void {
     if (this.at >= this.length) {
-      const bytes = readSync(this.fd, new Uint8Array(this.words.buffer), 0, this.words.byteLength, null);
+      const bytes = this.source.read(new Uint8Array(this.words.buffer));
       this.length = Math.floor(bytes / ENTRY_BYTES) * 5;
       this.at = 0;
       if (this.length === 0) {
         this.done = true;
-        closeSync(this.fd);
+        this.source.close();
         return;
       }
     }
@@ -292,10 +305,10 @@ class RunReader {
  * every run, and those equal in all 96 bits but in different runs are duplicates of the earliest row
  * (a key appears in a run once, and again in a run of its own when a run on disk may hold it; see addHashed).
  */
-function mergeRuns(paths: string[], each: (duplicate: LateDuplicate) => void): void {
+function mergeRuns(runs: RunSource[], each: (duplicate: LateDuplicate) => void): void {
   // The readers in a binary heap by their next entry's high bits, so that a big file's many runs cost
   // a logarithm per entry rather than a look at every run.
-  const heap = paths.map((p) => new RunReader(p)).filter((r) => !r.done);
+  const heap = runs.map((run) => new RunReader(run)).filter((r) => !r.done);
   const siftDown = (at: number) => {
     const r = heap[at]!;
     for (;;) {
