@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PAGES_DIR, standardPages } from '../dist/standards/pages.js';
+import { PAGES_DIR, standardPages } from '../dist/commands/standard-pages.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, PAGES_DIR);

@@ -12,10 +12,9 @@ import { DataReadError, openText } from '../sources/text.js';
 import type { FileFormat, InputFormat, Issue } from '../types.js';
 import { isWorkbookName, looksLikeWorkbook } from '../run/workbook-file.js';
 import { readWorkbookHead } from './workbook-head.js';
+import { HEADER_SEARCH } from '../check/layout.js';
 
 const HEAD_BYTES = 65536;
-/** Records searched for the header, as the table check does. */
-const HEADER_SEARCH = 25;
 
 export interface FileHead {
   format: FileFormat | 'unknown';

@@ -5,7 +5,8 @@
 // is the file's publisher; a file with several (a county file of its districts) or none states no
 // publisher. Only CSV files are read this way, and only when this thread reads every row (a big single
 // file checked in parts on worker threads states none).
-import { matchHeader, normaliseName } from '../check/header.js';
+import { matchHeader } from '../check/header.js';
+import { normaliseName } from '../standards/name-tokens.js';
 import { findHeader, HEADER_SEARCH, isBlankRow } from '../check/layout.js';
 import type { TokenBatch } from '../sources/csv-tokenizer.js';
 import type { Field, Standard } from '../standards/standard.js';

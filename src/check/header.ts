@@ -4,7 +4,7 @@
 import { ConformError } from '../errors.js';
 import type { Field, Standard } from '../standards/standard.js';
 import { repairHeaderName } from './header-repair.js';
-import { nameKey, wordOverlap } from './name-tokens.js';
+import { editDistance, nameKey, normaliseName, wordOverlap } from '../standards/name-tokens.js';
 
 export type MatchedBy = 'exact' | 'config' | 'spelling' | 'alias' | 'words' | 'typo';
 
@@ -32,12 +32,7 @@ export interface HeaderMatch {
   missing: Array<{ field: Field; closest?: string; candidates: string[] }>;
 }
 
-/** Case, spaces (including non-breaking ones), underscores, hyphens and punctuation do not count. */
 const MAX_TYPO_CHECKS = 1000;
-
-export function normaliseName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 export function matchHeader(names: string[], standard: Standard, columnMap: Record<string, string> = {}): HeaderMatch {
   const columns: Column[] = names.map((name, index) => {
@@ -263,25 +258,4 @@ function typoTolerance(length: number): number {
   if (length < 5) return 0;
   if (length < 10) return 1;
   return 2;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (!a.length) return b.length;
-  if (!b.length) return a.length;
-  let prevPrev = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
-      current[j] = d;
-    }
-    [prevPrev, prev, current] = [prev, current, prevPrev];
-  }
-  return prev[b.length]!;
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { ConformError } from '../errors.js';
 import { formatPhrase } from '../check/explain.js';
 import type { Io } from '../io/io.js';
-import { describeStandard, type FieldDescription, type StandardDescription } from '../standards/describe.js';
+import { describeStandard, type FieldDescription, type StandardDescription } from './describe-standard.js';
 import { Registry, warnShadowing, type RegistryEntry } from '../standards/registry.js';
 import type { Standard, StandardSource } from '../standards/standard.js';
 import { VERSION } from '../version.js';

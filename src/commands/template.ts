@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { OutputGuard } from '../io/output-guard.js';
 import { terminalSafe } from '../formatters/safe-text.js';
 import type { Io } from '../io/io.js';
-import { describeStandard } from '../standards/describe.js';
+import { describeStandard } from './describe-standard.js';
 import { exampleText, loadFor } from './standards.js';
 
 export interface TemplateFlags {

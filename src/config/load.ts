@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { editDistance } from '../check/header.js';
+import { editDistance } from '../standards/name-tokens.js';
 import { ConformError } from '../errors.js';
 import { CATALOG } from '../issues/catalog.js';
 import { isKnownEncoding } from '../sources/text.js';

@@ -1,8 +1,8 @@
 // Checking the flat spreadsheet form of a document standard (360Giving, OCDS): its sheets are read back
-// into the JSON document (src/sources/unflatten.ts) and that document is checked as a JSON file would be;
+// into the JSON document (src/run/unflatten.ts) and that document is checked as a JSON file would be;
 // each issue is then placed at the sheet and cell its value came from, with the record's id.
 import { makeIssue } from '../issues/catalog.js';
-import { placeOf, cellOf, unflatten } from '../sources/unflatten.js';
+import { placeOf, cellOf, unflatten } from './unflatten.js';
 import type { Workbook } from '../sources/workbook.js';
 import type { Standard } from '../standards/standard.js';
 import type { Issue } from '../types.js';

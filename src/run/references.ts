@@ -9,7 +9,7 @@ import { detectDelimiter, formatFromName } from '../sources/sniff.js';
 import { DataReadError, openText } from '../sources/text.js';
 import { confinedFile, REFERENCE_MAX_BYTES, type Confined } from '../standards/confined-file.js';
 import type { Standard } from '../standards/standard.js';
-import { normaliseName } from '../check/header.js';
+import { normaliseName } from '../standards/name-tokens.js';
 import { declaredReferences, type Reference } from '../check/table-rules.js';
 import { isBlankRow } from '../check/table.js';
 

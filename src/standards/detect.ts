@@ -23,8 +23,7 @@
 //   the file's name, or values written with a dataset's prefix (`conservation-area:CA01`), settle it if
 //   together they point to exactly one of them (src/standards/file-name-evidence.ts);
 //   otherwise the file is reported with both named.
-import { normaliseName } from '../check/header.js';
-import { nameKey } from '../check/name-tokens.js';
+import { nameKey, normaliseName } from './name-tokens.js';
 import { compareText } from '../plain-text.js';
 import { namedByFileName, namedByValues } from './file-name-evidence.js';
 

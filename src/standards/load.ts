@@ -12,7 +12,7 @@ import { fetchText, isRemote, remoteRefused } from './remote.js';
 import { describeFields } from './fields.js';
 import { checkSchemaDepth, findRefLoop } from './schema-shape.js';
 import { confinedFile } from './confined-file.js';
-import { editDistance } from '../check/header.js';
+import { editDistance } from './name-tokens.js';
 import type { SeveritySetting, Standard, StandardMeta } from './standard.js';
 
 export interface LoadOptions {

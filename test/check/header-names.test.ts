@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { candidateColumns, matchHeader } from '../../src/check/header.js';
-import { nameKey } from '../../src/check/name-tokens.js';
+import { nameKey } from '../../src/standards/name-tokens.js';
 import { BUNDLED_DIR } from '../../src/standards/registry.js';
 import { loadStandardFile } from '../../src/standards/load.js';
 import type { Standard } from '../../src/standards/standard.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '../../src/commands/template.js';
-import { describeStandard } from '../../src/standards/describe.js';
+import { describeStandard } from '../../src/commands/describe-standard.js';
 import { loadStandardFile } from '../../src/standards/load.js';
 import { VERSION } from '../../src/version.js';
 import { cli, FIXTURES, report, scratch } from '../helpers.js';

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normaliseName } from '../../src/check/header.js';
+import { normaliseName } from '../../src/standards/name-tokens.js';
 import { loadStandardFile } from '../../src/standards/load.js';
 import { BUNDLED_DIR, Registry } from '../../src/standards/registry.js';
 import { cli, FIXTURES, report, ROOT, scratch } from '../helpers.js';

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PAGES_DIR, standardPages } from '../../src/standards/pages.js';
+import { PAGES_DIR, standardPages } from '../../src/commands/standard-pages.js';
 import { cli, ROOT } from '../helpers.js';
 
 const dir = join(ROOT, PAGES_DIR);

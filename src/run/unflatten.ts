@@ -8,7 +8,7 @@ import type { AnySchemaObject } from 'ajv';
 import { resolveLocalRef } from '../standards/fields.js';
 import type { Standard } from '../standards/standard.js';
 import { HEADER_SEARCH } from '../check/layout.js';
-import { cellReference, type Workbook, type WorkbookCell, type WorkbookSheet } from './workbook.js';
+import { cellReference, type Workbook, type WorkbookCell, type WorkbookSheet } from '../sources/workbook.js';
 
 type LeafType = 'string' | 'number' | 'integer' | 'boolean' | 'texts' | 'any';
 

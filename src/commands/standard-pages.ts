@@ -1,9 +1,9 @@
 // The reference pages of the bundled standards: docs/standards/<id>.md for each (what
 // `conform standards show <id> --format markdown` prints) and docs/standards/README.md, an index. They
 // are made from the schemas by `npm run pages`, and a test fails when a page no longer matches its schema.
-import { standardMarkdown } from '../commands/standards.js';
-import { describeStandard } from './describe.js';
-import { Registry } from './registry.js';
+import { standardMarkdown } from './standards.js';
+import { describeStandard } from './describe-standard.js';
+import { Registry } from '../standards/registry.js';
 
 export interface Page {
   /** The file name inside docs/standards. */

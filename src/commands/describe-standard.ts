@@ -5,9 +5,9 @@ import { dirname, isAbsolute, relative } from 'node:path';
 import type { AnySchemaObject } from 'ajv';
 import { typePhrase } from '../check/explain.js';
 import { declaredReferences } from '../check/table-rules.js';
-import { describeFields, resolveLocalRef } from './fields.js';
-import { acceptedForms, type AcceptedForm } from './accepted.js';
-import type { Field, SeveritySetting, Standard, StandardSource } from './standard.js';
+import { describeFields, resolveLocalRef } from '../standards/fields.js';
+import { acceptedForms, type AcceptedForm } from '../standards/accepted.js';
+import type { Field, SeveritySetting, Standard, StandardSource } from '../standards/standard.js';
 
 export interface FieldDescription {
   name: string;

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../src/sources/workbook.js';
-import { recordColumns, unflatten } from '../../src/sources/unflatten.js';
+import { recordColumns, unflatten } from '../../src/run/unflatten.js';
 import { Registry } from '../../src/standards/registry.js';
 import { report, scratch } from '../helpers.js';
 import { xlsx, type TestSheet } from '../workbook-writer.js';
