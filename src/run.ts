@@ -17,6 +17,17 @@ import { VERSION } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** The options several commands share, made in one place so each says the same. */
+const shared = {
+  standardsDir: (what = 'a folder of extra standards (repeatable)') => new Option('--standards-dir <dir>', what).argParser(collect),
+  reportFormat: () => new Option('-f, --format <name>', `report format: ${Object.keys(FORMATTERS).join(', ')} (default: from the --output name, else stylish)`),
+  alsoReport: (what = 'also write a report in another format (repeatable)') => new Option('--report <format=file>', what).argParser(collect),
+  column: () => new Option('--column <name=field>', 'read a column of the file as a field of the standard, e.g. "Paid Date=PaymentDate" (repeatable)').argParser(collect),
+  verbose: () => new Option('--verbose', 'show patterns and other technical detail in the terminal report'),
+  quiet: () => new Option('-q, --quiet', 'print only the verdict of failing runs'),
+  noColor: () => new Option('--no-color', 'no colour in terminal output'),
+};
+
 export async function run(argv: string[], io: Io): Promise<number> {
   let code = 0;
   const program = new Command('conform')
@@ -35,10 +46,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('check data files against standards (with no files named: every check of the config)')
     .argument('[files...]', 'files, folders and glob patterns to check; - reads standard input')
     .option('-s, --standard <id|file>', 'a standard id (spend-over-500, spend-over-500@1.0), a JSON Schema file, or auto (default, unless the config says)')
-    .option('-f, --format <name>', `report format: ${Object.keys(FORMATTERS).join(', ')} (default: from the --output name, else stylish)`)
+    .addOption(shared.reportFormat())
     .option('-o, --output <file>', 'write the report to a file instead of the terminal (.html, .md, .xml, .sarif, .json, .csv pick the format)')
-    .option('--report <format=file>', 'also write a report in another format (repeatable)', collect)
-    .option('--verbose', 'show patterns and other technical detail in the terminal report')
+    .addOption(shared.alsoReport())
+    .addOption(shared.verbose())
     .option('--fail-on <level>', 'the severity that makes the exit code 1: error (default), warning, info, never')
     .option('--max-issues <n>', 'issues listed per file, default 1000; counting goes on past it')
     .option('--encoding <name>', 'auto (default), or utf-8, windows-1252, utf-16le, utf-16be…')
@@ -46,15 +57,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--input-format <format>', 'how to read the input when its name does not say').choices(['csv', 'json', 'ndjson']))
     .option('--sheet <name|number>', 'for workbooks (.xlsx, .ods): the sheet to check (default: the one whose header best matches the standard)')
     .option('--config <file>', 'the config file (default: conform.config.yaml, .yml or .json here or in a folder above)')
-    .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
+    .addOption(shared.standardsDir())
     .option('--allow-remote', 'fetch schemas and code lists that standards name by web address (10 s, 10 MB limits)')
     .option('--valid-rows <file>', 'also write the records that pass, in the input\'s format ({name} = each input\'s name)')
     .option('--invalid-rows <file>', 'also write the records that fail, in the input\'s format ({name} = each input\'s name)')
-    .option('--column <name=field>', 'read a column of the file as a field of the standard, e.g. "Paid Date=PaymentDate" (repeatable)', collect)
+    .addOption(shared.column())
     .option('--jobs <n>', 'files checked in parallel, or for one file the threads that check its parts (default: the number of cores, for more than 16 MB of files; one file is checked on one thread unless --jobs says)')
     .option('--shard <k/n>', 'check only the k-th of n parts of the files (merge with: conform report merge)')
-    .option('-q, --quiet', 'print only the verdict of failing runs')
-    .option('--no-color', 'no colour in terminal output')
+    .addOption(shared.quiet())
+    .addOption(shared.noColor())
     .option('--no-progress', 'no progress line while files are checked')
     .action(async (files: string[], flags: ValidateFlags) => {
       // Each command's code is loaded when it runs, so start-up pays only for the command in use.
@@ -67,7 +78,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .command('list', { isDefault: true })
     .description('list the bundled standards and those in --standards-dir folders')
     .option('-f, --format <name>', 'table or json', 'table')
-    .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
+    .addOption(shared.standardsDir())
     .action(async (flags: StandardsFlags) => {
       const { standardsListCommand } = await import('./commands/standards.js');
       code = await standardsListCommand(flags, io);
@@ -77,7 +88,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description("one standard's fields: types, required, allowed values, patterns, examples, other names")
     .argument('<id>', 'a standard id (contracts, contracts@1.0) or a JSON Schema file')
     .option('-f, --format <name>', 'text, markdown (to publish as guidance) or json', 'text')
-    .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
+    .addOption(shared.standardsDir())
     .action(async (id: string, flags: StandardsFlags) => {
       const { standardsShowCommand } = await import('./commands/standards.js');
       code = await standardsShowCommand(id, flags, io);
@@ -104,7 +115,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .argument('<id>', 'a standard id (contracts, contracts@1.0) or a JSON Schema file')
     .option('--example', 'add a row built from the fields\' examples')
     .option('-o, --output <file>', 'write the CSV to a file instead of the terminal')
-    .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
+    .addOption(shared.standardsDir())
     .action(async (id: string, flags: TemplateFlags) => {
       const { templateCommand } = await import('./commands/template.js');
       code = await templateCommand(id, flags, io);
@@ -119,17 +130,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--in-place', 'replace the input file with the repaired copy')
     .option('--sheet <name|number>', 'for workbooks (.xlsx, .ods): the sheet to repair (default: the one whose header best matches the standard); the copy is CSV')
     .option('--log <file>', 'where to write the log of changes (default: <output>.log.csv)')
-    .option('--column <name=field>', 'read a column of the file as a field of the standard, e.g. "Paid Date=PaymentDate" (repeatable)', collect)
+    .addOption(shared.column())
     .option('--encoding <name>', 'auto, or utf-8, windows-1252, utf-16le, utf-16be…', 'auto')
     .option('--delimiter <char>', 'auto, or one of , ; \\t |', 'auto')
     .option('-f, --format <name>', 'format of the report on the repaired copy (default stylish)')
-    .option('--verbose', 'show patterns and other technical detail in the terminal report')
-    .option('--report <format=file>', 'also write that report in another format (repeatable)', collect)
+    .addOption(shared.verbose())
+    .addOption(shared.alsoReport('also write that report in another format (repeatable)'))
     .option('--fail-on <level>', 'the severity left in the copy that makes the exit code 1', 'error')
     .option('--max-issues <n>', 'issues listed in the report', '1000')
-    .option('--standards-dir <dir>', 'a folder of extra standards (repeatable)', collect)
-    .option('-q, --quiet', 'print only the verdict of failing runs')
-    .option('--no-color', 'no colour in terminal output')
+    .addOption(shared.standardsDir())
+    .addOption(shared.quiet())
+    .addOption(shared.noColor())
     .action(async (file: string, flags: FixFlags) => {
       const { fixCommand } = await import('./commands/fix.js');
       code = await fixCommand(file, flags, io);
@@ -139,7 +150,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .command('init')
     .description('write a starter conform.config.yaml for the data files under this folder')
     .option('--force', 'replace an existing config')
-    .option('--standards-dir <dir>', 'a folder of extra standards to recognise files by (repeatable)', collect)
+    .addOption(shared.standardsDir('a folder of extra standards to recognise files by (repeatable)'))
     .action(async (flags: InitFlags) => {
       const { initCommand } = await import('./commands/init.js');
       code = await initCommand(flags, io);
@@ -151,10 +162,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .command('merge')
     .description('merge the JSON reports of a sharded run (--shard k/n) into the report of the whole run')
     .argument('<reports...>', 'the JSON report of each shard')
-    .option('-f, --format <name>', `report format: ${Object.keys(FORMATTERS).join(', ')} (default: from the --output name, else stylish)`)
+    .addOption(shared.reportFormat())
     .option('-o, --output <file>', 'write the report to a file instead of the terminal')
-    .option('--report <format=file>', 'also write a report in another format (repeatable)', collect)
-    .option('--no-color', 'no colour in terminal output')
+    .addOption(shared.alsoReport())
+    .addOption(shared.noColor())
     .action(async (reports: string[], flags: MergeFlags) => {
       const { mergeCommand } = await import('./commands/merge.js');
       code = await mergeCommand(reports, flags, io);
