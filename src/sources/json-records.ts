@@ -29,6 +29,12 @@ const enum Mode {
   ArrayStart,
 }
 
+/** What the scan does after a character: move on, read it again in the mode it switched to, or stop. */
+type Step = 1 | 0 | -1;
+const NEXT = 1;
+const AGAIN = 0;
+const STOP = -1;
+
 export class JsonRecordSplitter {
   /** JSON Pointer of the records array: '' for a top-level array, '/grants' inside an object. */
   pointer = '';
@@ -53,6 +59,8 @@ export class JsonRecordSplitter {
   private keyPieces: string[] = [];
   private expectValue = false;
   private escaped = false;
+  /** Where the text of the record (or top-level object) being read starts in this chunk; -1 when none. */
+  private from = -1;
 
   /** `limit`: the longest element kept, in characters; a longer one is given as SKIPPED_RECORD. */
   constructor(private readonly limit = MAX_RECORD_CHARS) {}
@@ -62,7 +70,7 @@ export class JsonRecordSplitter {
     if (this.mode === Mode.Done || this.problem) return out;
     const s = chunk;
     // Where the kept text goes on in this chunk: at its start when text is kept from earlier chunks.
-    let start = this.kept.length || this.overlong ? 0 : -1;
+    this.from = this.kept.length || this.overlong ? 0 : -1;
     if (this.keyPieces.length) this.keyStart = 0;
     let i = 0;
     if (this.escaped) {
@@ -100,120 +108,11 @@ export class JsonRecordSplitter {
         i++;
         continue;
       }
-      switch (this.mode) {
-        case Mode.BeforeRoot:
-          if (c === 0x5b /* [ */) {
-            this.depth = 1;
-            this.recordsDepth = 1;
-            this.mode = Mode.BetweenElements;
-          } else if (c === 0x7b /* { */) {
-            this.depth = 1;
-            this.mode = Mode.InObject;
-            start = i;
-            this.keptLine = this.line;
-            this.expectValue = false;
-          } else {
-            this.fail('the file should hold an array of records, or an object holding one');
-            return out;
-          }
-          break;
-        case Mode.InObject:
-          if (c === 0x22 /* " */) {
-            this.inString = true;
-            if (this.depth === 1 && !this.expectValue) this.keyStart = i;
-            if (this.depth === 1 && this.expectValue) this.expectValue = false;
-          } else if (this.depth === 1 && c === 0x3a /* : */) {
-            this.expectValue = true;
-          } else if (this.depth === 1 && this.expectValue && c === 0x5b) {
-            this.mode = Mode.ArrayStart;
-          } else if (c === 0x7b || c === 0x5b) {
-            this.depth++;
-            this.expectValue = false;
-          } else if (c === 0x7d || c === 0x5d) {
-            this.depth--;
-            if (this.depth === 0) {
-              // An object with no array in it: the object itself is the one record.
-              this.single = true;
-              out.texts.push(this.cut(s, start, i + 1));
-              out.lines.push(this.keptLine);
-              this.mode = Mode.Done;
-              return out;
-            }
-          } else if (this.depth === 1 && c === 0x2c) {
-            this.expectValue = false;
-          } else if (this.depth === 1) {
-            this.expectValue = false;
-          }
-          break;
-        case Mode.BetweenElements:
-          if (c === 0x2c /* , */) break;
-          if (c === 0x5d /* ] */) {
-            this.depth--;
-            this.mode = this.depth === 0 ? Mode.Done : Mode.AfterRecords;
-            break;
-          }
-          start = i;
-          this.keptLine = this.line;
-          this.mode = Mode.InElement;
-          if (c === 0x7b || c === 0x5b) this.depth++;
-          else if (c === 0x22) this.inString = true;
-          break;
-        case Mode.InElement:
-          if (c === 0x22) this.inString = true;
-          else if (c === 0x7b || c === 0x5b) this.depth++;
-          else if (c === 0x7d || c === 0x5d) {
-            if (this.depth === this.recordsDepth) {
-              // The end of the records array right after a plain value.
-              this.emit(out, s, start, i);
-              this.depth--;
-              this.mode = this.depth === 0 ? Mode.Done : Mode.AfterRecords;
-              start = -1;
-              break;
-            }
-            this.depth--;
-            if (this.depth === this.recordsDepth) {
-              this.emit(out, s, start, i + 1);
-              this.mode = Mode.BetweenElements;
-              start = -1;
-            }
-          } else if (c === 0x2c && this.depth === this.recordsDepth) {
-            this.emit(out, s, start, i);
-            this.mode = Mode.BetweenElements;
-            start = -1;
-          }
-          break;
-        case Mode.AfterRecords:
-          // The rest of the top-level object (other keys) is not records; keep track of nesting only.
-          if (c === 0x22) this.inString = true;
-          else if (c === 0x7b || c === 0x5b) this.depth++;
-          else if (c === 0x7d || c === 0x5d) {
-            this.depth--;
-            if (this.depth === 0) this.mode = Mode.Done;
-          }
-          break;
-        case Mode.ArrayStart:
-          if (c === 0x7b /* { */) {
-            // An array of objects: the records. The brace is read again as the first element's.
-            this.depth = 2;
-            this.recordsDepth = 2;
-            this.pointer = `/${escapePointer(this.key ?? '')}`;
-            this.mode = Mode.BetweenElements;
-            this.letGo();
-            start = -1;
-          } else {
-            // A list of values (or an empty list) is a property of the one record the object is.
-            this.depth = 2;
-            this.expectValue = false;
-            this.mode = Mode.InObject;
-          }
-          continue;
-        case Mode.Done:
-          this.fail('there is more text after the end of the JSON value');
-          return out;
-      }
-      i++;
+      const step = this.step(c, s, i, out);
+      if (step === STOP) return out;
+      i += step;
     }
-    if (start >= 0 && (this.mode === Mode.InElement || this.mode === Mode.InObject || this.mode === Mode.ArrayStart)) this.keep(s.slice(start));
+    if (this.from >= 0 && (this.mode === Mode.InElement || this.mode === Mode.InObject || this.mode === Mode.ArrayStart)) this.keep(s.slice(this.from));
     else this.letGo();
     if (this.keyStart >= 0) this.keyPieces.push(s.slice(this.keyStart));
     this.keyStart = -1;
@@ -224,6 +123,149 @@ export class JsonRecordSplitter {
       this.escaped = backslashes % 2 === 1;
     }
     return out;
+  }
+
+  /** One character outside strings and white space, read in the current mode: how far the scan moves on. */
+  private step(c: number, s: string, i: number, out: JsonBatch): Step {
+    switch (this.mode) {
+      case Mode.BeforeRoot:
+        return this.beforeRoot(c, i);
+      case Mode.InObject:
+        return this.inObject(c, s, i, out);
+      case Mode.BetweenElements:
+        return this.betweenElements(c, i);
+      case Mode.InElement:
+        return this.inElement(c, s, i, out);
+      case Mode.AfterRecords:
+        return this.afterRecords(c);
+      case Mode.ArrayStart:
+        return this.arrayStart(c);
+      case Mode.Done:
+        this.fail('there is more text after the end of the JSON value');
+        return STOP;
+    }
+  }
+
+  /** The first character: an array of records, or an object that may hold one. */
+  private beforeRoot(c: number, i: number): Step {
+    if (c === 0x5b /* [ */) {
+      this.depth = 1;
+      this.recordsDepth = 1;
+      this.mode = Mode.BetweenElements;
+      return NEXT;
+    }
+    if (c === 0x7b /* { */) {
+      this.depth = 1;
+      this.mode = Mode.InObject;
+      this.from = i;
+      this.keptLine = this.line;
+      this.expectValue = false;
+      return NEXT;
+    }
+    this.fail('the file should hold an array of records, or an object holding one');
+    return STOP;
+  }
+
+  /** In the top-level object, looking for the key whose value is an array of records. */
+  private inObject(c: number, s: string, i: number, out: JsonBatch): Step {
+    if (c === 0x22 /* " */) {
+      this.inString = true;
+      if (this.depth === 1 && !this.expectValue) this.keyStart = i;
+      if (this.depth === 1 && this.expectValue) this.expectValue = false;
+    } else if (this.depth === 1 && c === 0x3a /* : */) {
+      this.expectValue = true;
+    } else if (this.depth === 1 && this.expectValue && c === 0x5b) {
+      this.mode = Mode.ArrayStart;
+    } else if (c === 0x7b || c === 0x5b) {
+      this.depth++;
+      this.expectValue = false;
+    } else if (c === 0x7d || c === 0x5d) {
+      this.depth--;
+      if (this.depth === 0) {
+        // An object with no array in it: the object itself is the one record.
+        this.single = true;
+        out.texts.push(this.cut(s, this.from, i + 1));
+        out.lines.push(this.keptLine);
+        this.mode = Mode.Done;
+        return STOP;
+      }
+    } else if (this.depth === 1) {
+      this.expectValue = false;
+    }
+    return NEXT;
+  }
+
+  /** Between two records: a comma, the end of the records, or the start of the next record. */
+  private betweenElements(c: number, i: number): Step {
+    if (c === 0x2c /* , */) return NEXT;
+    if (c === 0x5d /* ] */) {
+      this.depth--;
+      this.mode = this.depth === 0 ? Mode.Done : Mode.AfterRecords;
+      return NEXT;
+    }
+    this.from = i;
+    this.keptLine = this.line;
+    this.mode = Mode.InElement;
+    if (c === 0x7b || c === 0x5b) this.depth++;
+    else if (c === 0x22) this.inString = true;
+    return NEXT;
+  }
+
+  /** In a record: its end is the bracket that closes it, or (for a plain value) the comma or bracket after it. */
+  private inElement(c: number, s: string, i: number, out: JsonBatch): Step {
+    if (c === 0x22) this.inString = true;
+    else if (c === 0x7b || c === 0x5b) this.depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      if (this.depth === this.recordsDepth) {
+        // The end of the records array right after a plain value.
+        this.emit(out, s, this.from, i);
+        this.depth--;
+        this.mode = this.depth === 0 ? Mode.Done : Mode.AfterRecords;
+        this.from = -1;
+        return NEXT;
+      }
+      this.depth--;
+      if (this.depth === this.recordsDepth) {
+        this.emit(out, s, this.from, i + 1);
+        this.mode = Mode.BetweenElements;
+        this.from = -1;
+      }
+    } else if (c === 0x2c && this.depth === this.recordsDepth) {
+      this.emit(out, s, this.from, i);
+      this.mode = Mode.BetweenElements;
+      this.from = -1;
+    }
+    return NEXT;
+  }
+
+  /** The rest of the top-level object (other keys) is not records; nesting is followed only to find its end. */
+  private afterRecords(c: number): Step {
+    if (c === 0x22) this.inString = true;
+    else if (c === 0x7b || c === 0x5b) this.depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      this.depth--;
+      if (this.depth === 0) this.mode = Mode.Done;
+    }
+    return NEXT;
+  }
+
+  /** Just inside an array in the top-level object. The character is read again in the mode this decides. */
+  private arrayStart(c: number): Step {
+    if (c === 0x7b /* { */) {
+      // An array of objects: the records. The brace is read again as the first element's.
+      this.depth = 2;
+      this.recordsDepth = 2;
+      this.pointer = `/${escapePointer(this.key ?? '')}`;
+      this.mode = Mode.BetweenElements;
+      this.letGo();
+      this.from = -1;
+    } else {
+      // A list of values (or an empty list) is a property of the one record the object is.
+      this.depth = 2;
+      this.expectValue = false;
+      this.mode = Mode.InObject;
+    }
+    return AGAIN;
   }
 
   private keep(text: string): void {
