@@ -27,6 +27,13 @@ module.exports = {
       from: { path: '^src/(sources|standards|repair|report|issues)/' },
       to: { path: '^src/(check|run|parallel|batch|commands|serve|config)/|^src/(run|cli|validate|index)\\.ts$' },
     },
+    {
+      name: 'no-circular',
+      comment: 'A module never depends on itself through others (types and modules loaded on first use aside: they make no load-order knot).',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only', 'dynamic-import'] } },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -17,7 +17,6 @@ import { readSheetRecords, rowTexts } from '../check/workbook-rows.js';
 import { SheetIssues } from '../check/workbook-issues.js';
 import { accessSync, closeSync, constants, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { describeReadError } from '../sources/text.js';
-import { exportSheet } from './workbook-export.js';
 import { routeRows, type RowTargets } from './route-rows.js';
 import { checkFlatWorkbook } from './flat-workbook.js';
 
@@ -161,6 +160,8 @@ export async function chooseSheet(book: Workbook, standard: Standard, options: F
 
 /** --valid-rows / --invalid-rows: the sheet written out as CSV, then its records routed as a CSV file's are. */
 async function routeSheetRows(path: string, standard: Standard, sheet: string, table: TableCheck, isInvalid: (row: number) => boolean, targets: RowTargets): Promise<void> {
+  // Loaded here, on first use: the export itself chooses the sheet with this module.
+  const { exportSheet } = await import('./workbook-export.js');
   const copy = await exportSheet(path, path, standard, { sheet });
   try {
     await routeRows(copy.path, { format: 'csv', encoding: 'utf-8', delimiter: ',', headerLine: table.headerLine || undefined, templateRows: table.templateRows }, isInvalid, targets);
