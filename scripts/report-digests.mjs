@@ -24,7 +24,8 @@ export function inputs() {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path, label, root);
-      else if (DATA.test(name)) found.push({ key: `${label}/${relative(root, path)}`, path });
+      // Named relative to the project, as a user in its folder would, so reports are the same in any checkout.
+      else if (DATA.test(name)) found.push({ key: `${label}/${relative(root, path)}`, path: relative(ROOT, path) });
     }
   };
   walk(join(ROOT, 'examples'), 'example', join(ROOT, 'examples'));
@@ -70,7 +71,7 @@ export async function digestsFor(path, { run, formatReport }) {
   }
   result.exit = json.code;
   // A file of more than a megabyte is also checked in parts on two threads, which must agree byte for byte.
-  if (statSync(path).size > 1 << 20) {
+  if (statSync(join(ROOT, path)).size > 1 << 20) {
     const parts = { stdout: '', stderr: '' };
     await run(['validate', path, '--standard', 'auto', '--format', 'json', '--jobs', '2'], io(parts));
     result.jsonInParts = sha(JSON.stringify(steady(JSON.parse(parts.stdout))));
@@ -102,7 +103,7 @@ export async function allDigests() {
   // Every real file at once, two at a time: the batch path and its one summary.
   const batch = { stdout: '', stderr: '' };
   const io = { stdout: { write: (s) => (batch.stdout += s) }, stderr: { write: (s) => (batch.stderr += s) }, cwd: ROOT, env: {} };
-  const exit = await run(['validate', join(ROOT, 'test', 'real'), '--standard', 'auto', '--format', 'json', '--jobs', '2'], io);
+  const exit = await run(['validate', join('test', 'real'), '--standard', 'auto', '--format', 'json', '--jobs', '2'], io);
   all['batch/real'] = { exit, json: sha(JSON.stringify(steady(JSON.parse(batch.stdout)))), stderr: sha(steadyText(batch.stderr)) };
   return all;
 }
