@@ -1,7 +1,7 @@
 // Checking many files, in worker threads or in this one, and handing back their reports in the order of
 // the files whatever order they finish in. Only a window of files a few times the number of workers is
 // in flight or waiting to be handed back, so memory grows with --jobs, not with the number of files.
-import { expectTemporaries, holdTemporary, releaseTemporary, sharedGate } from '../io/cleanup.js';
+import { expectTemporaries } from '../io/cleanup.js';
 import { temporaryPrefixFor } from '../io/atomic-write.js';
 import { keyRunsPrefix } from '../io/key-runs.js';
 import { WorkerPool, workerModule } from '../parallel/worker-pool.js';
@@ -39,8 +39,6 @@ export interface WorkerData {
   allowRemote: boolean;
   tokenizer?: 'fast' | 'reference';
   failOn: FailOn;
-  /** The interrupt's gate (see io/cleanup.ts), shared with the main thread. */
-  gate: SharedArrayBuffer;
 }
 
 /** A file for a worker to check: its report is the task's answer. */
@@ -51,7 +49,6 @@ export interface FileTask {
 
 /** What a worker says besides its reports. */
 export type WorkerNews =
-  | { type: 'temporary'; path: string; held: boolean; committedAs?: string }
   | { type: 'started'; index: number }
   | { type: 'progress'; index: number; rows: number; bytes: number };
 
@@ -111,10 +108,7 @@ async function* checkInParallel(tasks: Task[], options: PoolOptions): AsyncGener
   };
   const mayStart = () => nextToStart < tasks.length && nextToStart < nextToHand + window && !failure;
   const hear = (news: WorkerNews) => {
-    if (news.type === 'temporary') {
-      if (news.held) holdTemporary(news.path);
-      else releaseTemporary(news.path, news.committedAs);
-    } else if (news.type === 'started') options.onEvent?.({ type: 'start', index: news.index, task: tasks[news.index]! });
+    if (news.type === 'started') options.onEvent?.({ type: 'start', index: news.index, task: tasks[news.index]! });
     else options.onEvent?.(news);
   };
   const done = (index: number, report: FileReport) => {
@@ -125,11 +119,12 @@ async function* checkInParallel(tasks: Task[], options: PoolOptions): AsyncGener
   };
 
   expectTemporaries(keyRunsPrefix());
-  const data: WorkerData = { standardsDirs: options.standardsDirs, codelistDirs: options.codelistDirs, allowRemote: options.allowRemote, tokenizer: options.tokenizer, failOn: options.failOn, gate: sharedGate() };
+  const data: WorkerData = { standardsDirs: options.standardsDirs, codelistDirs: options.codelistDirs, allowRemote: options.allowRemote, tokenizer: options.tokenizer, failOn: options.failOn };
   /** Until a worker has loaded its code (is ready), this thread checks the files. */
   const pool = new WorkerPool<FileTask, FileReport>(url, {
     size: Math.min(options.jobs, tasks.length) - 1,
     workerData: data,
+    shareTemporaries: true,
     onMessage: (news) => hear(news as WorkerNews),
     onReady: () => dispatch(),
     onFailure: fail,

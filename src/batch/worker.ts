@@ -2,21 +2,19 @@
 // says when it is ready, checks the files it is sent one at a time, and posts back when it starts each
 // file, the file's report, and now and then how far the current file has got.
 import { parentPort, workerData } from 'node:worker_threads';
-import { joinGate, observeTemporaries } from '../io/cleanup.js';
-import { sayReady, serveTasks } from '../parallel/serve-tasks.js';
+import { sayReady, serveTasks, shareTemporaries } from '../parallel/serve-tasks.js';
 import { Registry } from '../standards/registry.js';
 import { checkTask } from './check-task.js';
 import type { FileTask, WorkerData, WorkerNews } from './pool.js';
 
 const PROGRESS_EVERY_MS = 100;
 
-const data = workerData as WorkerData;
+const data = workerData as WorkerData & { gate: SharedArrayBuffer };
 const registry = new Registry(data.standardsDirs, true, data.codelistDirs, data.allowRemote);
 const port = parentPort!;
 const post = (news: WorkerNews) => port.postMessage(news);
 // The main thread removes this thread's half-written files too when the run is interrupted.
-joinGate(data.gate);
-observeTemporaries((path, held, committedAs) => post({ type: 'temporary', path, held, committedAs }));
+shareTemporaries(data.gate);
 
 /** Files are checked one at a time, in the order they were sent; the next may be waiting already. */
 serveTasks(check, { runErrors: true });

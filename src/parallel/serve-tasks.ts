@@ -3,6 +3,7 @@
 // other message from the main thread (a setup, say) goes to the worker's own handler.
 import { parentPort } from 'node:worker_threads';
 import { isConformError } from '../errors.js';
+import { joinGate, observeTemporaries } from '../io/cleanup.js';
 
 /** An error as a message can carry it. */
 export interface ErrorReply {
@@ -15,6 +16,7 @@ export interface ErrorReply {
 /** What a worker posts to its pool; any message without `pool` is the caller's own. */
 export type PoolReply<Result> =
   | { pool: 'ready' }
+  | { pool: 'temporary'; path: string; held: boolean; committedAs?: string }
   | { pool: 'failed'; error: ErrorReply }
   | { pool: 'result'; id: number; result: Result }
   | { pool: 'error'; id: number; error: ErrorReply };
@@ -46,6 +48,16 @@ export function serveTasks<Task>(answer: (task: Task) => Answer | Promise<Answer
       }
     });
   });
+}
+
+/**
+ * Create temporaries through the main thread's interrupt gate (`workerData.gate` of a pool that shares
+ * temporaries) and tell it of each, so that it removes this thread's half-written files too when the
+ * run is interrupted.
+ */
+export function shareTemporaries(gate: SharedArrayBuffer): void {
+  joinGate(gate);
+  observeTemporaries((path, held, committedAs) => parentPort!.postMessage({ pool: 'temporary', path, held, committedAs }));
 }
 
 /** The worker can take tasks. */

@@ -1,19 +1,27 @@
 // Worker threads that take tasks and answer each with its own promise: the building block of checking
 // files in parallel (batch/pool.ts) and the parts of one big file (part-pool.ts). A task goes to the
 // ready worker with the fewest tasks waiting; a worker that throws or stops fails the pool and every task
-// it still owes. The worker's side of the exchange is serve-tasks.ts.
+// it still owes. Temporary files the workers make can be held here, so that an interrupt removes them
+// too (see io/cleanup.ts). The worker's side of the exchange is serve-tasks.ts.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { ConformError } from '../errors.js';
+import { holdTemporary, releaseTemporary, sharedGate } from '../io/cleanup.js';
 import type { ErrorReply, PoolReply } from './serve-tasks.js';
 
 export interface WorkerPoolOptions {
   /** Worker threads started at once. */
   size: number;
-  workerData?: unknown;
+  workerData?: object;
+  /**
+   * The workers make temporary files: they create them through this process's interrupt gate (given to
+   * them as `workerData.gate`, see io/cleanup.ts), and this thread holds each until it is released, so
+   * that an interrupt removes those of every thread.
+   */
+  shareTemporaries?: boolean;
   resourceLimits?: ResourceLimits;
-  /** What a worker posts besides its answers (news of temporaries, progress): the caller's own messages. */
+  /** What a worker posts besides its answers (progress, say): the caller's own messages. */
   onMessage?: (message: unknown) => void;
   /** Told when a worker becomes ready, so that the caller may give it tasks. */
   onReady?: () => void;
@@ -46,8 +54,9 @@ export class WorkerPool<Task, Result> {
     url: URL,
     private readonly options: WorkerPoolOptions,
   ) {
+    const workerData = options.shareTemporaries ? { ...options.workerData, gate: sharedGate() } : options.workerData;
     for (let i = 0; i < options.size; i++) {
-      const worker = new Worker(url, { workerData: options.workerData, resourceLimits: options.resourceLimits });
+      const worker = new Worker(url, { workerData, resourceLimits: options.resourceLimits });
       const entry: WorkerEntry = { worker, waiting: 0, ready: false };
       worker.on('message', (message: PoolReply<Result>) => this.receive(entry, message));
       worker.on('error', (error) => this.fail(error));
@@ -133,6 +142,11 @@ export class WorkerPool<Task, Result> {
         this.send(this.leastBusy()!, waiting.id, waiting.task, waiting.transfer);
       }
       return this.options.onReady?.();
+    }
+    if (message.pool === 'temporary') {
+      if (message.held) holdTemporary(message.path);
+      else releaseTemporary(message.path, message.committedAs);
+      return;
     }
     if (message.pool === 'failed') return this.fail(errorOf(message.error));
     entry.waiting--;

@@ -1,12 +1,16 @@
 // A worker for worker-pool.test.ts, through the built serve-tasks.js as the real workers use it. Each
-// task says what to do: answer after a while, throw, break the thread, stop it, or never answer.
+// task says what to do: answer after a while, throw, break the thread, stop it, never answer, or make a
+// temporary file through the main thread's interrupt gate.
 import { threadId, workerData } from 'node:worker_threads';
+import { writeFileSync } from 'node:fs';
 import { ConformError } from '../../dist/errors.js';
-import { sayReady, serveTasks } from '../../dist/parallel/serve-tasks.js';
+import { createTemporary, holdTemporary } from '../../dist/io/cleanup.js';
+import { sayReady, serveTasks, shareTemporaries } from '../../dist/parallel/serve-tasks.js';
 
 /** [tasks running now, the most ever running at once], shared by every worker of the pool. */
 const running = new Int32Array(workerData.running);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+if (workerData.gate) shareTemporaries(workerData.gate);
 
 serveTasks(
   async (task) => {
@@ -16,6 +20,13 @@ serveTasks(
       throw new Error('the worker broke');
     });
     if (task.op === 'exit') process.exit(3);
+    if (task.op === 'temporary') {
+      createTemporary(() => {
+        writeFileSync(task.path, 'half-written');
+        holdTemporary(task.path);
+      });
+      return { result: { value: task.value, threadId } };
+    }
     if (task.op === 'break' || task.op === 'hang') return new Promise(() => {});
     const now = Atomics.add(running, 0, 1) + 1;
     for (let most = Atomics.load(running, 1); now > most; most = Atomics.load(running, 1)) Atomics.compareExchange(running, 1, most, now);

@@ -1,14 +1,19 @@
 // The worker pool under --jobs and the parts of a big file, with a small worker of its own
 // (pool-worker.mjs): answers through one promise per task, in whatever order the workers finish; a
 // worker that throws or stops fails the pool and the tasks it owes; closing refuses what is left.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isConformError } from '../../src/errors.js';
+import { removeTemporaries } from '../../src/io/cleanup.js';
 import { WorkerPool, workerModule } from '../../src/parallel/worker-pool.js';
 
 interface Task {
-  op: 'answer' | 'throw' | 'run-error' | 'break' | 'exit' | 'hang';
+  op: 'answer' | 'throw' | 'run-error' | 'break' | 'exit' | 'hang' | 'temporary';
   value?: number;
   ms?: number;
+  path?: string;
 }
 interface Answer {
   value: number;
@@ -121,5 +126,27 @@ describe('worker pool', () => {
 
   it('says how to get the worker code when it is missing', () => {
     expect(() => workerModule('parallel/no-such-worker.js', ', or use --jobs 1')).toThrow(/no-such-worker\.js is missing: run "npm run build", or use --jobs 1$/);
+  });
+
+  // Last: the interrupt's sweep closes this process's gate for good.
+  it('holds the temporaries a worker makes, so that an interrupt removes them, and then lets it make none', async () => {
+    const running = new Int32Array(new SharedArrayBuffer(8));
+    const pool = new WorkerPool<Task, Answer>(url, { size: 1, workerData: { running: running.buffer }, shareTemporaries: true });
+    pools.push(pool);
+    const dir = mkdtempSync(join(tmpdir(), 'conform-pool-'));
+    try {
+      const path = join(dir, 'report.json.part');
+      await pool.run({ op: 'temporary', value: 1, path });
+      expect(existsSync(path)).toBe(true);
+      const sweep = removeTemporaries();
+      expect(sweep.removed).toEqual([path]);
+      expect(existsSync(path)).toBe(false);
+      const refused = await pool.run({ op: 'temporary', value: 2, path: join(dir, 'later.part') }).catch((error: Error) => error);
+      expect(isConformError(refused)).toBe(true);
+      expect((refused as Error).message).toBe('The run was interrupted');
+      expect(existsSync(join(dir, 'later.part'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
