@@ -1,13 +1,10 @@
 // Checking many files, in worker threads or in this one, and handing back their reports in the order of
 // the files whatever order they finish in. Only a window of files a few times the number of workers is
 // in flight or waiting to be handed back, so memory grows with --jobs, not with the number of files.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { ConformError } from '../errors.js';
-import { expectTemporaries, holdTemporary, releaseTemporary, sharedGate } from '../io/cleanup.js';
+import { expectTemporaries } from '../io/cleanup.js';
 import { temporaryPrefixFor } from '../io/atomic-write.js';
 import { keyRunsPrefix } from '../io/key-runs.js';
+import { WorkerPool, workerModule } from '../parallel/worker-pool.js';
 import { Registry } from '../standards/registry.js';
 import type { FailOn, FileReport } from '../types.js';
 import { checkTask, type Task, type TaskContext } from './check-task.js';
@@ -42,17 +39,18 @@ export interface WorkerData {
   allowRemote: boolean;
   tokenizer?: 'fast' | 'reference';
   failOn: FailOn;
-  /** The interrupt's gate (see io/cleanup.ts), shared with the main thread. */
-  gate: SharedArrayBuffer;
 }
 
-export type WorkerReply =
-  | { type: 'temporary'; path: string; held: boolean; committedAs?: string }
-  | { type: 'ready' }
+/** A file for a worker to check: its report is the task's answer. */
+export interface FileTask {
+  index: number;
+  task: Task;
+}
+
+/** What a worker says besides its reports. */
+export type WorkerNews =
   | { type: 'started'; index: number }
-  | { type: 'progress'; index: number; rows: number; bytes: number }
-  | { type: 'done'; index: number; report: FileReport }
-  | { type: 'failed'; index: number; message: string; runError: boolean; stack?: string };
+  | { type: 'progress'; index: number; rows: number; bytes: number };
 
 /** Files in flight or finished but not yet handed back, per job. */
 const WINDOW_PER_JOB = 4;
@@ -91,81 +89,54 @@ async function checkHere(index: number, task: Task, context: TaskContext, option
  * (a fifth of a second), and one thread fewer is one copy fewer of everything in memory.
  */
 async function* checkInParallel(tasks: Task[], options: PoolOptions): AsyncGenerator<FileReport> {
-  const url = workerUrl();
+  const url = workerModule('batch/worker.js', ', or use --jobs 1');
   const here = contextHere(options);
   const window = options.jobs * WINDOW_PER_JOB;
   const finished = new Map<number, FileReport>();
-  /** `ready`: the worker has loaded its code; until then this thread checks the files. */
-  const workers: Array<{ worker: Worker; queued: number; ready: boolean }> = [];
   let nextToStart = 0;
   let nextToHand = 0;
   let failure: Error | undefined;
-  let closing = false;
   let wake: (() => void) | undefined;
   const signal = () => {
     const resume = wake;
     wake = undefined;
     resume?.();
   };
+  const fail = (error: Error) => {
+    failure ??= error;
+    signal();
+  };
   const mayStart = () => nextToStart < tasks.length && nextToStart < nextToHand + window && !failure;
-  const dispatch = () => {
-    while (mayStart()) {
-      const entry = workers.filter((w) => w.ready).reduce<(typeof workers)[number] | undefined>((a, b) => (a && a.queued <= b.queued ? a : b), undefined);
-      if (!entry || entry.queued >= QUEUED_PER_WORKER) break;
-      entry.queued++;
-      const index = nextToStart++;
-      const { valid, invalid } = tasks[index]!.rowTargets ?? {};
-      for (const target of [valid, invalid]) if (target) expectTemporaries(temporaryPrefixFor(target));
-      entry.worker.postMessage({ index, task: tasks[index] });
-    }
+  const hear = (news: WorkerNews) => {
+    if (news.type === 'started') options.onEvent?.({ type: 'start', index: news.index, task: tasks[news.index]! });
+    else options.onEvent?.(news);
+  };
+  const done = (index: number, report: FileReport) => {
+    finished.set(index, report);
+    options.onEvent?.({ type: 'done', index, report });
+    dispatch();
+    signal();
   };
 
   expectTemporaries(keyRunsPrefix());
-  const data: WorkerData = { standardsDirs: options.standardsDirs, codelistDirs: options.codelistDirs, allowRemote: options.allowRemote, tokenizer: options.tokenizer, failOn: options.failOn, gate: sharedGate() };
-  for (let i = 0; i < Math.min(options.jobs, tasks.length) - 1; i++) {
-    const worker = new Worker(url, { workerData: data });
-    const entry = { worker, queued: 0, ready: false };
-    worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'ready') {
-        entry.ready = true;
-        dispatch();
-        return;
-      }
-      if (reply.type === 'temporary') {
-        if (reply.held) holdTemporary(reply.path);
-        else releaseTemporary(reply.path, reply.committedAs);
-        return;
-      }
-      if (reply.type === 'started') {
-        options.onEvent?.({ type: 'start', index: reply.index, task: tasks[reply.index]! });
-        return;
-      }
-      if (reply.type === 'progress') {
-        options.onEvent?.(reply);
-        return;
-      }
-      if (reply.type === 'failed') {
-        failure ??= reply.runError ? new ConformError(reply.message) : Object.assign(new Error(reply.message), { stack: reply.stack });
-      } else {
-        finished.set(reply.index, reply.report);
-        options.onEvent?.(reply);
-        entry.queued--;
-        dispatch();
-      }
-      signal();
-    });
-    worker.on('error', (error) => {
-      failure ??= error;
-      signal();
-    });
-    worker.on('exit', (code) => {
-      if (!closing) {
-        failure ??= new Error(`a worker thread stopped unexpectedly (exit code ${code})`);
-        signal();
-      }
-    });
-    workers.push(entry);
-  }
+  const data: WorkerData = { standardsDirs: options.standardsDirs, codelistDirs: options.codelistDirs, allowRemote: options.allowRemote, tokenizer: options.tokenizer, failOn: options.failOn };
+  /** Until a worker has loaded its code (is ready), this thread checks the files. */
+  const pool = new WorkerPool<FileTask, FileReport>(url, {
+    size: Math.min(options.jobs, tasks.length) - 1,
+    workerData: data,
+    shareTemporaries: true,
+    onMessage: (news) => hear(news as WorkerNews),
+    onReady: () => dispatch(),
+    onFailure: fail,
+  });
+  const dispatch = () => {
+    while (mayStart() && pool.hasRoom(QUEUED_PER_WORKER)) {
+      const index = nextToStart++;
+      const { valid, invalid } = tasks[index]!.rowTargets ?? {};
+      for (const target of [valid, invalid]) if (target) expectTemporaries(temporaryPrefixFor(target));
+      pool.run({ index, task: tasks[index]! }).then((report) => done(index, report), fail);
+    }
+  };
 
   try {
     dispatch();
@@ -187,17 +158,6 @@ async function* checkInParallel(tasks: Task[], options: PoolOptions): AsyncGener
       }
     }
   } finally {
-    closing = true;
-    await Promise.all(workers.map(({ worker }) => worker.terminate()));
+    await pool.close();
   }
-}
-
-/** The compiled worker beside this module; when running from the TypeScript sources, the built one. */
-function workerUrl(): URL {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const url = fromSources ? new URL('../../dist/batch/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) {
-    throw new ConformError(`The worker code ${fileURLToPath(url)} is missing: run "npm run build", or use --jobs 1`);
-  }
-  return url;
 }

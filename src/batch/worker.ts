@@ -2,41 +2,32 @@
 // says when it is ready, checks the files it is sent one at a time, and posts back when it starts each
 // file, the file's report, and now and then how far the current file has got.
 import { parentPort, workerData } from 'node:worker_threads';
-import { isConformError } from '../errors.js';
-import { joinGate, observeTemporaries } from '../io/cleanup.js';
+import { sayReady, serveTasks, shareTemporaries } from '../parallel/serve-tasks.js';
 import { Registry } from '../standards/registry.js';
-import { checkTask, type Task } from './check-task.js';
-import type { WorkerData, WorkerReply } from './pool.js';
+import { checkTask } from './check-task.js';
+import type { FileTask, WorkerData, WorkerNews } from './pool.js';
 
 const PROGRESS_EVERY_MS = 100;
 
-const data = workerData as WorkerData;
+const data = workerData as WorkerData & { gate: SharedArrayBuffer };
 const registry = new Registry(data.standardsDirs, true, data.codelistDirs, data.allowRemote);
 const port = parentPort!;
-const post = (reply: WorkerReply) => port.postMessage(reply);
+const post = (news: WorkerNews) => port.postMessage(news);
 // The main thread removes this thread's half-written files too when the run is interrupted.
-joinGate(data.gate);
-observeTemporaries((path, held, committedAs) => post({ type: 'temporary', path, held, committedAs }));
+shareTemporaries(data.gate);
 
 /** Files are checked one at a time, in the order they were sent; the next may be waiting already. */
-let queue = Promise.resolve();
-port.on('message', (message: { index: number; task: Task }) => {
-  queue = queue.then(() => check(message));
-});
-post({ type: 'ready' });
+serveTasks(check, { runErrors: true });
+sayReady();
 
-async function check({ index, task }: { index: number; task: Task }): Promise<void> {
+async function check({ index, task }: FileTask) {
   post({ type: 'started', index });
   let last = 0;
-  try {
-    const report = await checkTask(task, { registry, failOn: data.failOn, tokenizer: data.tokenizer }, (progress) => {
-      const now = performance.now();
-      if (now - last < PROGRESS_EVERY_MS) return;
-      last = now;
-      post({ type: 'progress', index, rows: progress.rows, bytes: progress.bytes });
-    });
-    post({ type: 'done', index, report });
-  } catch (error) {
-    post({ type: 'failed', index, message: error instanceof Error ? error.message : String(error), runError: isConformError(error), stack: (error as Error)?.stack });
-  }
+  const report = await checkTask(task, { registry, failOn: data.failOn, tokenizer: data.tokenizer }, (progress) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    post({ type: 'progress', index, rows: progress.rows, bytes: progress.bytes });
+  });
+  return { result: report };
 }

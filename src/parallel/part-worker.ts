@@ -3,8 +3,8 @@
 // thread sends the setup (see part-pool.ts).
 import { transferablesOf } from './part-pool.js';
 import { loadWorkerStandard, serveParts, type WorkerStandard } from './serve-parts.js';
-import { checkCsvPart, type CsvPartTask } from '../check/csv-part.js';
-import { checkNdjsonPart } from '../check/ndjson-part.js';
+import { checkCsvPart, type CsvPartTask } from './csv-part.js';
+import { checkNdjsonPart } from './ndjson-part.js';
 import { RecordChecker } from '../check/records.js';
 import { RowChecker } from '../check/row-checker.js';
 import type { BytePart } from '../sources/parts.js';

@@ -1,9 +1,9 @@
 // How a part worker loads the standard the main thread describes (it has loaded and checked it already),
 // and answers the main thread, part by part.
-import { parentPort } from 'node:worker_threads';
 import type { Reference } from '../check/table-rules.js';
 import { loadStandardFile, type LoadOptions } from '../standards/load.js';
 import type { Standard } from '../standards/standard.js';
+import { sayFailed, sayReady, serveTasks, type Answer } from './serve-tasks.js';
 
 /** The standard and the other files' values, as plain data a worker thread can be given. */
 export interface WorkerStandard {
@@ -25,7 +25,7 @@ export async function loadWorkerStandard(setup: WorkerStandard): Promise<{ stand
   return { standard, references };
 }
 
-type PartCheck = (task: never) => { result: unknown; transfer: ArrayBuffer[] };
+type PartCheck = (task: never) => Answer;
 
 /**
  * The first message is the setup: prepare the check from it (load the standard), and say when the thread
@@ -34,21 +34,10 @@ type PartCheck = (task: never) => { result: unknown; transfer: ArrayBuffer[] };
  */
 export function serveParts<Setup>(prepare: (setup: Setup) => Promise<PartCheck>): void {
   let ready: Promise<PartCheck> | undefined;
-  parentPort!.on('message', async (message: { setup: Setup } | { id: number; task: never }) => {
-    if ('setup' in message) {
-      ready = prepare(message.setup);
-      ready.then(
-        () => parentPort!.postMessage({ ready: true }),
-        (error) => parentPort!.postMessage({ failed: (error as Error).message ?? String(error), stack: (error as Error).stack }),
-      );
-      return;
-    }
-    const { id, task } = message;
-    try {
-      const { result, transfer } = (await ready!)(task);
-      parentPort!.postMessage({ id, result }, transfer);
-    } catch (error) {
-      parentPort!.postMessage({ id, error: (error as Error).message ?? String(error), stack: (error as Error).stack });
-    }
+  serveTasks(async (task: never) => (await ready!)(task), {
+    onOther: (message) => {
+      ready = prepare((message as { setup: Setup }).setup);
+      ready.then(sayReady, sayFailed);
+    },
   });
 }

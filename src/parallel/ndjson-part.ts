@@ -4,7 +4,7 @@
 import { NdjsonLines } from '../sources/ndjson-lines.js';
 import type { BytePart } from '../sources/parts.js';
 import { eachTextSlice, TEXT_CHUNK } from '../sources/text.js';
-import type { RecordChecker, RecordsPart } from './records.js';
+import type { RecordChecker, RecordsPart } from '../check/records.js';
 
 export interface NdjsonPartOutcome {
   part: RecordsPart;

@@ -6,7 +6,7 @@ import { MOJIBAKE } from '../repair/mojibake.js';
 import { CsvTokenizer, type TooLongRecord, type UnclosedQuote } from '../sources/csv-tokenizer.js';
 import type { BytePart } from '../sources/parts.js';
 import { eachTextSlice, TEXT_CHUNK } from '../sources/text.js';
-import type { PartResult, RowChecker, TablePlan } from './row-checker.js';
+import type { PartResult, RowChecker, TablePlan } from '../check/row-checker.js';
 
 /** A part of the file as bytes (see partsOf), handed to a worker rather than copied. */
 export interface CsvPartTask extends BytePart {

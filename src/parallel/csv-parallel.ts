@@ -6,15 +6,15 @@
 // beside a thread that mostly waits, and in less memory. Results are merged in row order.
 import type { TooLongRecord, UnclosedQuote } from '../sources/csv-tokenizer.js';
 import { eachTextSlice, type TextFile } from '../sources/text.js';
-import { partWorkers, type PartPool } from '../parallel/part-pool.js';
-import { PartQueue } from '../parallel/part-queue.js';
+import { partWorkers, type PartPool } from './part-pool.js';
+import { PartQueue } from './part-queue.js';
 import { PART_SIZE, PartBuffers, partsOf } from '../sources/parts.js';
-import { standardForWorkers } from '../parallel/serve-parts.js';
+import { standardForWorkers } from './serve-parts.js';
 import { checkCsvPart, type CsvPartOutcome, type CsvPartTask } from './csv-part.js';
-import { RowChecker } from './row-checker.js';
+import { RowChecker } from '../check/row-checker.js';
 import type { Standard } from '../standards/standard.js';
-import type { TableCheck } from './table.js';
-import type { Reference } from './table-rules.js';
+import type { TableCheck } from '../check/table.js';
+import type { Reference } from '../check/table-rules.js';
 
 /** Bytes of a read chunk looked at for damaged text at a time: slices of plain ASCII are skipped. */
 const DAMAGE_SLICE = 16 << 10;

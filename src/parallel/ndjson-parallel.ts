@@ -1,15 +1,15 @@
 // Reading a big NDJSON file in parts: every line break ends a record, so parts are cut at line breaks and
 // each part's records are checked on their own. With --jobs n, n - 1 worker threads check parts and this
 // thread checks those they have no room for (see csv-parallel.ts); results are merged in order.
-import { partWorkers } from '../parallel/part-pool.js';
-import { PartQueue } from '../parallel/part-queue.js';
-import { standardForWorkers } from '../parallel/serve-parts.js';
+import { partWorkers } from './part-pool.js';
+import { PartQueue } from './part-queue.js';
+import { standardForWorkers } from './serve-parts.js';
 import { PART_SIZE, PartBuffers, partsOf, type BytePart } from '../sources/parts.js';
 import type { TextFile } from '../sources/text.js';
 import type { Standard } from '../standards/standard.js';
 import { checkNdjsonPart, type NdjsonPartOutcome } from './ndjson-part.js';
-import { RecordChecker, type RecordsCheck } from './records.js';
-import type { Reference } from './table-rules.js';
+import { RecordChecker, type RecordsCheck } from '../check/records.js';
+import type { Reference } from '../check/table-rules.js';
 
 /** `start`: the text read here already (the file's first chunk); the rest is read as bytes. */
 export async function checkNdjsonInParts(
