@@ -71,7 +71,7 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
   const started = performance.now();
   if (task.skipped !== undefined) {
     const head: FileHead = { format: 'unknown', encoding: 'unknown', rows: [] };
-    return findingReport(task, head, makeIssue('file-skipped', { detail: task.skipped }), context.failOn, started);
+    return findingReport(task, head, makeIssue('file-skipped', { fileKind: task.skipped }), context.failOn, started);
   }
   const settings = task.settings;
   const spec = settings.standard ?? AUTO;
@@ -83,7 +83,7 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
     if (head.problem) return findingReport(task, head, head.problem, context.failOn, started);
     const detection = detect(head, profilesOf(context.registry), task.path);
     if (!detection.found) {
-      return findingReport(task, head, makeIssue('standard-undetected', { detail: detection.reason }), context.failOn, started);
+      return findingReport(task, head, makeIssue('standard-undetected', { because: detection.reason }), context.failOn, started);
     }
     standard = await context.registry.resolve(`${detection.best.id}@${detection.best.version}`);
     detected = describeDetection(head, detection.best, detection.runnerUp, detection.reason);

@@ -1,5 +1,5 @@
 // A value that must be the same in every row.
-import { makeIssue, phrases } from '../../issues/catalog.js';
+import { makeIssue } from '../../issues/catalog.js';
 import { detach } from '../../report/detach.js';
 import type { JudgeContext, RuleJudge, RuleReader, RuleSpec } from './rule.js';
 
@@ -54,7 +54,7 @@ export class ConstantJudge implements RuleJudge {
     this.context.sink.add(
       makeIssue(
         'table-rule',
-        { detail: phrases.notConstant(field, this.first.value, this.first.row, d.value, d.row, this.differing) },
+        { kind: 'not-constant', field, first: this.first.value, firstRow: this.first.row, other: d.value, otherRow: d.row, count: this.differing },
         { row: d.row, line: d.line, ...this.context.locate(field), value: d.value, count: this.differing },
         this.context.severityOf('table-rule', field),
       ),

@@ -1,5 +1,6 @@
 // The span of a date field's values, and the earliest and latest dates allowed.
-import { makeIssue, phrases } from '../../issues/catalog.js';
+import type { IssueArgs } from '../../issues/args.js';
+import { makeIssue } from '../../issues/catalog.js';
 import { detach } from '../../report/detach.js';
 import { readDate } from '../../repair/dates.js';
 import type { JudgeContext, RuleJudge, RuleReader, RuleSpec } from './rule.js';
@@ -52,13 +53,13 @@ export class DateRangeJudge implements RuleJudge {
     if (!earliest || !latest) return;
     const range = this.spec.range!;
     const field = this.spec.fields[0]!;
-    const add = (detail: string, at: DatePoint) =>
+    const add = (args: IssueArgs['table-rule'], at: DatePoint) =>
       this.context.sink.add(
-        makeIssue('table-rule', { detail }, { row: at.row, line: at.line, ...this.context.locate(field), value: at.text }, this.context.severityOf('table-rule', field)),
+        makeIssue('table-rule', args, { row: at.row, line: at.line, ...this.context.locate(field), value: at.text }, this.context.severityOf('table-rule', field)),
       );
     const span = latest.day - earliest.day;
     if (range.maximumDays !== undefined && span > range.maximumDays) {
-      add(phrases.dateSpan(field, earliest.text, earliest.row, latest.text, latest.row, span, range.maximumDays), latest);
+      add({ kind: 'date-span', field, earliest: earliest.text, earliestRow: earliest.row, latest: latest.text, latestRow: latest.row, days: span, maximumDays: range.maximumDays }, latest);
     }
     const bound = (text: string | undefined) => {
       const d = text ? readDate(text) : undefined;
@@ -66,7 +67,7 @@ export class DateRangeJudge implements RuleJudge {
     };
     const min = bound(range.minimum);
     const max = bound(range.maximum);
-    if (min !== undefined && earliest.day < min) add(phrases.dateBefore(field, earliest.text, range.minimum!), earliest);
-    if (max !== undefined && latest.day > max) add(phrases.dateAfter(field, latest.text, range.maximum!), latest);
+    if (min !== undefined && earliest.day < min) add({ kind: 'date-before', field, earliest: earliest.text, minimum: range.minimum! }, earliest);
+    if (max !== undefined && latest.day > max) add({ kind: 'date-after', field, latest: latest.text, maximum: range.maximum! }, latest);
   }
 }

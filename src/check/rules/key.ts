@@ -1,6 +1,7 @@
 // Unique and primary keys: readers hash each row's key where the row is read; the judge finds the
 // duplicates, in row order, with a set that spills to disk for very large files.
-import { makeIssue, phrases, type IssueLocation } from '../../issues/catalog.js';
+import type { IssueArgs } from '../../issues/args.js';
+import { makeIssue, type IssueLocation } from '../../issues/catalog.js';
 import type { Issue, IssueCode, Severity } from '../../types.js';
 import { doubled, hashKey, KeySet, type FirstSeen } from './key-set.js';
 import { SEPARATOR, type JudgeContext, type RuleContext, type RuleJudge, type RuleReader, type RuleSpec } from './rule.js';
@@ -9,8 +10,8 @@ import { SEPARATOR, type JudgeContext, type RuleContext, type RuleJudge, type Ru
 export const LATE_KEY = Symbol('duplicate key without its value');
 
 /** How a duplicate key's message names it, its value (when known) and where it was first. */
-export function duplicateArgs(fields: string[], value: string | undefined, first: FirstSeen) {
-  return { name: fields.join(' + '), value, other: `row ${first.row}, line ${first.line}` };
+export function duplicateArgs(fields: string[], value: string | undefined, first: FirstSeen): IssueArgs['key-duplicate'] {
+  return { fields, value, firstRow: first.row, firstLine: first.line };
 }
 
 const KEY_END = '\u0000';
@@ -54,7 +55,7 @@ export class KeyReader implements RuleReader {
       const field = this.spec.fields[empty]!;
       if (this.spec.primary && !this.context.standard.fieldByName.get(field)?.required) {
         issues.push(
-          makeIssue('value-missing', { name: field, detail: 'it is part of the primary key, which is never empty' }, { row, line, ...this.context.locate(field) }, this.context.severityOf('value-missing', field)),
+          makeIssue('value-missing', { name: field, reason: 'primary-key' }, { row, line, ...this.context.locate(field) }, this.context.severityOf('value-missing', field)),
         );
       }
       return;
@@ -124,7 +125,7 @@ export class KeyJudge implements RuleJudge {
       Object.defineProperty(issue, LATE_KEY, { value: this.spec.fields });
       this.context.sink.add(issue);
     });
-    if (this.seen.collisions) this.report('table-rule', { detail: phrases.hashCollisions(this.seen.collisions, this.spec.fields.join(' + ')) }, {}, 'info');
+    if (this.seen.collisions) this.report('table-rule', { kind: 'hash-collisions', count: this.seen.collisions, fields: this.spec.fields }, {}, 'info');
   }
 
   private duplicate(row: number, line: number, first: FirstSeen, value: string | undefined): Issue {
@@ -135,7 +136,7 @@ export class KeyJudge implements RuleJudge {
     return issue;
   }
 
-  private report(code: IssueCode, args: Parameters<typeof makeIssue>[1], location: IssueLocation, severity?: Severity): void {
+  private report<C extends IssueCode>(code: C, args: IssueArgs[C], location: IssueLocation, severity?: Severity): void {
     this.context.sink.add(makeIssue(code, args, location, severity ?? this.context.severityOf(code, this.spec.fields[0])));
   }
 }

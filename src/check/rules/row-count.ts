@@ -1,5 +1,5 @@
 // The number of records the file must have.
-import { makeIssue, phrases } from '../../issues/catalog.js';
+import { makeIssue } from '../../issues/catalog.js';
 import { recordSeverity } from '../../standards/standard.js';
 import type { JudgeContext, RuleJudge, RuleSpec } from './rule.js';
 
@@ -15,6 +15,6 @@ export class RowCountJudge implements RuleJudge {
     const { minimum, maximum } = this.spec.bounds!;
     const outside = (minimum !== undefined && rows < minimum) || (maximum !== undefined && rows > maximum);
     if (!outside) return;
-    this.context.sink.add(makeIssue('table-rule', { detail: phrases.rowCount(rows, minimum, maximum) }, {}, recordSeverity(this.context.standard, 'table-rule')));
+    this.context.sink.add(makeIssue('table-rule', { kind: 'row-count', rows, minimum, maximum }, {}, recordSeverity(this.context.standard, 'table-rule')));
   }
 }

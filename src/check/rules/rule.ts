@@ -1,4 +1,5 @@
 // What every table rule is made of: its spec as plain data, and its reading and judging halves.
+import type { ReferenceProblem } from '../../issues/args.js';
 import type { IssueLocation } from '../../issues/catalog.js';
 import type { IssueCollector } from '../../report/collector.js';
 import type { Issue, IssueCode, Severity } from '../../types.js';
@@ -34,7 +35,7 @@ export interface Reference {
   fields: string[];
   values?: Set<string>;
   /** Why the other file could not be read. */
-  problem?: string;
+  problem?: ReferenceProblem;
 }
 
 /** Where a field is in the file being checked, for locating issues. */
