@@ -51,12 +51,12 @@ export async function readFileHead(path: string, options: HeadOptions = {}): Pro
   const encoding = text.decoding.encoding;
   const problem = (issue: Issue): FileHead => ({ format, encoding, rows: [], problem: issue });
   const binary = sniffBinary(text.head);
-  if (binary) return { ...problem(makeIssue('format-invalid', { kind: 'not-data', verdict: binary })), format: 'unknown' };
+  if (binary) return { ...problem(makeIssue('format-invalid', { kind: 'not-data', file: binary })), format: 'unknown' };
   if (text.empty) return problem(makeIssue('file-empty', { reason: 'no-bytes' }));
   const head = text.headText;
   if (format === 'unknown') format = guessFormat(head);
   const wrong = sniffText(head, format);
-  if (wrong) return { ...problem(makeIssue('format-invalid', { kind: 'not-data', verdict: wrong })), format: 'unknown' };
+  if (wrong) return { ...problem(makeIssue('format-invalid', { kind: 'not-data', file: wrong })), format: 'unknown' };
   const whole = text.head.length < HEAD_BYTES;
   switch (format) {
     case 'csv':

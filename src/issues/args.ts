@@ -18,6 +18,13 @@ export type ReferenceProblem =
 /** What a template row under the header does instead of holding data. */
 export type TemplateRow = 'markers' | 'numbers' | 'formats';
 
+/** What a file is when it is not a data file of the format it is read as (found from its first bytes). */
+export type NotDataFile =
+  | { is: 'xlsx' | 'ods' | 'docx' | 'old-office' | 'sqlite' | 'pdf' | 'gzip' | 'image' | 'html' | 'excel-xml' | 'xml' | 'json-not-csv' }
+  /** `firstName`: the name of the first file in the archive, when it can be read. */
+  | { is: 'zip'; firstName?: string }
+  | { is: 'binary'; readAs: 'csv' | 'json' };
+
 /** Why a sheet of a workbook was not the one checked. */
 export type SheetSkipped =
   | { kind: 'other-chosen'; chosen: string }
@@ -56,7 +63,7 @@ export interface IssueArgs {
   'encoding-invalid': { encoding: string; count: number; offset: number; line: number };
   'encoding-not-utf8': { encoding: string };
   'format-invalid':
-    | { kind: 'not-data'; verdict: string }
+    | { kind: 'not-data'; file: NotDataFile }
     | { kind: 'document-not-json'; standard: string; format: string }
     | { kind: 'unclosed-quote'; line: number; linesSwallowed: number }
     | { kind: 'csv-record-too-long'; line: number; megabytes: number }

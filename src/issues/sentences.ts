@@ -1,7 +1,7 @@
 // The sentences of the catalog's messages that take more than one template: each is built from the
 // facts an issue code carries (args.ts), and only the catalog uses them.
 import { formatNumber } from '../plain-text.js';
-import type { EmptyReason, IssueArgs, NameMatch, ReferenceProblem, TemplateRow } from './args.js';
+import type { EmptyReason, IssueArgs, NameMatch, NotDataFile, ReferenceProblem, TemplateRow } from './args.js';
 
 const TEMPLATE_WORDS: Record<TemplateRow, string> = {
   markers: 'says which columns are mandatory',
@@ -51,7 +51,7 @@ export function emptyFile(reason: EmptyReason, sheet: string | undefined): strin
 export function notWellFormed(args: IssueArgs['format-invalid']): string {
   switch (args.kind) {
     case 'not-data':
-      return args.verdict;
+      return notDataFile(args.file);
     case 'document-not-json':
       return `The standard "${args.standard}" describes a whole JSON document, so it checks JSON files; this file is ${args.format.toUpperCase()}`;
     case 'unclosed-quote': {
@@ -78,6 +78,41 @@ export function notWellFormed(args: IssueArgs['format-invalid']): string {
       return `The workbook cannot be read: ${args.parserMessage}`;
     case 'no-matching-sheet':
       return `No sheet of the workbook has the column titles of the standard "${args.standard}" (such as ${args.exampleTitles.map((t) => `"${t}"`).join(', ')})`;
+  }
+}
+
+const SAVE_AS_CSV = 'In Excel, use "Save As" → "CSV UTF-8 (Comma delimited)" and check that file';
+
+export function notDataFile(file: NotDataFile): string {
+  switch (file.is) {
+    case 'xlsx':
+      return `This is an Excel workbook (.xlsx), not a CSV file. ${SAVE_AS_CSV}`;
+    case 'ods':
+      return 'This is an OpenDocument spreadsheet (.ods), not a CSV file. Save it as CSV (UTF-8, comma separated) and check that file';
+    case 'docx':
+      return 'This is a Word document (.docx), not a data file';
+    case 'zip':
+      return `This is a ZIP archive${file.firstName ? ` (the first file in it is "${file.firstName}")` : ''}, not a data file. Extract the data file from it and check that`;
+    case 'old-office':
+      return `This is an old-style Office file (an Excel .xls workbook or a Word .doc), not a CSV file. ${SAVE_AS_CSV}`;
+    case 'sqlite':
+      return 'This is an SQLite database, not a data file. Export the table as CSV and check that';
+    case 'pdf':
+      return 'This is a PDF document, not a data file';
+    case 'gzip':
+      return 'This is a gzip-compressed file. Decompress it and check the file inside';
+    case 'image':
+      return 'This is an image, not a data file';
+    case 'binary':
+      return `This is a binary file, not ${file.readAs === 'csv' ? 'a CSV' : 'a JSON'} file: it is full of control characters that text never holds. Check that the right file was saved`;
+    case 'html':
+      return 'This is a web page (HTML), not a data file: it was probably saved from an error or login page instead of the download itself';
+    case 'excel-xml':
+      return `This is an Excel XML spreadsheet, not a CSV file. ${SAVE_AS_CSV}`;
+    case 'xml':
+      return 'This is an XML file, not a data file of the expected kind';
+    case 'json-not-csv':
+      return 'This is a JSON file, not a CSV file. Rename it to .json (or use --input-format json)';
   }
 }
 

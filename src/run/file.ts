@@ -130,7 +130,7 @@ async function checkText(path: string, text: TextFile, standard: Standard, optio
   const unknown: Outcome = { format, rows: 0 };
   const binary = sniffBinary(text.head);
   if (binary) {
-    sink.add(makeIssue('format-invalid', { kind: 'not-data', verdict: binary }));
+    sink.add(makeIssue('format-invalid', { kind: 'not-data', file: binary }));
     return { ...unknown, format: 'unknown' };
   }
   if (text.empty) {
@@ -139,7 +139,7 @@ async function checkText(path: string, text: TextFile, standard: Standard, optio
   }
   const wrong = sniffText(text.headText, format);
   if (wrong) {
-    sink.add(makeIssue('format-invalid', { kind: 'not-data', verdict: wrong }));
+    sink.add(makeIssue('format-invalid', { kind: 'not-data', file: wrong }));
     return { ...unknown, format: 'unknown' };
   }
   if (standard.mode === 'document' && format !== 'json') {
