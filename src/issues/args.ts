@@ -31,8 +31,10 @@ export type SheetSkipped =
   | { kind: 'hidden' | 'no-values' }
   /** `best`: the sheet whose header matched better. */
   | { kind: 'weaker-header'; best: string }
-  /** `why`: the reason the reader of a flat workbook gave. */
-  | { kind: 'flat'; why: string };
+  /** A sheet of a flat document workbook (360Giving, OCDS) left out when the document was read back. */
+  | { kind: 'flat-hidden' | 'flat-no-fields' | 'flat-no-header' }
+  /** `idTitles`: the titles of the id columns that join a sheet's rows to the records. */
+  | { kind: 'flat-no-join'; idTitles: string[] };
 
 /** How a column's name was matched to the standard's field it was read as. */
 export type NameMatch =

@@ -126,8 +126,14 @@ export function sheetNotChecked(args: IssueArgs['workbook-sheet']): string {
       return 'it holds no values';
     case 'weaker-header':
       return `its header matches the standard less well than that of ${JSON.stringify(args.best)} (name it with --sheet to check it)`;
-    case 'flat':
-      return args.why;
+    case 'flat-hidden':
+      return 'it is hidden';
+    case 'flat-no-fields':
+      return 'none of its column titles is a field of the standard';
+    case 'flat-no-header':
+      return "no header row naming the standard's fields was found";
+    case 'flat-no-join':
+      return `it has no ${args.idTitles.map((t) => JSON.stringify(t)).join(' and ')} column${args.idTitles.length === 1 ? '' : 's'} to join its rows to the records`;
   }
 }
 

@@ -11,7 +11,7 @@ import { checkDocument } from '../check/records.js';
 
 export async function checkFlatWorkbook(book: Workbook, standard: Standard, sink: IssueCollector): Promise<{ rows: number; sheet?: string }> {
   const flat = await unflatten(book, standard);
-  for (const { sheet, why } of flat.skipped) sink.add(makeIssue('workbook-sheet', { kind: 'flat', sheet, why }, { sheet }));
+  for (const skipped of flat.skipped) sink.add(makeIssue('workbook-sheet', skipped, { sheet: skipped.sheet }));
   if (!flat.main) {
     sink.add(makeIssue('format-invalid', { kind: 'no-matching-sheet', standard: standard.id, exampleTitles: exampleTitles(standard) }));
     return { rows: 0 };
