@@ -1,7 +1,6 @@
 // The facts each issue code carries from the check that found it to the catalog that words it. A check
 // says what it found, never how to say it; where one code covers findings worded differently, a `kind`
 // (or `reason`) tells them apart.
-import type { IssueCode } from '../types.js';
 
 /** Why a file or sheet has no records to check. */
 export type EmptyReason = 'no-bytes' | 'no-header' | 'header-only' | 'empty-array' | 'no-records';
@@ -55,6 +54,7 @@ interface ValueFacts {
   expected: string;
 }
 
+/** Every issue code's facts: the catalog's type requires an entry for each code. */
 export interface IssueArgs {
   /** `readerMessage`: the system's explanation; `partWay` when some of the file had been read. */
   'file-unreadable': { readerMessage: string; partWay?: boolean };
@@ -137,6 +137,3 @@ export interface IssueArgs {
     | { kind: 'row-count'; rows: number; minimum?: number; maximum?: number };
 }
 
-// Every code has its facts, and nothing else has.
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const EVERY_CODE_HAS_ARGS: Exact<keyof IssueArgs, IssueCode> = true;
