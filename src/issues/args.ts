@@ -17,6 +17,9 @@ export type ReferenceProblem =
 /** What a template row under the header does instead of holding data. */
 export type TemplateRow = 'markers' | 'numbers' | 'formats';
 
+/** What a file a folder held, and conform does not read, is: from its name. */
+export type SkippedFile = { is: 'metadata' | 'no-extension' } | { is: 'extension'; extension: string };
+
 /** What a file is when it is not a data file of the format it is read as (found from its first bytes). */
 export type NotDataFile =
   | { is: 'xlsx' | 'ods' | 'docx' | 'old-office' | 'sqlite' | 'pdf' | 'gzip' | 'image' | 'html' | 'excel-xml' | 'xml' | 'json-not-csv' }
@@ -60,8 +63,7 @@ export interface IssueArgs {
   'file-unreadable': { readerMessage: string; partWay?: boolean };
   /** `sheet`: the workbook sheet that is empty, when the file is a workbook. */
   'file-empty': { reason: EmptyReason; sheet?: string };
-  /** `fileKind`: what the file is, as a phrase ("a .pdf file"). */
-  'file-skipped': { fileKind?: string };
+  'file-skipped': { file?: SkippedFile };
   'encoding-invalid': { encoding: string; count: number; offset: number; line: number };
   'encoding-not-utf8': { encoding: string };
   'format-invalid':

@@ -3,7 +3,7 @@
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { formatNumber } from '../plain-text.js';
 import type { IssueArgs } from './args.js';
-import { templateRows, brokenRule, capitalised, describeEncoding, describePositions, emptyFile, howMatched, notWellFormed, plural, quote, referenceProblem, sheetNotChecked, tableRule, tooDeep, whyMissing } from './sentences.js';
+import { skippedFile, templateRows, brokenRule, capitalised, describeEncoding, describePositions, emptyFile, howMatched, notWellFormed, plural, quote, referenceProblem, sheetNotChecked, tableRule, tooDeep, whyMissing } from './sentences.js';
 
 export { quote } from './sentences.js';
 
@@ -35,7 +35,7 @@ export const CATALOG: { [C in IssueCode]: CatalogEntry<C> } = {
     severity: 'info',
     title: 'Not a data file conform reads',
     help: 'A folder held this file, but conform reads only CSV, JSON and NDJSON files, so it was not checked. Save a spreadsheet as CSV UTF-8 to check it, or name a file of another extension to read it as CSV.',
-    message: ({ fileKind }) => `Not a data file conform reads, so it was not checked: ${fileKind ?? 'a file of another kind'}`,
+    message: ({ file }) => `Not a data file conform reads, so it was not checked: ${file ? skippedFile(file) : 'a file of another kind'}`,
   },
   'encoding-invalid': {
     severity: 'error',

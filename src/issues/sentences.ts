@@ -1,7 +1,7 @@
 // The sentences of the catalog's messages that take more than one template: each is built from the
 // facts an issue code carries (args.ts), and only the catalog uses them.
 import { formatNumber } from '../plain-text.js';
-import type { EmptyReason, IssueArgs, NameMatch, NotDataFile, ReferenceProblem, TemplateRow } from './args.js';
+import type { EmptyReason, IssueArgs, NameMatch, NotDataFile, ReferenceProblem, SkippedFile, TemplateRow } from './args.js';
 
 const TEMPLATE_WORDS: Record<TemplateRow, string> = {
   markers: 'says which columns are mandatory',
@@ -78,6 +78,48 @@ export function notWellFormed(args: IssueArgs['format-invalid']): string {
       return `The workbook cannot be read: ${args.parserMessage}`;
     case 'no-matching-sheet':
       return `No sheet of the workbook has the column titles of the standard "${args.standard}" (such as ${args.exampleTitles.map((t) => `"${t}"`).join(', ')})`;
+  }
+}
+
+/** What a file of each extension is, for the reason it was not checked. */
+const KINDS: Record<string, string> = {
+  xlsm: 'an Excel workbook with macros; save each sheet as CSV UTF-8 to check it',
+  xls: 'an Excel 97–2003 workbook; save each sheet as CSV UTF-8 to check it',
+  tsv: 'a tab-separated file; name it to check it (the delimiter is detected)',
+  txt: 'a text file; name it to check it if it holds CSV',
+  pdf: 'a PDF document',
+  doc: 'a Word document',
+  docx: 'a Word document',
+  odt: 'an OpenDocument text document',
+  md: 'a text document (Markdown)',
+  html: 'a web page',
+  htm: 'a web page',
+  xml: 'an XML file',
+  yaml: 'a YAML file',
+  yml: 'a YAML file',
+  zip: 'a compressed archive; unpack it to check the files inside',
+  gz: 'a compressed file; unpack it to check it',
+  shp: 'a shapefile (map data)',
+  kml: 'a KML file (map data)',
+  gpkg: 'a GeoPackage (map data)',
+  png: 'an image',
+  jpg: 'an image',
+  jpeg: 'an image',
+  gif: 'an image',
+  svg: 'an image',
+};
+
+/** Data descriptors beside the data: read only when named. */
+const METADATA_KIND = 'a description of data files (a data package or CSV on the Web metadata), checked only when named';
+
+export function skippedFile(file: SkippedFile): string {
+  switch (file.is) {
+    case 'metadata':
+      return METADATA_KIND;
+    case 'no-extension':
+      return 'a file without an extension; name it to check it';
+    case 'extension':
+      return KINDS[file.extension] ?? `a .${file.extension} file`;
   }
 }
 
