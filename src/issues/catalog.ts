@@ -3,7 +3,24 @@
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { formatNumber } from '../plain-text.js';
 import type { IssueArgs } from './args.js';
-import { skippedFile, templateRows, brokenRule, capitalised, describeEncoding, describePositions, emptyFile, howMatched, notWellFormed, plural, quote, referenceProblem, sheetNotChecked, tableRule, tooDeep, whyMissing } from './sentences.js';
+import {
+  brokenRule,
+  capitalised,
+  describeEncoding,
+  describePositions,
+  emptyFile,
+  howMatched,
+  notWellFormed,
+  plural,
+  quote,
+  referenceProblem,
+  sheetNotChecked,
+  skippedFile,
+  tableRule,
+  templateRows,
+  tooDeep,
+  whyMissing,
+} from './sentences.js';
 
 export { quote } from './sentences.js';
 
