@@ -22,6 +22,7 @@ export type { Standard, StandardMeta, Field } from './standards/standard.js';
 export type { RegistryEntry } from './standards/registry.js';
 export type { FormatName, FormatOptions } from './formatters/index.js';
 export { CATALOG, type CatalogEntry } from './issues/catalog.js';
+export type { IssueArgs } from './issues/args.js';
 export { ConformError } from './errors.js';
 export { VERSION } from './version.js';
 export type * from './types.js';

@@ -8,6 +8,7 @@ import type { RowTargets } from '../run/route-rows.js';
 import type { CheckSettings } from '../config/config.js';
 import { ConformError } from '../errors.js';
 import { makeIssue } from '../issues/catalog.js';
+import type { SkippedFile } from '../issues/args.js';
 import { buildFileReport } from '../report/build.js';
 import { IssueCollector } from '../report/collector.js';
 import { detectStandard, type Candidate, type NameSet } from '../standards/detect.js';
@@ -34,7 +35,7 @@ export interface Task {
   /** Where to write the records that pass and those that fail (--valid-rows, --invalid-rows). */
   rowTargets?: RowTargets;
   /** A file of a folder that is not data conform reads: what it is. It is reported, not read. */
-  skipped?: string;
+  skipped?: SkippedFile;
 }
 
 export interface TaskContext {
@@ -71,7 +72,7 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
   const started = performance.now();
   if (task.skipped !== undefined) {
     const head: FileHead = { format: 'unknown', encoding: 'unknown', rows: [] };
-    return findingReport(task, head, makeIssue('file-skipped', { detail: task.skipped }), context.failOn, started);
+    return findingReport(task, head, makeIssue('file-skipped', { file: task.skipped }), context.failOn, started);
   }
   const settings = task.settings;
   const spec = settings.standard ?? AUTO;
@@ -83,7 +84,7 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
     if (head.problem) return findingReport(task, head, head.problem, context.failOn, started);
     const detection = detect(head, profilesOf(context.registry), task.path);
     if (!detection.found) {
-      return findingReport(task, head, makeIssue('standard-undetected', { detail: detection.reason }), context.failOn, started);
+      return findingReport(task, head, makeIssue('standard-undetected', { because: detection.reason }), context.failOn, started);
     }
     standard = await context.registry.resolve(`${detection.best.id}@${detection.best.version}`);
     detected = describeDetection(head, detection.best, detection.runnerUp, detection.reason);

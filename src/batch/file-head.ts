@@ -45,18 +45,18 @@ export async function readFileHead(path: string, options: HeadOptions = {}): Pro
   } catch (error) {
     stream.destroy();
     if (!(error instanceof DataReadError)) throw error;
-    return { format, encoding: 'unknown', rows: [], problem: makeIssue('file-unreadable', { detail: error.message }) };
+    return { format, encoding: 'unknown', rows: [], problem: makeIssue('file-unreadable', { readerMessage: error.message }) };
   }
   stream.destroy();
   const encoding = text.decoding.encoding;
   const problem = (issue: Issue): FileHead => ({ format, encoding, rows: [], problem: issue });
   const binary = sniffBinary(text.head);
-  if (binary) return { ...problem(makeIssue('format-invalid', { detail: binary })), format: 'unknown' };
-  if (text.empty) return problem(makeIssue('file-empty', { detail: 'The file is empty' }));
+  if (binary) return { ...problem(makeIssue('format-invalid', { kind: 'not-data', file: binary })), format: 'unknown' };
+  if (text.empty) return problem(makeIssue('file-empty', { reason: 'no-bytes' }));
   const head = text.headText;
   if (format === 'unknown') format = guessFormat(head);
   const wrong = sniffText(head, format);
-  if (wrong) return { ...problem(makeIssue('format-invalid', { detail: wrong })), format: 'unknown' };
+  if (wrong) return { ...problem(makeIssue('format-invalid', { kind: 'not-data', file: wrong })), format: 'unknown' };
   const whole = text.head.length < HEAD_BYTES;
   switch (format) {
     case 'csv':

@@ -8,6 +8,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_NAMES } from '../config/discover.js';
 import { reportProblem } from '../report/report-schema.js';
+import type { SkippedFile } from '../issues/args.js';
 import { skippedBecause } from './skipped.js';
 import { compilePattern, filesUnder } from './walk.js';
 
@@ -38,7 +39,7 @@ export interface Expansion {
   /** Files the folder or pattern held that are left out, and why, so the run can say so. */
   leftOut?: Array<{ shown: string; why: string }>;
   /** Files of a folder that are not data conform reads: in the report, each with what it is. */
-  skipped?: Array<Input & { why: string }>;
+  skipped?: Array<Input & { why: SkippedFile }>;
 }
 
 const A_REPORT = 'it is a conform JSON report, not data (name it to check it)';

@@ -6,6 +6,7 @@ import type { CheckConfig, CheckSettings, Config } from '../config/config.js';
 import { mergeSettings } from '../config/merge.js';
 import { ConformError } from '../errors.js';
 import type { Task } from './check-task.js';
+import type { SkippedFile } from '../issues/args.js';
 import { expandInput, type Input } from './inputs.js';
 
 export interface Plan {
@@ -21,7 +22,7 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
   const empty: string[] = [];
   const leftOut = new Map<string, string>();
   const seen = new Set<string>();
-  const add = (input: Input, check: CheckConfig | undefined, skipped?: string) => {
+  const add = (input: Input, check: CheckConfig | undefined, skipped?: SkippedFile) => {
     if (input.path !== '-' && seen.has(input.path)) return;
     seen.add(input.path);
     if (skipped !== undefined) {

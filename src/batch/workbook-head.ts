@@ -26,6 +26,6 @@ export async function readWorkbookHead(path: string, sheet?: string): Promise<Fi
     }
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
-    return { format, encoding: 'utf-8', rows: [], problem: makeIssue('format-invalid', { detail: `The workbook cannot be read: ${error.message}` }) };
+    return { format, encoding: 'utf-8', rows: [], problem: makeIssue('format-invalid', { kind: 'workbook-unreadable', parserMessage: error.message }) };
   }
 }

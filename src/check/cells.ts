@@ -13,12 +13,15 @@ import { detach, detachStrings } from '../report/detach.js';
 import type { IssueCode, Severity } from '../types.js';
 import { explainErrors, typePhrase, type Finding } from './explain.js';
 import { compileQuickCheck, type QuickCheck } from './fast-field.js';
+import type { MissingCell } from './finding-issue.js';
 
 /** A cell that holds nothing: the property is absent from the record. */
 export const ABSENT: unique symbol = Symbol('absent');
 
 export interface CellFinding extends Finding {
   severity: Severity;
+  /** Why a required cell counts as empty, when it holds something. */
+  missing?: MissingCell;
   hint?: string;
   fix?: string;
   /** The repair (or diagnosis) that gave the hint and fix. */
@@ -155,9 +158,9 @@ export class CellChecker {
         return text !== '' && repair && isBlank(text) ? { ...OK_NULL, note: BLANK_NOTE } : OK_NULL;
       }
       if (!this.field.required) return text !== '' && repair && isBlank(text) ? { ...OK_ABSENT, note: BLANK_NOTE } : OK_ABSENT;
-      const detail = text === '' ? undefined : isBlank(text) ? 'the cell holds only spaces' : `the cell holds ${JSON.stringify(text)}, which means no value`;
+      const missing: MissingCell | undefined = text === '' ? undefined : isBlank(text) ? 'spaces-only' : 'means-no-value';
       const hint = sourceHint(this.field.schema, 'value-missing');
-      return { value: ABSENT, findings: [this.finding({ code: 'value-missing', path: '', keyword: 'required', detail, ...(hint ? { hint } : {}) })] };
+      return { value: ABSENT, findings: [this.finding({ code: 'value-missing', path: '', keyword: 'required', ...(missing ? { missing } : {}), ...(hint ? { hint } : {}) })] };
     }
     let typed = typeCell(text, this.field);
     let findings: CellFinding[] | null = null;
@@ -254,7 +257,7 @@ export class CellChecker {
     ];
   }
 
-  private finding(f: Finding): CellFinding {
+  private finding(f: Finding & { missing?: MissingCell }): CellFinding {
     return { ...f, severity: f.severity ?? this.severityOf(f.code, this.field) };
   }
 

@@ -4,8 +4,11 @@
 import type { ErrorObject } from 'ajv';
 import type { IssueCode } from '../types.js';
 
+/** The codes a finding of the schema's validation can have. */
+export type FindingCode = Extract<IssueCode, `value-${string}` | 'key-reference' | 'row-rule'>;
+
 export interface Finding {
-  code: IssueCode;
+  code: FindingCode;
   /** JSON Pointer, below the value validated, of the value the finding is about ('' for the value itself). */
   path: string;
   /** Completes "must be …" (or "must …" for patterns and lengths). */

@@ -1,6 +1,7 @@
 // The layout of a table as people lay it out in a spreadsheet: title and note lines above the header,
 // template rows right under it (`Mandatory,Optional,…`, `1,2,3,…`, `yyyy-mm-dd`), blank rows. Used both to
 // check a file and to repair it, so both see the same header and skip the same rows.
+import type { TemplateRow } from '../issues/args.js';
 import type { Standard } from '../standards/standard.js';
 import { headerScorer } from './header.js';
 
@@ -59,7 +60,7 @@ export function findHeader(rows: string[][], standard: Standard, columnMap?: Rec
   return -1;
 }
 
-export type TemplateKind = 'markers' | 'numbers' | 'formats';
+export type TemplateKind = TemplateRow;
 
 const MARKERS = new Set(['mandatory', 'optional', 'recommended', 'required', 'conditional', 'm', 'o', 'r', 'c']);
 const FORMATS = new Set([
@@ -123,12 +124,6 @@ export function templateKind(cells: string[], headerWidth: number): TemplateKind
   if (formats) return 'formats';
   return undefined;
 }
-
-export const TEMPLATE_WORDS: Record<TemplateKind, string> = {
-  markers: 'says which columns are mandatory',
-  numbers: 'numbers the columns',
-  formats: 'describes the format of each column',
-};
 
 function filled(cells: string[]): number {
   let n = 0;

@@ -3,18 +3,19 @@
 // Pointer of the value and the line of the file it is on.
 import { featureRecord, isFeature } from '../sources/geojson.js';
 import type { ValidateFunction } from 'ajv';
-import { makeIssue, phrases } from '../issues/catalog.js';
+import { makeIssue } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
 import { describeJsonError } from '../standards/load.js';
 import { ColumnTitles, recordAt, recordIdOf } from '../standards/record-labels.js';
 import type { Standard } from '../standards/standard.js';
 import { recordSeverity } from '../standards/standard.js';
 import { locatePointers } from '../sources/json-locate.js';
-import { tooLongRecordDetail } from '../sources/ndjson-lines.js';
-import { tooManyProperties, tooManyPropertiesDetail } from '../sources/record-properties.js';
+import { MAX_RECORD_CHARS } from '../sources/ndjson-lines.js';
+import { MAX_RECORD_PROPERTIES, tooManyProperties } from '../sources/record-properties.js';
 import { preview } from '../report/preview.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import { explainErrors, type Finding } from './explain.js';
+import { findingIssue as issueOf } from './finding-issue.js';
 import { attachDateHints, dateHint, isDateFinding, noteDateEvidence, orderOf, propertyOf, type DateEvidence } from './json-date-hints.js';
 import { collectEvery } from './full-collections.js';
 import { ValueHints } from './json-value-hints.js';
@@ -84,7 +85,7 @@ export class RecordChecker {
     const row = ++this.part.records;
     const issues = this.part.issues;
     if (tooManyProperties(text)) {
-      issues.push(makeIssue('format-invalid', { detail: tooManyPropertiesDetail() }, { row, line, pointer }));
+      issues.push(makeIssue('format-invalid', { kind: 'too-many-fields', limit: MAX_RECORD_PROPERTIES }, { row, line, pointer }));
       return;
     }
     let value: unknown;
@@ -94,8 +95,8 @@ export class RecordChecker {
     } catch (error) {
       const where = describeJsonError(error as Error, text);
       const at = /\(line (\d+), column (\d+)\)$/.exec(where);
-      const detail = `The record is not valid JSON: ${where.replace(/\s*\(line \d+, column \d+\)$/, '')}`;
-      issues.push(makeIssue('format-invalid', { detail }, { row, line: at ? line + Number(at[1]) - 1 : line, pointer }));
+      const parserMessage = where.replace(/\s*\(line \d+, column \d+\)$/, '');
+      issues.push(makeIssue('format-invalid', { kind: 'json-record', parserMessage }, { row, line: at ? line + Number(at[1]) - 1 : line, pointer }));
       return;
     }
     // A GeoJSON feature is checked as its properties, with its geometry in the standard's geometry field.
@@ -111,7 +112,7 @@ export class RecordChecker {
     const quick = this.quick;
     const valid = withinStack(() => (quick !== undefined && quick(value)) || this.validate(value));
     if (valid === undefined) {
-      issues.push(makeIssue('format-invalid', { detail: phrases.tooDeep('The record') }, { row, line, pointer }));
+      issues.push(makeIssue('format-invalid', { kind: 'too-deep', what: 'record' }, { row, line, pointer }));
       return;
     }
     if (valid) return;
@@ -143,7 +144,7 @@ export class RecordChecker {
   /** A record too long to read (see ndjson-lines.ts): a row with an issue, so later rows keep their numbers. */
   tooLong(line: number): void {
     const row = ++this.part.records;
-    this.part.issues.push(makeIssue('format-invalid', { detail: tooLongRecordDetail(line) }, { row, line }));
+    this.part.issues.push(makeIssue('format-invalid', { kind: 'record-too-long', line, megabytes: MAX_RECORD_CHARS >> 20 }, { row, line }));
   }
 
   /** The current part, whole; the next records start a new part. */
@@ -246,7 +247,7 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
   } catch (error) {
     const where = describeJsonError(error as Error, text);
     const at = /\(line (\d+), column \d+\)$/.exec(where);
-    sink.add(makeIssue('format-invalid', { detail: `The file is not valid JSON: ${where}` }, { line: at ? Number(at[1]) : undefined }));
+    sink.add(makeIssue('format-invalid', { kind: 'json-file', parserMessage: where }, { line: at ? Number(at[1]) : undefined }));
     return 0;
   }
   const records = recordsAt(document, standard.recordsPath);
@@ -259,7 +260,7 @@ export function checkDocument(text: string, standard: Standard, sink: IssueColle
   const validate = compileWhole(standard);
   const valid = withinStack(() => validate(document));
   if (valid === undefined) {
-    sink.add(makeIssue('format-invalid', { detail: phrases.tooDeep('The document') }));
+    sink.add(makeIssue('format-invalid', { kind: 'too-deep', what: 'document' }));
     return records;
   }
   if (valid) return records;
@@ -348,9 +349,7 @@ interface Place {
 function findingIssue(f: Finding, place: Place): Issue {
   const name = describePath(f.path);
   const value = f.code === 'value-missing' || f.data === undefined ? undefined : showValue(f.data);
-  const detail = f.code === 'value-missing' ? 'it is missing' : f.detail;
-  const message = f.code === 'row-rule' ? { detail: (f.detail ?? '').replace(/^./, (c) => c.toUpperCase()) } : { name, value, expected: f.expected, detail };
-  const issue = makeIssue(f.code, message, {}, place.severity);
+  const issue = issueOf({ ...f, missing: 'absent' }, { name, value, fromRecord: true }, {}, place.severity);
   if (place.row !== undefined) issue.row = place.row;
   if (place.line !== undefined) issue.line = place.line;
   if (place.column !== undefined) issue.column = place.column;

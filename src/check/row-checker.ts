@@ -4,7 +4,8 @@
 // any number, and TableCheck merges them in row order into the same report.
 import { detach } from '../report/detach.js';
 import type { ValidateFunction } from 'ajv';
-import { makeIssue, phrases } from '../issues/catalog.js';
+import { CATALOG, makeIssue } from '../issues/catalog.js';
+import { findingIssue } from './finding-issue.js';
 import { dateOrderEvidence } from '../repair/dates.js';
 import { findDamage, MOJIBAKE } from '../repair/mojibake.js';
 import { repairsForRow, rowRepairPlan, type RowRepair, type RowRepairPlan } from '../repair/row-repairs.js';
@@ -165,7 +166,7 @@ export class RowChecker {
       }
       result.rows++;
       if (cells.length !== width) {
-        issues.push(makeIssue('row-length', { count: cells.length, other: String(width) }, { row, line }, severityFor(this.standard, 'row-length', undefined)));
+        issues.push(makeIssue('row-length', { cells: cells.length, headerCells: width }, { row, line }, severityFor(this.standard, 'row-length', undefined)));
       }
       const record: Record<string, unknown> | undefined = whole ? {} : undefined;
       let failed: Set<string> | undefined;
@@ -255,9 +256,9 @@ export class RowChecker {
       // An empty cell (null in a nullable field that still refuses null) is said to be empty.
       const said = item && typeof f.data === 'string' ? { name: `${name} item ${Number(item[1]) + 1}`, value: f.data } : { name, value: text === '' ? undefined : text };
       result.issues.push(
-        makeIssue(
-          f.code,
-          { ...said, expected: f.expected, detail: f.detail },
+        findingIssue(
+          f,
+          said,
           {
             row,
             line,
@@ -287,7 +288,7 @@ export class RowChecker {
       issues.push(
         makeIssue(
           'value-invalid',
-          { name: column ?? `Column ${c + 1}`, detail: `holds ${JSON.stringify(text.trim().slice(0, 60))}, which is damaged: ${damage.explanation}` },
+          { kind: 'damaged', name: column ?? `Column ${c + 1}`, text, explanation: damage.explanation },
           {
             row,
             line,
@@ -313,7 +314,7 @@ export class RowChecker {
     const errors = validate.errors;
     if (!errors) {
       // Nested beyond the stack's depth: the row fails, and its cells say why.
-      issues.push(makeIssue('row-rule', { detail: phrases.tooDeep('The row') }, { row, line }, severityFor(this.standard, 'row-rule', undefined)));
+      issues.push(makeIssue('row-rule', { kind: 'too-deep' }, { row, line }, severityFor(this.standard, 'row-rule', undefined)));
       return;
     }
     for (const f of explainErrors(errors)) {
@@ -331,16 +332,16 @@ export class RowChecker {
       const index = plan?.index ?? other?.index;
       const text = index !== undefined ? cells[index] : undefined;
       if (f.code === 'row-rule' || (!plan && !other) || f.path.split('/').length > 2) {
-        const detail = (f.code === 'row-rule' && f.detail ? f.detail : sentence({ ...f, path: f.path || '' })).replace(/^./, (c) => c.toUpperCase());
-        issues.push(makeIssue('row-rule', { detail }, { row, line, ...column, hint: f.hint }, f.severity ?? severityFor(this.standard, 'row-rule', undefined)));
+        const rule = f.code === 'row-rule' && f.detail ? f.detail : sentence({ ...f, path: f.path || '' });
+        issues.push(makeIssue('row-rule', { kind: 'record-rule', rule }, { row, line, ...column, hint: f.hint }, f.severity ?? severityFor(this.standard, 'row-rule', undefined)));
         continue;
       }
       const name = plan?.name ?? other!.name;
       const severity = f.severity ?? (plan ? fieldSeverity(f.code, plan.field) : undefined) ?? severityFor(this.standard, f.code, undefined);
       issues.push(
-        makeIssue(
-          f.code,
-          { name, value: f.code === 'value-missing' ? undefined : text, expected: f.expected, detail: f.detail },
+        findingIssue(
+          f,
+          { name, value: f.code === 'value-missing' ? undefined : text },
           { row, line, ...column, value: f.code === 'value-missing' ? undefined : text, hint: f.hint },
           severity,
         ),
@@ -390,6 +391,6 @@ function tally(notes: Map<CellNote['kind'], NoteTally>, note: CellNote, text: st
 
 /** The severity the standard gives an issue: the field's own x-severity, the root's for record rules, else the catalog's. */
 export function severityFor(standard: Standard, code: IssueCode, field: Field | undefined): Severity {
-  return (field ? fieldSeverity(code, field) : undefined) ?? recordSeverity(standard, code) ?? makeIssue(code, {}).severity;
+  return (field ? fieldSeverity(code, field) : undefined) ?? recordSeverity(standard, code) ?? CATALOG[code].severity;
 }
 

@@ -2,7 +2,8 @@
 // match it to the fields, then check the rows part by part (src/check/row-checker.ts) — here or on worker
 // threads — and merge the parts in row order: blank rows into runs, the table rules' notes into their
 // judgements, and the hints that depend on the whole column.
-import { makeIssue, phrases } from '../issues/catalog.js';
+import type { IssueArgs, NameMatch } from '../issues/args.js';
+import { makeIssue, phrases, type IssueLocation } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
 import { MOJIBAKE } from '../repair/mojibake.js';
 import type { TokenBatch } from '../sources/csv-tokenizer.js';
@@ -12,12 +13,11 @@ import type { CellNote } from './cells.js';
 import { matchHeader, type Column } from './header.js';
 import { normaliseName } from '../standards/name-tokens.js';
 import { findHeaderless } from './headerless.js';
-import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, TEMPLATE_WORDS, templateKind } from './layout.js';
+import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, templateKind, type TemplateKind } from './layout.js';
 import { declaredByPattern, needsWholeRecord } from './whole-record.js';
 import { RowChecker, severityFor, type NoteTally, type PartResult, type TablePlan } from './row-checker.js';
 import { ruleJudge, ruleSpecs, type Reference, type RuleJudge } from './table-rules.js';
 import type { KeyRuns } from './rules/key-set.js';
-import { formatNumber } from '../plain-text.js';
 import { sourceHint } from '../standards/accepted.js';
 
 /** Unknown columns listed one by one; the rest are one issue with a count. */
@@ -62,7 +62,7 @@ export class TableCheck {
   private totals: { count: number; first: Array<{ row: number; line: number; label: string }> } = { count: 0, first: [] };
   /** Rows right under the header still to be looked at as possible template rows. */
   private templateLeft = 0;
-  private templateRun?: { row: number; line: number; endRow: number; endLine: number; kinds: string[] };
+  private templateRun?: { row: number; line: number; endRow: number; endLine: number; kinds: Array<{ line: number; does: TemplateKind }> };
   /** Text damaged by an earlier bad conversion was seen in the file: look for it in every cell. */
   private watchDamage = false;
   private blankNamedUsed: boolean[] = [];
@@ -161,8 +161,7 @@ export class TableCheck {
     this.headerLine = lines[at]!;
     if (this.headerLine > 1) {
       const title = rows.slice(0, at).find((r) => !isBlankRow(r))?.find((c) => c.trim());
-      const detail = title ? ` (the first says ${JSON.stringify(title.trim().slice(0, 60))})` : '';
-      this.add('title-rows', { count: this.headerLine - 1, other: String(this.headerLine), detail }, { line: 1, endLine: this.headerLine - 1, count: this.headerLine - 1 });
+      this.add('title-rows', { kind: 'above-header', headerLine: this.headerLine, firstTitle: title?.trim().slice(0, 60) }, { line: 1, endLine: this.headerLine - 1, count: this.headerLine - 1 });
     }
     this.templateLeft = TEMPLATE_SEARCH;
     this.planColumns();
@@ -187,7 +186,7 @@ export class TableCheck {
       if (column.blank) continue;
       if (column.duplicateOf) {
         const other = column.duplicateOf;
-        this.add('header-duplicate', { name: column.name, other: `as column ${other.index + 1}${other.name !== column.name ? `, "${other.name}"` : ''}` }, where);
+        this.add('header-duplicate', { name: column.name, otherIndex: other.index + 1, otherName: other.name }, where);
       } else if (!column.field) {
         // A name the record's patternProperties declare is a column the standard expects.
         const declared = declaredByPattern(this.standard.schema, column.name);
@@ -196,17 +195,17 @@ export class TableCheck {
         unknown.push(column);
         if (unknown.length > LISTED_UNKNOWN_COLUMNS) continue;
         const repairedHint = column.repaired ? `its name ${column.repaired.damage}: it is "${column.repaired.name}"; conform fix writes that name` : undefined;
-        this.add('header-unknown', { name: column.name, other: column.closest }, { ...where, suggestion: column.closest, ...(repairedHint ? { hint: repairedHint } : {}) }, refuses ? 'error' : undefined);
+        this.add('header-unknown', { name: column.name, closest: column.closest }, { ...where, suggestion: column.closest, ...(repairedHint ? { hint: repairedHint } : {}) }, refuses ? 'error' : undefined);
       } else {
         const field = column.field;
         if (column.repaired) {
-          const detail = `its name ${column.repaired.damage}`;
-          this.add('header-mismatch', { name: column.name, other: field.name, detail }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"; conform fix does this` });
+          this.add('header-mismatch', { name: column.name, field: field.name, by: 'repaired', damage: column.repaired.damage }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"; conform fix does this` });
         } else if (column.matchedBy !== 'exact' && column.matchedBy !== 'config') {
-          const typoOf = column.typoOf && column.typoOf !== field.name ? `a likely typo of "${column.typoOf}", a known alias` : 'a likely typo';
-          const words = column.typoOf && normaliseName(column.typoOf) !== normaliseName(field.name) ? `the same words as "${column.typoOf}", a known name` : 'the same words';
-          const why = { spelling: 'written differently', alias: 'a known alias', words, typo: typoOf }[column.matchedBy!];
-          this.add('header-mismatch', { name: column.name, other: field.name, detail: why }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"` });
+          const by = column.matchedBy!;
+          // The known name is said only where it is not the field's own name (for words, not the same words).
+          const known = by === 'typo' ? column.typoOf && column.typoOf !== field.name : column.typoOf && normaliseName(column.typoOf) !== normaliseName(field.name);
+          const match: NameMatch = by === 'typo' || by === 'words' ? { by, knownName: known ? column.typoOf : undefined } : { by };
+          this.add('header-mismatch', { name: column.name, field: field.name, ...match }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"` });
         }
         planned.push({ index: column.index, name: column.name, field: field.name, fieldLabel: column.name !== field.name ? field.name : undefined });
       }
@@ -215,7 +214,7 @@ export class TableCheck {
       const rest = unknown.slice(LISTED_UNKNOWN_COLUMNS);
       this.add(
         'header-unknown',
-        { name: rest[0]!.name, other: undefined },
+        { name: rest[0]!.name },
         { line, column: rest[0]!.name, columnIndex: rest[0]!.index + 1, count: rest.length, hint: phrases.moreUnknownColumns(rest.length) },
         refuses ? 'error' : undefined,
       );
@@ -223,10 +222,9 @@ export class TableCheck {
     for (const { field, closest, candidates } of match.missing) {
       // A field the standard only recommends (x-severity on the field) is missing at that severity.
       const severity = this.severityOf('header-missing', field);
-      const others = candidates.slice(1).map((c) => `"${c}"`).join(' or ') || undefined;
       // Where the standard's source asks for it, then how to map a column that may hold it.
       const hint = [sourceHint(field.schema, 'header-missing'), phrases.missingColumnHint(field.name, closest)].filter(Boolean).join('; ');
-      this.add('header-missing', { name: field.name, other: closest, detail: others, advised: severity !== 'error' }, { line, field: field.name, suggestion: closest, hint }, severity);
+      this.add('header-missing', { name: field.name, likely: closest, alsoLikely: candidates.slice(1), advised: severity !== 'error' }, { line, field: field.name, suggestion: closest, hint }, severity);
       missing.push({ field: field.name, severity });
     }
     const references = this.options.references ?? [];
@@ -281,8 +279,8 @@ export class TableCheck {
     if (run) {
       run.endRow = row;
       run.endLine = line;
-      run.kinds.push(`line ${line} ${TEMPLATE_WORDS[kind]}`);
-    } else this.templateRun = { row, line, endRow: row, endLine: line, kinds: [`line ${line} ${TEMPLATE_WORDS[kind]}`] };
+      run.kinds.push({ line, does: kind });
+    } else this.templateRun = { row, line, endRow: row, endLine: line, kinds: [{ line, does: kind }] };
     return true;
   }
 
@@ -292,9 +290,7 @@ export class TableCheck {
     this.templateRun = undefined;
     this.templateRows = { row: run.row, endRow: run.endRow };
     const count = run.endRow - run.row + 1;
-    const lines = count > 1 ? `lines ${run.line}–${run.endLine}` : `line ${run.line}`;
-    const detail = `${count > 1 ? `${count} rows` : 'The row'} under the header (${lines}) ${count > 1 ? 'are' : 'is'} a template, not data: ${run.kinds.join('; ')}. ${count > 1 ? 'They were' : 'It was'} skipped`;
-    this.add('title-rows', { detail, count }, { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count, hint: 'delete the template rows so that the data starts right under the header' });
+    this.add('title-rows', { kind: 'template', line: run.line, endLine: run.endLine, count, found: run.kinds }, { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count, hint: 'delete the template rows so that the data starts right under the header' });
   }
 
   /**
@@ -320,12 +316,6 @@ export class TableCheck {
   private reportNotes(): void {
     this.plan!.columns.forEach((plan, c) => {
       for (const [kind, t] of this.notes[c]!) {
-        const values = t.count === 1 ? 'value' : 'values';
-        const first = t.count === 1 ? `row ${formatNumber(t.row)}, line ${formatNumber(t.line)}` : `the first on row ${formatNumber(t.row)}, line ${formatNumber(t.line)}`;
-        const detail =
-          kind === 'padded'
-            ? `has ${formatNumber(t.count)} ${values} with spaces before or after ${t.count === 1 ? 'it' : 'them'} (${first}: ${JSON.stringify(t.example)})`
-            : `has ${formatNumber(t.count)} ${values} such as ${JSON.stringify(t.example)} that mean${t.count === 1 ? 's' : ''} no value (${first})`;
         const hint =
           kind === 'padded'
             ? 'remove the spaces; conform fix does this'
@@ -334,7 +324,7 @@ export class TableCheck {
               : 'the field is required, so fill in the real value';
         this.add(
           'value-invalid',
-          { name: plan.name, detail },
+          { kind: kind === 'padded' ? 'padded' : 'means-no-value', name: plan.name, count: t.count, row: t.row, line: t.line, example: t.example },
           // About the column, so kept whatever --max-issues says: placed on the line of the first such value.
           { line: t.line, count: t.count, column: plan.name, columnIndex: plan.index + 1, field: plan.fieldLabel, value: t.example, hint },
           'warning',
@@ -354,12 +344,11 @@ export class TableCheck {
   }
 
   private reportHeaderless(row: string[], line: number, names: string[] | undefined): void {
-    const shown = row.filter((c) => c.trim()).slice(0, 3).map((c) => JSON.stringify(c.trim().slice(0, 30))).join(', ');
-    const detail = names ? `and its columns were read in the standard's order (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''})` : 'so its columns cannot be told apart';
+    const values = row.filter((c) => c.trim()).slice(0, 3).map((c) => c.trim().slice(0, 30));
     const hint = names
       ? `add the header row ${names.join(',')} above the data; conform fix does this`
       : `add a header row that names each column with the standard's names (${this.standard.fields.slice(0, 4).map((f) => f.name).join(', ')}…)`;
-    this.add('header-absent', { value: shown, other: String(line), detail }, { line, hint });
+    this.add('header-absent', { line, values, readAs: names }, { line, hint });
   }
 
   private noteTotal(row: number, line: number, label: string): void {
@@ -371,13 +360,11 @@ export class TableCheck {
   private reportTotals(): void {
     const { count, first } = this.totals;
     if (!count) return;
-    const listed = first.map((t) => `row ${t.row} (line ${t.line}) says ${JSON.stringify(t.label.slice(0, 40))}`).join(', ');
-    const more = count > first.length ? ` and ${formatNumber(count - first.length)} more` : '';
     const head = first[0]!;
     const last = first[first.length - 1]!;
     this.add(
       'total-rows',
-      { count, detail: listed + more, value: head.label },
+      { count, listed: first },
       { row: head.row, line: head.line, ...(count > 1 ? { endRow: last.row, endLine: last.line, count } : {}), hint: 'remove total and footer lines from the data; conform fix does this' },
     );
   }
@@ -387,8 +374,7 @@ export class TableCheck {
     if (!run) return;
     this.blankRun = undefined;
     const count = run.endRow - run.row + 1;
-    const detail = `rows ${run.row}–${run.endRow}, lines ${run.line}–${run.endLine}`;
-    this.add('row-blank', { count, detail }, count > 1 ? { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count } : { row: run.row, line: run.line });
+    this.add('row-blank', { count, row: run.row, endRow: run.endRow, line: run.line, endLine: run.endLine }, count > 1 ? { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count } : { row: run.row, line: run.line });
   }
 
   /** Unnamed columns: the empty ones in one warning, each one that holds values in its own. */
@@ -396,12 +382,12 @@ export class TableCheck {
     const line = this.headerLine;
     const positions = this.plan!.blankNamed;
     const empty = positions.filter((_, b) => !this.blankNamedUsed[b]).map((i) => i + 1);
-    if (empty.length === 1) this.add('header-blank', { other: String(empty[0]), detail: 'and holds no values' }, { line, columnIndex: empty[0] });
+    if (empty.length === 1) this.add('header-blank', { kind: 'empty', columns: empty }, { line, columnIndex: empty[0] });
     else if (empty.length > 1) {
-      this.add('header-blank', { count: empty.length, detail: `${describePositions(empty)}, all empty` }, { line, columnIndex: empty[0], count: empty.length });
+      this.add('header-blank', { kind: 'empty', columns: empty }, { line, columnIndex: empty[0], count: empty.length });
     }
     positions.forEach((i, b) => {
-      if (this.blankNamedUsed[b]) this.add('header-blank', { other: String(i + 1), detail: 'but holds values' }, { line, columnIndex: i + 1 });
+      if (this.blankNamedUsed[b]) this.add('header-blank', { kind: 'holds-values', column: i + 1 }, { line, columnIndex: i + 1 });
     });
   }
 
@@ -409,23 +395,7 @@ export class TableCheck {
     return severityFor(this.standard, code, field);
   }
 
-  private add(code: IssueCode, args: Parameters<typeof makeIssue>[1], location: Parameters<typeof makeIssue>[2], severity?: Severity): void {
+  private add<C extends IssueCode>(code: C, args: IssueArgs[C], location: IssueLocation, severity?: Severity): void {
     this.sink.add(makeIssue(code, args, location, severity ?? this.severityOf(code, undefined)));
   }
-}
-
-/** Columns 9–32 and 35, from a sorted list of positions. */
-function describePositions(positions: number[]): string {
-  const parts: string[] = [];
-  let start = positions[0]!;
-  let prev = start;
-  for (const p of [...positions.slice(1), Infinity]) {
-    if (p === prev + 1) {
-      prev = p;
-      continue;
-    }
-    parts.push(start === prev ? `${start}` : `${start}–${prev}`);
-    start = prev = p;
-  }
-  return `columns ${parts.join(', ')}`;
 }

@@ -23,7 +23,6 @@ import { TableCheck } from '../check/table.js';
 import { checkRestInParts, startCsvWorkers, type PartsOutcome } from '../parallel/csv-parallel.js';
 import { checkNdjsonInParts } from '../parallel/ndjson-parallel.js';
 import { NdjsonLines } from '../sources/ndjson-lines.js';
-import { formatNumber } from '../plain-text.js';
 import { keyRunsOnDisk } from '../io/key-runs.js';
 import { checkWorkbookFile, isWorkbookName, looksLikeWorkbook } from './workbook-file.js';
 
@@ -85,7 +84,7 @@ export async function checkFile(path: string, standard: Standard, options: FileC
   const started = performance.now();
   const sink = new IssueCollector(options.maxIssues, options.adjust);
   // What in the standard cannot be checked is said in every file's report it was used for.
-  for (const detail of standard.warnings ?? []) sink.add(makeIssue('standard-warning', { detail }));
+  for (const detail of standard.warnings ?? []) sink.add(makeIssue('standard-warning', { unsupported: detail }));
   let outcome: Outcome = { format: options.inputFormat ?? formatFromName(path) ?? 'unknown', rows: 0 };
   let text: TextFile | undefined;
   try {
@@ -99,8 +98,7 @@ export async function checkFile(path: string, standard: Standard, options: FileC
     }
   } catch (error) {
     if (!(error instanceof DataReadError)) throw error;
-    const detail = text ? `reading stopped part-way: ${error.message}` : error.message;
-    sink.add(makeIssue('file-unreadable', { detail }));
+    sink.add(makeIssue('file-unreadable', { readerMessage: error.message, partWay: text !== undefined }));
   } finally {
     await text?.close();
   }
@@ -132,23 +130,21 @@ async function checkText(path: string, text: TextFile, standard: Standard, optio
   const unknown: Outcome = { format, rows: 0 };
   const binary = sniffBinary(text.head);
   if (binary) {
-    sink.add(makeIssue('format-invalid', { detail: binary }));
+    sink.add(makeIssue('format-invalid', { kind: 'not-data', file: binary }));
     return { ...unknown, format: 'unknown' };
   }
   if (text.empty) {
-    sink.add(makeIssue('file-empty', { detail: 'The file is empty' }));
+    sink.add(makeIssue('file-empty', { reason: 'no-bytes' }));
     return unknown;
   }
   const wrong = sniffText(text.headText, format);
   if (wrong) {
-    sink.add(makeIssue('format-invalid', { detail: wrong }));
+    sink.add(makeIssue('format-invalid', { kind: 'not-data', file: wrong }));
     return { ...unknown, format: 'unknown' };
   }
   if (standard.mode === 'document' && format !== 'json') {
     sink.add(
-      makeIssue('format-invalid', {
-        detail: `The standard "${standard.id}" describes a whole JSON document, so it checks JSON files; this file is ${format.toUpperCase()}`,
-      }),
+      makeIssue('format-invalid', { kind: 'document-not-json', standard: standard.id, format }),
     );
     return unknown;
   }
@@ -200,7 +196,7 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
     sink.add(
       makeIssue(
         'format-invalid',
-        { detail: `A quote opened in the record on line ${line} is never closed, so the rest of the file (${linesSwallowed} line${linesSwallowed === 1 ? '' : 's'}) cannot be read as rows` },
+        { kind: 'unclosed-quote', line, linesSwallowed },
         { line, hint: 'close the quote, or double it ("") if it is part of the value' },
       ),
     );
@@ -208,11 +204,11 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   if (tokenizer.tooLong) {
     const { line, limit } = tokenizer.tooLong;
     sink.add(
-      makeIssue('format-invalid', { detail: `The record starting on line ${line} is longer than ${Math.round(limit / 1048576)} MB, so reading stopped there; a quote is probably never closed` }, { line }),
+      makeIssue('format-invalid', { kind: 'csv-record-too-long', line, megabytes: Math.round(limit / 1048576) }, { line }),
     );
   }
-  if (!table.finish()) sink.add(makeIssue('file-empty', { detail: 'The file has no header row and no records' }));
-  else if (table.rows === 0 && !tokenizer.unclosed && !tokenizer.tooLong) sink.add(makeIssue('file-empty', { detail: 'The file has a header but no records' }, {}, 'warning'));
+  if (!table.finish()) sink.add(makeIssue('file-empty', { reason: 'no-header' }));
+  else if (table.rows === 0 && !tokenizer.unclosed && !tokenizer.tooLong) sink.add(makeIssue('file-empty', { reason: 'header-only' }, {}, 'warning'));
   return { format: 'csv', delimiter, rows: table.rows, headerLine: table.headerLine || undefined, templateRows: table.templateRows, plan: table.plan };
 }
 
@@ -232,9 +228,9 @@ async function checkJsonRecords(path: string, text: TextFile, standard: Standard
   take(splitter.end());
   records.finish();
   if (splitter.problem) {
-    sink.add(makeIssue('format-invalid', { detail: `The file is not valid JSON: ${splitter.problem.message}` }, { line: splitter.problem.line }));
+    sink.add(makeIssue('format-invalid', { kind: 'json-file', parserMessage: splitter.problem.message }, { line: splitter.problem.line }));
   } else if (records.rows === 0) {
-    sink.add(makeIssue('file-empty', { detail: 'The file holds no records (the array is empty)' }));
+    sink.add(makeIssue('file-empty', { reason: 'empty-array' }));
   }
   return { format: 'json', rows: records.rows };
 }
@@ -252,7 +248,7 @@ async function checkNdjson(path: string, text: TextFile, standard: Standard, opt
     lines.end();
   }
   records.finish();
-  if (records.rows === 0) sink.add(makeIssue('file-empty', { detail: 'The file holds no records' }));
+  if (records.rows === 0) sink.add(makeIssue('file-empty', { reason: 'no-records' }));
   return { format: 'ndjson', rows: records.rows };
 }
 
@@ -276,13 +272,13 @@ function guessFormat(head: string): InputFormat {
 
 /** What the decoder found about the file's bytes: not UTF-8, bytes invalid in the encoding, NUL bytes. */
 function encodingIssues(decoding: DecodeOutcome, sink: IssueCollector): void {
-  if (decoding.detectedNotUtf8) sink.add(makeIssue('encoding-not-utf8', { detail: describeEncoding(decoding.encoding) }));
+  if (decoding.detectedNotUtf8) sink.add(makeIssue('encoding-not-utf8', { encoding: decoding.encoding }));
   if (decoding.invalid) {
     const { offset, line, count } = decoding.invalid;
     sink.add(
       makeIssue(
         'encoding-invalid',
-        { detail: describeEncoding(decoding.encoding), count, other: `byte ${formatNumber(offset)}, line ${line}` },
+        { encoding: decoding.encoding, count, offset, line },
         { line, offset, count, hint: 'save the file again as UTF-8 (or name its encoding with --encoding); the bad bytes were read as �' },
       ),
     );
@@ -292,13 +288,9 @@ function encodingIssues(decoding: DecodeOutcome, sink: IssueCollector): void {
     sink.add(
       makeIssue(
         'format-invalid',
-        { detail: `The file has ${formatNumber(count)} NUL byte${count === 1 ? '' : 's'} (the first at byte ${formatNumber(offset)}, on line ${line}), which text never holds: the file may be damaged, padded, or partly binary` },
+        { kind: 'nul-bytes', count, offset, line },
         { line, offset, count, hint: 'export the file again; if the NULs remain, remove them with a text editor' },
       ),
     );
   }
-}
-
-function describeEncoding(encoding: string): string {
-  return encoding === 'windows-1252' ? 'Windows-1252 (Latin-1)' : encoding.toUpperCase();
 }

@@ -9,6 +9,7 @@ import { matchHeader, type Column } from '../check/header.js';
 import { findHeaderless } from '../check/headerless.js';
 import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, templateKind, totalRowLabel } from '../check/layout.js';
 import { ConformError } from '../errors.js';
+import { makeIssue } from '../issues/catalog.js';
 import { CsvTokenizer, type TokenBatch } from '../sources/csv-tokenizer.js';
 import { detectDelimiter, sniffBinary, sniffText } from '../sources/sniff.js';
 import { openText } from '../sources/text.js';
@@ -68,10 +69,11 @@ interface Plan {
 
 export async function fixFile(input: string, output: string, log: string, standard: Standard, options: FixOptions = {}): Promise<FixSummary> {
   const first = await openText(input, { encoding: options.encoding });
-  const notData = sniffBinary(first.head) ?? (first.empty ? 'The file is empty' : sniffText(first.headText, 'csv'));
-  if (notData) {
+  const notData = sniffBinary(first.head) ?? (first.empty ? undefined : sniffText(first.headText, 'csv'));
+  const problem = notData ? makeIssue('format-invalid', { kind: 'not-data', file: notData }) : first.empty ? makeIssue('file-empty', { reason: 'no-bytes' }) : undefined;
+  if (problem) {
     await first.close();
-    throw new ConformError(`${input} cannot be repaired: ${notData}`);
+    throw new ConformError(`${input} cannot be repaired: ${problem.message}`);
   }
   const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : detectDelimiter(first.headText);
   const plan = await learn(first.chunks(), standard, delimiter, options.columns);

@@ -11,9 +11,9 @@ import { checkDocument } from '../check/records.js';
 
 export async function checkFlatWorkbook(book: Workbook, standard: Standard, sink: IssueCollector): Promise<{ rows: number; sheet?: string }> {
   const flat = await unflatten(book, standard);
-  for (const { sheet, why } of flat.skipped) sink.add(makeIssue('workbook-sheet', { name: sheet, detail: why }, { sheet }));
+  for (const skipped of flat.skipped) sink.add(makeIssue('workbook-sheet', skipped, { sheet: skipped.sheet }));
   if (!flat.main) {
-    sink.add(makeIssue('format-invalid', { detail: `No sheet of the workbook has the column titles of the standard "${standard.id}" (such as ${exampleTitles(standard)})` }));
+    sink.add(makeIssue('format-invalid', { kind: 'no-matching-sheet', standard: standard.id, exampleTitles: exampleTitles(standard) }));
     return { rows: 0 };
   }
   // The document is checked in a collector of its own, so that its issues can be placed before they are counted.
@@ -37,6 +37,6 @@ export async function checkFlatWorkbook(book: Workbook, standard: Standard, sink
   return { rows, sheet: flat.main };
 }
 
-function exampleTitles(standard: Standard): string {
-  return standard.id === '360giving' ? '"Identifier", "Title", "Amount Awarded", "Recipient Org:Identifier"' : '"ocid", "id", "tender/id"';
+function exampleTitles(standard: Standard): string[] {
+  return standard.id === '360giving' ? ['Identifier', 'Title', 'Amount Awarded', 'Recipient Org:Identifier'] : ['ocid', 'id', 'tender/id'];
 }

@@ -2,7 +2,6 @@
 // be checked as it streams by. Paths are relative to the data file being checked, and only files inside
 // its folder or the standard's folder are read.
 import { dirname, resolve } from 'node:path';
-import { phrases } from '../issues/catalog.js';
 import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { JsonRecordSplitter } from '../sources/json-records.js';
 import { detectDelimiter, formatFromName } from '../sources/sniff.js';
@@ -20,17 +19,17 @@ export async function loadReferences(standard: Standard, dataPath: string): Prom
   for (const declared of declaredReferences(standard)) {
     const reference: Reference = { ...declared };
     if (dataPath === '-') {
-      reference.problem = phrases.referenceUnreadable(declared.resource, 'the data came from standard input, so there is no folder to find it in');
+      reference.problem = { kind: 'standard-input' };
     } else {
       const found = findReference(declared.resource, dataPath, standard.path);
-      if ('missing' in found) reference.problem = phrases.referenceUnreadable(declared.resource, `there is no ${declared.resource} in the same folder as this file`);
-      else if ('refused' in found) reference.problem = phrases.referenceUnreadable(declared.resource, `${found.refused}: a referenced file is read only from the data file's folder or the standard's folder`);
+      if ('missing' in found) reference.problem = { kind: 'not-found' };
+      else if ('refused' in found) reference.problem = { kind: 'refused', why: found.refused };
       else {
         try {
           reference.values = await readKeys(found.path, declared.fields);
         } catch (error) {
           if (!(error instanceof DataReadError) && !(error instanceof KeyColumnsMissing)) throw error;
-          reference.problem = phrases.referenceUnreadable(declared.resource, error.message);
+          reference.problem = { kind: 'unreadable', readerMessage: error.message };
         }
       }
     }

@@ -5,6 +5,7 @@
 // sheet has a row per record; other sheets add items to a record's arrays, joined to it by its id columns.
 // Where each value came from is kept, so issues are placed at their sheet and cell.
 import type { AnySchemaObject } from 'ajv';
+import type { SheetSkipped } from '../issues/args.js';
 import { resolveLocalRef } from '../standards/fields.js';
 import type { Standard } from '../standards/standard.js';
 import { HEADER_SEARCH } from '../check/layout.js';
@@ -38,7 +39,7 @@ export interface Unflattened {
   main?: string;
   /** The sheets read, and those left out with why. */
   used: string[];
-  skipped: Array<{ sheet: string; why: string }>;
+  skipped: Array<{ sheet: string } & SheetSkipped>;
 }
 
 const MAX_DEPTH = 6;
@@ -120,7 +121,7 @@ export async function unflatten(book: Workbook, standard: Standard): Promise<Unf
       continue;
     }
     if (sheet.hidden) {
-      skipped.push({ sheet: sheet.name, why: 'it is hidden' });
+      skipped.push({ sheet: sheet.name, kind: 'flat-hidden' });
       continue;
     }
     const head: WorkbookCell[][] = [];
@@ -130,7 +131,7 @@ export async function unflatten(book: Workbook, standard: Standard): Promise<Unf
   sheets.sort((a, b) => b.score - a.score);
   for (const [k, { sheet, score }] of sheets.entries()) {
     if (score === 0) {
-      skipped.push({ sheet: sheet.name, why: 'none of its column titles is a field of the standard' });
+      skipped.push({ sheet: sheet.name, kind: 'flat-no-fields' });
       continue;
     }
     const main = k === 0;
@@ -187,8 +188,8 @@ export async function unflatten(book: Workbook, standard: Standard): Promise<Unf
         places.set(pointer, { sheet: sheet.name, line: row.number, column: c, title: leaf.title });
       });
     });
-    if (!header) skipped.push({ sheet: sheet.name, why: 'no header row naming the standard\'s fields was found' });
-    else if (!joined) skipped.push({ sheet: sheet.name, why: `it has no ${idLeaves.map((l) => JSON.stringify(l.title)).join(' and ')} column${idLeaves.length === 1 ? '' : 's'} to join its rows to the records` });
+    if (!header) skipped.push({ sheet: sheet.name, kind: 'flat-no-header' });
+    else if (!joined) skipped.push({ sheet: sheet.name, kind: 'flat-no-join', idTitles: idLeaves.map((l) => l.title) });
     else used.push(sheet.name);
     if (main && header) mainSheet = sheet.name;
   }

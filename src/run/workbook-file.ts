@@ -1,6 +1,7 @@
 // Checking a workbook (.xlsx, .ods) against a standard of records: choose the sheet (the one named, or
 // the one whose header best matches the standard), then feed its rows to the same table check as a CSV
 // file's, as text cells, numbered by the spreadsheet's own rows. Every issue is given its sheet and cell.
+import type { SheetSkipped } from '../issues/args.js';
 import { makeIssue } from '../issues/catalog.js';
 import { buildFileReport } from '../report/build.js';
 import { IssueCollector } from '../report/collector.js';
@@ -53,7 +54,7 @@ export function looksLikeWorkbook(path: string): boolean {
 export async function checkWorkbookFile(path: string, standard: Standard, options: FileCheckOptions): Promise<FileReport> {
   const started = performance.now();
   const sink = new SheetIssues(options.maxIssues, options.adjust);
-  for (const detail of standard.warnings ?? []) sink.add(makeIssue('standard-warning', { detail }));
+  for (const detail of standard.warnings ?? []) sink.add(makeIssue('standard-warning', { unsupported: detail }));
   let format: 'xlsx' | 'ods' = /\.ods$/i.test(path) ? 'ods' : 'xlsx';
   let rows = 0;
   let chosen: WorkbookSheet | undefined;
@@ -68,11 +69,11 @@ export async function checkWorkbookFile(path: string, standard: Standard, option
       size = stat.size;
       accessSync(path, constants.R_OK);
     } catch (error) {
-      sink.add(makeIssue('file-unreadable', { detail: describeReadError(error) }));
+      sink.add(makeIssue('file-unreadable', { readerMessage: describeReadError(error) }));
       return report();
     }
     if (size === 0) {
-      sink.add(makeIssue('file-empty', { detail: 'The file is empty' }));
+      sink.add(makeIssue('file-empty', { reason: 'no-bytes' }));
       return report();
     }
     book = await openWorkbook(path);
@@ -96,7 +97,7 @@ export async function checkWorkbookFile(path: string, standard: Standard, option
     }
   } catch (error) {
     if (!(error instanceof WorkbookError)) throw error;
-    sink.add(makeIssue('format-invalid', { detail: `The workbook cannot be read: ${error.message}` }, {}, 'error'));
+    sink.add(makeIssue('format-invalid', { kind: 'workbook-unreadable', parserMessage: error.message }, {}, 'error'));
   } finally {
     book?.close();
   }
@@ -121,7 +122,7 @@ export async function checkWorkbookFile(path: string, standard: Standard, option
 
 /** The sheet named by --sheet (a name, or a number counting from 1), else the best match; the others are listed as skipped. */
 export async function chooseSheet(book: Workbook, standard: Standard, options: FileCheckOptions, sink: IssueCollector): Promise<WorkbookSheet | undefined> {
-  const skip = (sheet: WorkbookSheet, detail: string) => sink.add(makeIssue('workbook-sheet', { name: sheet.name, detail }, { sheet: sheet.name }));
+  const skip = (sheet: WorkbookSheet, why: SheetSkipped) => sink.add(makeIssue('workbook-sheet', { ...why, sheet: sheet.name }, { sheet: sheet.name }));
   const asked = options.sheet;
   if (asked !== undefined) {
     const sheet = book.sheets.find((s) => s.name === asked) ?? book.sheets.find((s) => s.name.toLowerCase() === asked.toLowerCase()) ?? (/^\d+$/.test(asked) ? book.sheets[Number(asked) - 1] : undefined);
@@ -129,7 +130,7 @@ export async function chooseSheet(book: Workbook, standard: Standard, options: F
       const names = book.sheets.map((s) => JSON.stringify(s.name)).join(', ');
       throw new WorkbookError(`it has no sheet ${/^\d+$/.test(asked) ? `number ${asked}` : JSON.stringify(asked)}; its sheets are ${names}`);
     }
-    for (const other of book.sheets) if (other !== sheet) skip(other, `the sheet ${JSON.stringify(sheet.name)} was chosen with --sheet`);
+    for (const other of book.sheets) if (other !== sheet) skip(other, { kind: 'other-chosen', chosen: sheet.name });
     return sheet;
   }
   const score = headerScorer(standard, options.columns);
@@ -148,11 +149,7 @@ export async function chooseSheet(book: Workbook, standard: Standard, options: F
   for (const sheet of book.sheets) {
     if (sheet === best.sheet) continue;
     const entry = scored.find((s) => s.sheet === sheet);
-    const why = sheet.hidden
-      ? 'it is hidden (name it with --sheet to check it)'
-      : entry!.empty
-        ? 'it holds no values'
-        : `its header matches the standard less well than that of ${JSON.stringify(best.sheet.name)} (name it with --sheet to check it)`;
+    const why: SheetSkipped = sheet.hidden ? { kind: 'hidden' } : entry!.empty ? { kind: 'no-values' } : { kind: 'weaker-header', best: best.sheet.name };
     skip(sheet, why);
   }
   return best.sheet;
@@ -189,14 +186,14 @@ async function checkSheet(book: Workbook, sheet: WorkbookSheet, standard: Standa
     if (batch.rows.length >= BATCH) flush();
   });
   flush();
-  if (!table.finish()) sink.add(makeIssue('file-empty', { detail: `The sheet ${JSON.stringify(sheet.name)} has no header row and no records` }));
-  else if (table.rows === 0) sink.add(makeIssue('file-empty', { detail: `The sheet ${JSON.stringify(sheet.name)} has a header but no records` }, {}, 'warning'));
+  if (!table.finish()) sink.add(makeIssue('file-empty', { reason: 'no-header', sheet: sheet.name }));
+  else if (table.rows === 0) sink.add(makeIssue('file-empty', { reason: 'header-only', sheet: sheet.name }, {}, 'warning'));
   const names = table.plan?.names ?? [];
   for (const { line, column, error } of formulas) {
     if (line <= table.headerLine) continue;
     const where = cellReference(sheet.name, column, line);
     // Every row under the header is a record (blank ones too), so the record's number follows from the line.
-    sink.add(makeIssue('formula-value', { value: error, detail: where }, { row: line - table.headerLine, line, columnIndex: column + 1, column: names[column] ?? undefined, value: error }));
+    sink.add(makeIssue('formula-value', { cell: where, error }, { row: line - table.headerLine, line, columnIndex: column + 1, column: names[column] ?? undefined, value: error }));
   }
   return table;
 }

@@ -70,8 +70,3 @@ export class NdjsonLines {
     if (record.trim()) this.each(record, this.line);
   }
 }
-
-/** The issue's words for a record longer than the limit. */
-export function tooLongRecordDetail(line: number): string {
-  return `The record on line ${line} is longer than ${MAX_RECORD_CHARS >> 20} MB, so it was skipped (the rest of the file was checked). Split it into smaller records, or check that its line breaks were not lost`;
-}

@@ -27,7 +27,3 @@ export function tooManyProperties(text: string, limit = MAX_RECORD_PROPERTIES): 
   }
   return false;
 }
-
-export function tooManyPropertiesDetail(): string {
-  return `The record has more than ${MAX_RECORD_PROPERTIES.toLocaleString('en-GB')} fields (counting fields inside its objects), so it was not checked. A record of a data standard has far fewer: check that the file is the data it should be`;
-}

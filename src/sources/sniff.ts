@@ -1,35 +1,25 @@
 // What a file really is, from its first bytes: a spreadsheet or a web page saved under a .csv name is
 // named for what it is instead of being parsed into nonsense; and which delimiter a CSV file uses.
+import type { NotDataFile } from '../issues/args.js';
 import type { InputFormat } from '../types.js';
 
-/** Why the file is not what its name or --input-format says, or undefined when it looks right. */
-export function sniffBinary(head: Uint8Array): string | undefined {
+/** What the file is when it is not what its name or --input-format says, or undefined when it looks right. */
+export function sniffBinary(head: Uint8Array): NotDataFile | undefined {
   const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) {
     const text = Buffer.from(head.subarray(0, 65536)).toString('latin1');
-    if (text.includes('xl/')) {
-      return `This is an Excel workbook (.xlsx), not a CSV file. ${SAVE_AS_CSV}`;
-    }
-    if (text.includes('application/vnd.oasis.opendocument.spreadsheet')) {
-      return 'This is an OpenDocument spreadsheet (.ods), not a CSV file. Save it as CSV (UTF-8, comma separated) and check that file';
-    }
-    if (text.includes('word/')) return 'This is a Word document (.docx), not a data file';
-    const first = zipFirstName(head);
-    return `This is a ZIP archive${first ? ` (the first file in it is "${first}")` : ''}, not a data file. Extract the data file from it and check that`;
+    if (text.includes('xl/')) return { is: 'xlsx' };
+    if (text.includes('application/vnd.oasis.opendocument.spreadsheet')) return { is: 'ods' };
+    if (text.includes('word/')) return { is: 'docx' };
+    return { is: 'zip', firstName: zipFirstName(head) };
   }
-  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
-    return `This is an old-style Office file (an Excel .xls workbook or a Word .doc), not a CSV file. ${SAVE_AS_CSV}`;
-  }
-  if (starts(0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66)) return 'This is an SQLite database, not a data file. Export the table as CSV and check that';
-  if (starts(0x25, 0x50, 0x44, 0x46)) return 'This is a PDF document, not a data file';
-  if (starts(0x1f, 0x8b)) return 'This is a gzip-compressed file. Decompress it and check the file inside';
-  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) {
-    return 'This is an image, not a data file';
-  }
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return { is: 'old-office' };
+  if (starts(0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66)) return { is: 'sqlite' };
+  if (starts(0x25, 0x50, 0x44, 0x46)) return { is: 'pdf' };
+  if (starts(0x1f, 0x8b)) return { is: 'gzip' };
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) return { is: 'image' };
   return undefined;
 }
-
-const SAVE_AS_CSV = 'In Excel, use "Save As" → "CSV UTF-8 (Comma delimited)" and check that file';
 
 /** The name of the first file in a ZIP archive, from its first local file header. */
 function zipFirstName(head: Uint8Array): string | undefined {
@@ -59,21 +49,12 @@ export function looksBinary(text: string): boolean {
 const HTML_START = /^<(!doctype html|html|head|body|table|meta|title)[\s>]/;
 
 /** The file's text does not suit the format it is read as. */
-export function sniffText(text: string, format: InputFormat): string | undefined {
-  if (looksBinary(text)) {
-    return `This is a binary file, not ${format === 'csv' ? 'a CSV' : 'a JSON'} file: it is full of control characters that text never holds. Check that the right file was saved`;
-  }
+export function sniffText(text: string, format: InputFormat): NotDataFile | undefined {
+  if (looksBinary(text)) return { is: 'binary', readAs: format === 'csv' ? 'csv' : 'json' };
   const start = text.trimStart().slice(0, 400).toLowerCase();
-  if (HTML_START.test(start) || (start.startsWith('<!--') && start.includes('<html'))) {
-    return 'This is a web page (HTML), not a data file: it was probably saved from an error or login page instead of the download itself';
-  }
-  if (start.startsWith('<?xml')) {
-    if (start.includes('urn:schemas-microsoft-com:office:spreadsheet')) return `This is an Excel XML spreadsheet, not a CSV file. ${SAVE_AS_CSV}`;
-    return 'This is an XML file, not a data file of the expected kind';
-  }
-  if (format === 'csv' && /^(\{\s*"|\[\s*[[{"\d\]-])/.test(start)) {
-    return 'This is a JSON file, not a CSV file. Rename it to .json (or use --input-format json)';
-  }
+  if (HTML_START.test(start) || (start.startsWith('<!--') && start.includes('<html'))) return { is: 'html' };
+  if (start.startsWith('<?xml')) return start.includes('urn:schemas-microsoft-com:office:spreadsheet') ? { is: 'excel-xml' } : { is: 'xml' };
+  if (format === 'csv' && /^(\{\s*"|\[\s*[[{"\d\]-])/.test(start)) return { is: 'json-not-csv' };
   return undefined;
 }
 
