@@ -115,7 +115,7 @@ export function differences(stored, fresh) {
     if (key.startsWith('corpus/') && !existsSync(CORPUS)) continue;
     if (!fresh[key]) lines.push(`${key}: no longer checked`);
     else
-      for (const [output, digest] of Object.entries({ ...digests, ...fresh[key] }))
+      for (const output of Object.keys({ ...digests, ...fresh[key] }))
         if (digests[output] !== fresh[key][output]) lines.push(`${key}: ${output} differs (${digests[output] ?? 'absent'} → ${fresh[key][output] ?? 'absent'})`);
   }
   for (const key of Object.keys(fresh)) if (!stored[key]) lines.push(`${key}: new input, not stored`);

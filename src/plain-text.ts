@@ -1,5 +1,5 @@
 // Numbers and the order of names, without Intl: the first use of Intl loads ICU's data for the whole
-// process, about 8 MB of memory in every run, for the sake of a comma in "3,836 rows".
+// process, memory in every run for the sake of a comma in "3,836 rows".
 
 /** A number as a British reader writes it: thousands separated by commas, at most three decimals. */
 export function formatNumber(value: number): string {

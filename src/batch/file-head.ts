@@ -68,7 +68,7 @@ export async function readFileHead(path: string, options: HeadOptions = {}): Pro
     case 'json': {
       const splitter = new JsonRecordSplitter();
       const batch = splitter.push(head);
-      let record = batch.texts[0] !== undefined ? parseOrUndefined(batch.texts[0]) : undefined;
+      const record = batch.texts[0] !== undefined ? parseOrUndefined(batch.texts[0]) : undefined;
       const documentKeys = head.trimStart().startsWith('{') ? topLevelKeys(head) : undefined;
       // A GeoJSON feature's record is its properties, with its geometry offered as a field.
       if (splitter.pointer === '/features' && isFeature(record)) {

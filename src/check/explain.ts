@@ -1,7 +1,7 @@
 // ajv reports which keyword failed; this turns its errors into findings with an issue code and the words
 // for what was expected. Alternatives (anyOf/oneOf) become one finding, not one per branch, and the
 // branches of if/then/else say under which condition they apply.
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, SchemaObject } from 'ajv';
 import type { IssueCode } from '../types.js';
 
 /** The codes a finding of the schema's validation can have. */
@@ -91,7 +91,7 @@ function isRecordRule(error: ErrorObject): boolean {
 }
 
 function explainOne(error: ErrorObject, examples?: (path: string) => unknown[]): Finding {
-  const p = error.params as Record<string, any>;
+  const p = error.params;
   const base = { path: error.instancePath, data: error.data, keyword: error.keyword };
   const compared = comparedField(error);
   if (compared !== undefined && p.comparison) {
@@ -258,8 +258,8 @@ export function sentence(finding: Finding): string {
 function describeCondition(ifSchema: unknown, negated: boolean): string {
   const parts: string[] = [];
   if (ifSchema && typeof ifSchema === 'object') {
-    const s = ifSchema as Record<string, any>;
-    for (const [name, sub] of Object.entries((s.properties ?? {}) as Record<string, any>)) {
+    const s = ifSchema as SchemaObject;
+    for (const [name, sub] of Object.entries((s.properties ?? {}) as Record<string, SchemaObject>)) {
       if (sub && typeof sub === 'object' && 'const' in sub) parts.push(`${name} is ${JSON.stringify(sub.const)}`);
       else if (sub && Array.isArray(sub.enum)) parts.push(`${name} is ${sub.enum.map((v: unknown) => JSON.stringify(v)).join(' or ')}`);
     }

@@ -3,10 +3,10 @@
 // there before it runs a full collection, so a long run peaked higher than a short one, by chance:
 // - JSON.parse keeps every short string value it makes (ten characters or fewer: codes, dates, ids) in
 //   V8's table of unique strings, in the old generation, where only a full collection frees them;
-// - checking CSV rows promotes a few kilobytes at every young-generation collection (a 4M-row file's
-//   peak varied between 113 and 125 MiB).
-// A full collection takes 5–10 ms here. One that would take more than 5% of the time since the last is
-// put off, so a host process with a big heap of its own is not slowed.
+// - checking CSV rows promotes a few kilobytes at every young-generation collection, so the same file's
+//   peak varied from run to run.
+// A collection that would take more than SHARE of the time since the last is put off, so a host process
+// with a big heap of its own is not slowed.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 

@@ -33,8 +33,8 @@ const noteParsed = collectEvery(64 << 20);
 
 /**
  * Records between two hand-overs of the table rules' notes to their judges. Few enough that the keys'
- * texts held meanwhile die young: with 4,096, they lived long enough to be promoted, and a 1M-record
- * file peaked 17% above a quarter of it rather than 10%.
+ * texts held meanwhile die young: with many more, they were promoted, and a big file's peak memory grew
+ * with its size.
  */
 const RULE_BATCH = 512;
 

@@ -4,7 +4,7 @@
 // by hash and nothing else may run.
 import { createHash } from 'node:crypto';
 import { CATALOG } from '../issues/catalog.js';
-import type { FileReport, Issue, IssueCode, Report, Severity } from '../types.js';
+import type { FileReport, IssueCode, Report, Severity } from '../types.js';
 import type { Formatter } from './formatter.js';
 import { SCRIPT, STYLE } from './html-assets.js';
 import { columnChart, type ColumnCounts } from './html-chart.js';
@@ -13,7 +13,7 @@ import { failingRowsGrid } from './html-grid.js';
 import { overviewSection } from './html-overview.js';
 import type { FixPlan, IssueGroup } from '../types.js';
 import { groupsOf, planOf, runPlanOf, showingText, totalIssues } from './groups-view.js';
-import { codesOf, codeTotal, columnLabel, count, isColumnIssue, locationText, n, SEVERITIES, SEVERITY_WORD } from './where.js';
+import { codesOf, codeTotal, columnLabel, count, locationText, n, SEVERITIES } from './where.js';
 import { inWords } from './words.js';
 
 /** Kinds of issue for a person shown in a plan. */
@@ -319,8 +319,3 @@ function passBadge(passed: boolean): string {
   return `<span class="badge ${passed ? 'pass' : 'fail'}">${passed ? 'Passed' : 'Failed'}</span>`;
 }
 
-function severityCounts(issues: Issue[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const issue of issues) counts[issue.severity]++;
-  return counts;
-}

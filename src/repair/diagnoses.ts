@@ -31,7 +31,7 @@ export const notARealDate: Diagnosis = {
 /** `N/A` in a field the standard requires: the value is missing, and only a person can supply it. */
 export const requiredButNull: Diagnosis = {
   name: 'required-null-token',
-  explain(text, field) {
+  explain(text) {
     if (!isNullToken(text)) return undefined;
     return `${JSON.stringify(text)} means there is no value, but the standard requires one: fill it in`;
   },

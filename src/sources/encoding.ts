@@ -232,9 +232,16 @@ export function invalidUtf8Offsets(bytes: Uint8Array): number[] {
     }
     let need = 0;
     let min = 0;
-    if (b >= 0xc2 && b <= 0xdf) (need = 1), (min = 0x80);
-    else if (b >= 0xe0 && b <= 0xef) (need = 2), (min = 0x800);
-    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (min = 0x10000);
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    }
     let ok = need > 0;
     let cp = need === 1 ? b & 0x1f : need === 2 ? b & 0x0f : b & 0x07;
     for (let k = 1; ok && k <= need; k++) {

@@ -1,7 +1,7 @@
 // NDJSON records out of text that arrives in pieces. A line's pieces are kept apart until its line break
 // and joined once, so a record costs its own length however many pieces it came in (joining the text
-// carried over with each new piece, and searching it again for a line break, made a 32 MB line take half
-// a minute). A line longer than the limit is reported and skipped, not kept: the rest of the file is
+// carried over with each new piece, and searching it again for a line break, made a long line's cost
+// quadratic). A line longer than the limit is reported and skipped, not kept: the rest of the file is
 // still read, in bounded memory.
 
 /** The longest NDJSON record read, in characters (64 MiB): a longer line is reported and skipped. */

@@ -1,6 +1,6 @@
-// A bound on the properties of one record. JSON.parse of a record with millions of keys takes hundreds of
-// megabytes, and every key the standard does not allow is an issue of its own: a 1M-key NDJSON line ran
-// out of memory. A record with more than MAX_RECORD_PROPERTIES properties (counting nested objects) is
+// A bound on the properties of one record. JSON.parse of a record with millions of keys takes a great
+// deal of memory, and every key the standard does not allow is an issue of its own, so such a line can
+// exhaust the heap. A record with more than MAX_RECORD_PROPERTIES properties (counting nested objects) is
 // reported and not checked; the text is counted before it is parsed, and only when it is long enough to
 // hold that many.
 import { stringEnd } from './json-locate.js';

@@ -57,7 +57,7 @@ export interface OpenOptions {
   onBytes?: (bytes: number) => void;
 }
 
-/** Bytes read from a file at a time: one read costs the main thread tens of microseconds, whatever its size. */
+/** Bytes read from a file at a time: a read costs the main thread about the same whatever its size. */
 const READ_SIZE = 256 << 10;
 
 /**

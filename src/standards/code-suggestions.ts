@@ -1,6 +1,6 @@
 // "Did you mean" for a value that is not in a code list: the same code in another case first, then the
 // codes nearest by edit distance. Comparing the value with every code costs the list's length for each
-// value, and a file of near-misses against a 200,000-code list took 22 s; so a long list is indexed once
+// value, which is slow for a file of near-misses against a long list; so a long list is indexed once
 // (by its codes in lower case), and a value is looked up by the strings one edit away from it.
 
 /** Lists of up to this many codes are compared code by code, as they always were. */

@@ -1,10 +1,10 @@
 // Formats decided in time linear in the value. ajv-formats checks most formats with regular expressions
-// run on the engine's backtracking RegExp, and some of them take time quadratic in the value: `url` on a
-// 20,000-character cell of "http://x::::…" takes 0.4 s, and a 60 KB cell of a brownfield-land file took
-// 6–11 s. Each of those formats is given here with the same regular expression, run on the engine's
-// RegExp while the value is short (where even a quadratic one is quick, and which keeps the verdicts of
-// every ordinary value exactly ajv-formats') and on RE2 (linear) past that. The formats ajv-formats checks
-// with code (date, time, date-time and their iso- forms, byte, regex) are linear already.
+// run on the engine's backtracking RegExp, and some of them take time quadratic in the value, which a
+// long cell makes seconds (docs/performance.md). Each of those formats is given here with the same
+// regular expression, run on the engine's RegExp while the value is short (where even a quadratic one is
+// quick, and which keeps the verdicts of every ordinary value exactly ajv-formats') and on RE2 (linear)
+// past that. The formats ajv-formats checks with code (date, time, date-time and their iso- forms, byte,
+// regex) are linear already.
 import { createRequire } from 'node:module';
 import type { FormatDefinition } from 'ajv';
 import type { Ajv } from './ajv.js';
@@ -14,8 +14,8 @@ const require = createRequire(import.meta.url);
 const { fullFormats } = require('ajv-formats/dist/formats') as { fullFormats: Record<string, unknown> };
 
 /**
- * Values up to this length run on the native engine: the slowest format (url) takes about 0.1 ms on the
- * worst value of this length, and ordinary URLs, e-mail addresses and identifiers are shorter.
+ * Values up to this length run on the native engine: even the slowest format (url) is quick on the worst
+ * value of this length, and ordinary URLs, e-mail addresses and identifiers are shorter.
  */
 export const NATIVE_UP_TO = 256;
 
@@ -37,11 +37,11 @@ if (URL.source === (fullFormats.url as RegExp).source) throw new Error('ajv-form
 
 /**
  * A check of a string by `re`, linear in its length: on the engine's own RegExp while the value is short
- * (see NATIVE_UP_TO), on RE2 past that (whose automaton takes a few nanoseconds a character), or still
+ * (see NATIVE_UP_TO), on RE2 past that (whose automaton takes a short, fixed time a character), or still
  * natively when the expression looks ahead (RE2 cannot) and is proven linear there (`duration`).
  */
 export function linearTest(re: RegExp): (value: string) => boolean {
-  // Translated at the first long value: translating every format's expression costs 0.25 s at each start.
+  // Translated at the first long value: translating every format's expression would slow every start.
   let linear: RegExpLike | undefined;
   return (value) => (value.length <= NATIVE_UP_TO ? re.test(value) : (linear ??= forLongValues(re)).test(value));
 }

@@ -104,12 +104,18 @@ const MAX = 0x10ffff;
 const ALL: Ranges = [0, MAX];
 const NONE: Ranges = [];
 
+/** A set's ranges as [lo, hi] pairs. */
+function* rangesOf(r: Ranges): Generator<[number, number]> {
+  // The bound proves both ends in range.
+  for (let i = 0; i + 1 < r.length; i += 2) yield [r[i]!, r[i + 1]!];
+}
+
 function normalise(pairs: [number, number][]): Ranges {
   pairs.sort((a, b) => a[0] - b[0]);
   const out: Ranges = [];
   for (const [lo, hi] of pairs) {
-    const n = out.length;
-    if (n && lo <= out[n - 1] + 1) out[n - 1] = Math.max(out[n - 1], hi);
+    const last = out.at(-1);
+    if (last !== undefined && lo <= last + 1) out[out.length - 1] = Math.max(last, hi);
     else out.push(lo, hi);
   }
   return out;
@@ -117,16 +123,16 @@ function normalise(pairs: [number, number][]): Ranges {
 
 function union(...sets: Ranges[]): Ranges {
   const pairs: [number, number][] = [];
-  for (const s of sets) for (let i = 0; i < s.length; i += 2) pairs.push([s[i], s[i + 1]]);
+  for (const s of sets) pairs.push(...rangesOf(s));
   return normalise(pairs);
 }
 
 function complement(s: Ranges): Ranges {
   const out: Ranges = [];
   let next = 0;
-  for (let i = 0; i < s.length; i += 2) {
-    if (s[i] > next) out.push(next, s[i] - 1);
-    next = s[i + 1] + 1;
+  for (const [lo, hi] of rangesOf(s)) {
+    if (lo > next) out.push(next, lo - 1);
+    next = hi + 1;
   }
   if (next <= MAX) out.push(next, MAX);
   return out;
@@ -135,12 +141,13 @@ function complement(s: Ranges): Ranges {
 function intersects(a: Ranges, b: Ranges): boolean {
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i + 1] < b[j]) i += 2;
-    else if (b[j + 1] < a[i]) j += 2;
+  for (;;) {
+    const [aLo, aHi, bLo, bHi] = [a[i], a[i + 1], b[j], b[j + 1]];
+    if (aLo === undefined || aHi === undefined || bLo === undefined || bHi === undefined) return false;
+    if (aHi < bLo) i += 2;
+    else if (bHi < aLo) j += 2;
     else return true;
   }
-  return false;
 }
 
 /** The code points from `from` to `to` for which `test` holds, as ranges. */
@@ -194,6 +201,12 @@ type Node =
   | { t: 'backref' };
 
 const SYNTAX = '^$\\.*+?()[]{}|/';
+/** The single-letter control escapes: `\\n` and the like. */
+const CONTROLS: Partial<Record<string, number>> = { f: 0x0c, n: 0x0a, r: 0x0d, t: 0x09, v: 0x0b };
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
 
 function parse(pattern: string, fold?: Fold): Node {
   const p = new Parser(pattern, fold);
@@ -214,18 +227,20 @@ class Parser {
   }
 
   disjunction(): Node {
-    const alts = [this.alternative()];
+    const only = this.alternative();
+    const alts = [only];
     while (this.s[this.i] === '|') {
       this.i++;
       alts.push(this.alternative());
     }
-    return alts.length === 1 ? alts[0] : { t: 'alt', alts };
+    return alts.length === 1 ? only : { t: 'alt', alts };
   }
 
   alternative(): Node {
     const items: Node[] = [];
     while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') items.push(this.term());
-    return items.length === 1 ? items[0] : { t: 'seq', items };
+    const [only] = items;
+    return only !== undefined && items.length === 1 ? only : { t: 'seq', items };
   }
 
   term(): Node {
@@ -316,9 +331,9 @@ class Parser {
       this.i = s.indexOf('>', this.i) + 1;
       return { t: 'backref' };
     }
-    if (c >= '1' && c <= '9') {
+    if (c !== undefined && c >= '1' && c <= '9') {
       this.i++;
-      while (s[this.i] >= '0' && s[this.i] <= '9') this.i++;
+      while (isDigit(s[this.i])) this.i++;
       return { t: 'backref' };
     }
     return { t: 'set', r: this.fold(this.classOrCharacterEscape(false)) };
@@ -360,10 +375,10 @@ class Parser {
   characterEscape(inClass: boolean): number {
     const s = this.s;
     const c = s[this.i + 1];
-    const controls: Record<string, number> = { f: 0x0c, n: 0x0a, r: 0x0d, t: 0x09, v: 0x0b };
-    if (c in controls) {
+    const control = c === undefined ? undefined : CONTROLS[c];
+    if (control !== undefined) {
       this.i += 2;
-      return controls[c];
+      return control;
     }
     if (inClass && c === 'b') {
       this.i += 2;
@@ -398,7 +413,7 @@ class Parser {
       }
       return unit;
     }
-    if (SYNTAX.includes(c) || (inClass && c === '-')) {
+    if (c !== undefined && (SYNTAX.includes(c) || (inClass && c === '-'))) {
       this.i += 2;
       return c.charCodeAt(0);
     }
@@ -456,9 +471,9 @@ function asciiFold(unicode: boolean): Fold {
   return (r) => {
     const added: Ranges[] = [r];
     const shift = (lo: number, hi: number, by: number) => {
-      for (let i = 0; i < r.length; i += 2) {
-        const a = Math.max(r[i], lo);
-        const b = Math.min(r[i + 1], hi);
+      for (const [rLo, rHi] of rangesOf(r)) {
+        const a = Math.max(rLo, lo);
+        const b = Math.min(rHi, hi);
         if (a <= b) added.push([a + by, b + by]);
       }
     };
@@ -501,7 +516,7 @@ function hex(cp: number): string {
 function printSet(r: Ranges): string {
   if (r.length === 0) return `[^${hex(0)}-${hex(MAX)}]`;
   let out = '[';
-  for (let i = 0; i < r.length; i += 2) out += r[i] === r[i + 1] ? hex(r[i]) : `${hex(r[i])}-${hex(r[i + 1])}`;
+  for (const [lo, hi] of rangesOf(r)) out += lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`;
   return `${out}]`;
 }
 
@@ -669,24 +684,20 @@ function hasBackref(node: Node): boolean {
 function safe(node: Node, ctx: Context): boolean {
   switch (node.t) {
     case 'seq': {
-      const n = node.items.length;
       // What follows each item, and whether anything heavy does, from the right.
-      const follows: Ranges[] = new Array(n);
-      const heavies: boolean[] = new Array(n);
+      const steps = node.items.map((item) => ({ item, follow: NONE, heavyAfter: false }));
       let follow = ctx.follow;
       let heavyAfter = ctx.heavyAfter;
-      for (let k = n - 1; k >= 0; k--) {
-        follows[k] = follow;
-        heavies[k] = heavyAfter;
-        const item = node.items[k];
-        follow = nullable(item) ? union(first(item), follow) : first(item);
-        heavyAfter ||= anyHeavy(item);
+      for (const step of steps.toReversed()) {
+        step.follow = follow;
+        step.heavyAfter = heavyAfter;
+        follow = nullable(step.item) ? union(first(step.item), follow) : first(step.item);
+        heavyAfter ||= anyHeavy(step.item);
       }
       let heavyBefore = ctx.heavyBefore;
-      for (let k = 0; k < n; k++) {
-        const item = node.items[k];
-        if (!safe(item, { follow: follows[k], heavyAfter: heavies[k], heavyBefore })) return false;
-        heavyBefore ||= anyHeavy(item);
+      for (const step of steps) {
+        if (!safe(step.item, { follow: step.follow, heavyAfter: step.heavyAfter, heavyBefore })) return false;
+        heavyBefore ||= anyHeavy(step.item);
       }
       return true;
     }
