@@ -98,7 +98,7 @@ describe('mergeReports: a damaged file report', () => {
     ['valid and invalid rows not the rows', { ...file('a.csv', { error: 1 }, 10, 1), validRows: 8 }, '8 valid and 1 invalid rows do not make 10'],
     [
       'groups not the counts',
-      { ...file('a.csv', { error: 2 }), groups: [{ label: 'Amount', code: 'value-format', severity: 'error', count: 1, fixable: 0, rows: [1] }] },
+      { ...file('a.csv', { error: 2 }), groups: [{ label: 'Amount', code: 'value-format', severity: 'error', count: 1, fixable: 0, rows: [1], example: ISSUE }] },
       'its groups count 1 errors, 0 warnings and 0 notes, not 2, 0 and 0',
     ],
   ] as const)('%s', (_, f, what) => {
@@ -106,7 +106,7 @@ describe('mergeReports: a damaged file report', () => {
   });
 
   it('accepts groups that agree with the counts', () => {
-    const f = { ...file('a.csv', { error: 2 }), groups: [{ label: 'Amount', code: 'value-format' as const, severity: 'error' as const, count: 2, fixable: 0, rows: [1, 2] }] };
+    const f = { ...file('a.csv', { error: 2 }), groups: [{ label: 'Amount', code: 'value-format' as const, severity: 'error' as const, count: 2, fixable: 0, rows: [1, 2], example: ISSUE }] };
     expect(mergeReports([named('a.json', [f])]).summary.errors).toBe(2);
   });
 });
