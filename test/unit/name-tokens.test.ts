@@ -1,6 +1,7 @@
-// Column names reduced to their meaningful words: one key for every way of writing the same name.
+// Column names reduced to their meaningful words (one key for every way of writing the same name),
+// normalised for comparison, and how far apart two names are.
 import { describe, expect, it } from 'vitest';
-import { nameKey, nameWords, wordOverlap } from '../../src/check/name-tokens.js';
+import { editDistance, nameKey, normaliseName, nameWords, wordOverlap } from '../../src/standards/name-tokens.js';
 
 describe('nameWords', () => {
   it.each([
@@ -59,5 +60,39 @@ describe('wordOverlap', () => {
     ['Supplier', '(£)', 0],
   ])('%s against %s scores %d', (a, b, score) => {
     expect(wordOverlap(a, b)).toBeCloseTo(score, 10);
+  });
+});
+
+describe('normaliseName', () => {
+  it.each([
+    ['Paid Date', 'paiddate'],
+    ['paid_date', 'paiddate'],
+    ['Paid-Date ', 'paiddate'],
+    ['Amount (£)', 'amount'],
+    ['Ｐａｉｄ', 'paid'],
+    ['Post\u00a0Code', 'postcode'],
+    ['Café', 'café'],
+    ['', ''],
+  ])('%j → %j', (name, normal) => {
+    expect(normaliseName(name)).toBe(normal);
+  });
+});
+
+describe('editDistance: insertions, deletions, substitutions and swaps of neighbours', () => {
+  it.each([
+    ['', '', 0],
+    ['abc', 'abc', 0],
+    ['', 'abc', 3],
+    ['abc', '', 3],
+    ['kitten', 'sitting', 3],
+    ['ab', 'ba', 1],
+    ['amount', 'amuont', 1],
+    ['flaw', 'lawn', 2],
+    // A substring is not edited twice: "ca" to "abc" takes three steps, not two.
+    ['ca', 'abc', 3],
+    ['suplier', 'supplier', 1],
+  ])('%j to %j: %d', (a, b, distance) => {
+    expect(editDistance(a, b)).toBe(distance);
+    expect(editDistance(b, a)).toBe(distance);
   });
 });
