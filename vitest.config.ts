@@ -10,7 +10,6 @@ const UNIT = [
   'test/repair/dates.test.ts',
   'test/repair/numbers.test.ts',
   'test/sources/sniff.test.ts',
-  'test/sources/reference-path.test.ts',
   'test/standards/postcode.test.ts',
   'test/standards/import/geometry-formats.test.ts',
   // The engine's pieces in-process, on bundled standards and generated input.
