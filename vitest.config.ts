@@ -12,9 +12,16 @@ const UNIT = [
   'test/sources/sniff.test.ts',
   'test/standards/postcode.test.ts',
   'test/standards/import/geometry-formats.test.ts',
+  // Every code's wording, made by the catalog from typed facts.
+  'test/issues/wording.test.ts',
+  // The import graph keeps to its layers (a static reading of src/).
+  'test/layers.test.ts',
   // The engine's pieces in-process, on bundled standards and generated input.
   'test/check/header-names.test.ts',
   'test/check/quick-record.test.ts',
+  'test/check/finding-issue.test.ts',
+  'test/check/rule-findings.test.ts',
+  'test/io/key-runs.test.ts',
   'test/sources/parts-reader.test.ts',
   'test/sources/workbook.test.ts',
   // Formatters over stored reports: strings in, strings out.

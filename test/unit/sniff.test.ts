@@ -1,7 +1,15 @@
 // What a file is from its first bytes and text: the cases test/sources/sniff.test.ts leaves out — what a
 // ZIP archive holds, where the binary thresholds lie, and which lines the delimiter is judged on.
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, formatFromName, looksBinary, sniffBinary, sniffText } from '../../src/sources/sniff.js';
+import { makeIssue } from '../../src/issues/catalog.js';
+import type { NotDataFile } from '../../src/issues/args.js';
+import { detectDelimiter, formatFromName, looksBinary, sniffBinary as sniffBinaryFacts, sniffText as sniffTextFacts } from '../../src/sources/sniff.js';
+import type { InputFormat } from '../../src/types.js';
+
+// The sniffers say what a file is; the catalog words it. These tables check both, as the user reads it.
+const worded = (file: NotDataFile | undefined) => file && makeIssue('format-invalid', { kind: 'not-data', file }).message;
+const sniffBinary = (head: Uint8Array) => worded(sniffBinaryFacts(head));
+const sniffText = (text: string, format: InputFormat) => worded(sniffTextFacts(text, format));
 
 const SAVE_AS_CSV = 'In Excel, use "Save As" → "CSV UTF-8 (Comma delimited)" and check that file';
 
