@@ -2,12 +2,12 @@
 // prints. Reads its input; writes nothing unless asked to (validRows / invalidRows). `validate` takes a
 // path, paths, a stream or records in memory, and a standard by id, path or schema object; `validateTasks`
 // takes files each with its own settings (as a config file gives them) and is what the CLI runs.
-import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import { AUTO, DEFAULT_MAX_ISSUES, type Task } from './batch/check-task.js';
 import type { RowTargets } from './run/route-rows.js';
+import { runSettings, type RunSettings } from './run/settings.js';
 import { checkColumnMap } from './check/header.js';
 import { checkAll, type PoolEvent } from './batch/pool.js';
 import { ConformError } from './errors.js';
@@ -125,9 +125,9 @@ export async function validate(
     spec = (second as StandardInput | undefined) ?? options.standard;
   }
 
-  const standardsDirs = (options.standardsDirs ?? []).map((d) => resolve(d));
-  const codelistDirs = (options.codelistDirs ?? []).map((d) => resolve(d));
-  const registry = new MemoryRegistry(standardsDirs, codelistDirs, options.allowRemote ?? false);
+  const given = runSettings(options);
+  const { codelistDirs } = given;
+  const registry = new MemoryRegistry(given.standardsDirs, codelistDirs, given.allowRemote);
   let standard = AUTO;
   let inMemory = false;
   if (typeof spec === 'string') standard = spec;
@@ -164,20 +164,12 @@ export async function validate(
       severity: options.severity,
     },
   }));
-  const report = await validateTasks(tasks, {
-    standardsDirs,
-    codelistDirs,
+  // A standard held in memory cannot be loaded again by another thread.
+  const settings = inMemory ? { ...given, jobs: 1, threads: 1 } : given;
+  const report = await validateTasks(tasks, settings, {
     registry,
-    failOn: options.failOn ?? 'error',
-    // A standard held in memory cannot be loaded again by another thread.
-    jobs: inMemory ? 1 : atMostCores(options.jobs ?? 1),
     stdin: source.stream ?? options.stdin,
     onEvent: options.onEvent,
-    tokenizer: options.tokenizer,
-    threads: inMemory ? 1 : options.threads === undefined ? undefined : atMostCores(options.threads),
-    partSize: options.partSize,
-    partsFrom: options.partsFrom,
-    allowRemote: options.allowRemote,
     validRows: options.validRows,
     invalidRows: options.invalidRows,
   });
@@ -312,25 +304,14 @@ function isOptions(value: unknown): value is InternalValidateOptions | undefined
   return Object.keys(value).every((key) => OPTION_KEYS.has(key));
 }
 
+/** What a batch needs besides the run's settings. */
 export interface BatchOptions {
-  /** Extra folders of standards, absolute. */
-  standardsDirs: string[];
-  /** Folders where code lists are looked for after each standard's own, absolute. */
-  codelistDirs?: string[];
-  /** A registry over those folders, when the caller has one already. */
+  /** A registry over the settings' folders, when the caller has one already. */
   registry?: Registry;
-  failOn: FailOn;
-  jobs: number;
   stdin?: Readable;
   onEvent?: (event: PoolEvent) => void;
   /** When the tasks are one shard of a larger run. */
   shard?: ShardInfo;
-  tokenizer?: 'fast' | 'reference';
-  /** Worker threads for the parts of one big file, when files are checked in this thread (default 1). */
-  threads?: number;
-  partSize?: number;
-  partsFrom?: number;
-  allowRemote?: boolean;
   /** Paths for the records that pass / fail; `{name}` stands for each input's name. */
   validRows?: string;
   invalidRows?: string;
@@ -338,8 +319,8 @@ export interface BatchOptions {
   outputs?: OutputGuard;
 }
 
-export async function validateTasks(tasks: Task[], options: BatchOptions): Promise<Report> {
-  const registry = options.registry ?? new Registry(options.standardsDirs, true, options.codelistDirs, options.allowRemote);
+export async function validateTasks(tasks: Task[], settings: RunSettings, options: BatchOptions = {}): Promise<Report> {
+  const registry = options.registry ?? new Registry(settings.standardsDirs, true, settings.codelistDirs, settings.allowRemote);
   // A standard that cannot be loaded, or a column map naming a field it does not have, stops the run
   // before any file is read.
   const checked = new Set<string>();
@@ -357,25 +338,10 @@ export async function validateTasks(tasks: Task[], options: BatchOptions): Promi
   }
   tasks = withRowTargets(tasks, options, options.outputs);
   const files: FileReport[] = [];
-  for await (const file of checkAll(tasks, {
-    jobs: options.jobs,
-    failOn: options.failOn,
-    standardsDirs: options.standardsDirs,
-    codelistDirs: options.codelistDirs ?? [],
-    allowRemote: options.allowRemote ?? false,
-    tokenizer: options.tokenizer,
-    // One file at a time in this thread: a single big file may use the cores in parts instead.
-    // A file is split over threads only when asked (--jobs with one file): each thread costs memory.
-    threads: options.threads ?? 1,
-    partSize: options.partSize,
-    partsFrom: options.partsFrom,
-    registry,
-    stdin: options.stdin,
-    onEvent: options.onEvent,
-  })) {
+  for await (const file of checkAll(tasks, { settings, registry, stdin: options.stdin, onEvent: options.onEvent })) {
     files.push(file);
   }
-  const report = buildReport(files, options.failOn);
+  const report = buildReport(files, settings.failOn);
   report.overview = buildOverview(files);
   if (options.shard) report.shard = options.shard;
   return report;
@@ -420,9 +386,4 @@ function withRowTargets(tasks: Task[], options: Pick<BatchOptions, 'validRows' |
     }
     return { ...task, rowTargets };
   });
-}
-
-/** Threads beyond one per core only cost memory and time, as on the command line (a host asking for 64 gets its cores). */
-function atMostCores(asked: number): number {
-  return Math.max(1, Math.min(Math.floor(asked) || 1, availableParallelism()));
 }

@@ -16,6 +16,7 @@ import type { Registry } from '../standards/registry.js';
 import type { Standard } from '../standards/standard.js';
 import type { FailOn, FileReport, Issue } from '../types.js';
 import { readFileHead, type FileHead } from './file-head.js';
+import type { RunSettings } from '../run/settings.js';
 import { standardProfiles, type Profiles } from './profiles.js';
 import { PublisherTracker } from './publisher.js';
 
@@ -40,14 +41,10 @@ export interface Task {
 
 export interface TaskContext {
   registry: Registry;
-  failOn: FailOn;
+  /** `threads`: for the parts of one big file (1: this thread only). */
+  settings: RunSettings;
   /** What `-` reads. */
   stdin?: Readable;
-  tokenizer?: 'fast' | 'reference';
-  /** Worker threads for the parts of one big file (1: this thread only). */
-  threads?: number;
-  partSize?: number;
-  partsFrom?: number;
 }
 
 /** How far the current file has got. */
@@ -72,7 +69,7 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
   const started = performance.now();
   if (task.skipped !== undefined) {
     const head: FileHead = { format: 'unknown', encoding: 'unknown', rows: [] };
-    return findingReport(task, head, makeIssue('file-skipped', { file: task.skipped }), context.failOn, started);
+    return findingReport(task, head, makeIssue('file-skipped', { file: task.skipped }), context.settings.failOn, started);
   }
   const settings = task.settings;
   const spec = settings.standard ?? AUTO;
@@ -81,10 +78,10 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
   if (spec === AUTO) {
     if (task.path === '-') throw new ConformError('Standard input needs a standard: add --standard <id or schema file>');
     const head = await readFileHead(task.path, settings);
-    if (head.problem) return findingReport(task, head, head.problem, context.failOn, started);
+    if (head.problem) return findingReport(task, head, head.problem, context.settings.failOn, started);
     const detection = detect(head, profilesOf(context.registry), task.path);
     if (!detection.found) {
-      return findingReport(task, head, makeIssue('standard-undetected', { because: detection.reason }), context.failOn, started);
+      return findingReport(task, head, makeIssue('standard-undetected', { because: detection.reason }), context.settings.failOn, started);
     }
     standard = await context.registry.resolve(`${detection.best.id}@${detection.best.version}`);
     detected = describeDetection(head, detection.best, detection.runnerUp, detection.reason);
@@ -96,8 +93,9 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
   const progress: TaskProgress = { rows: 0, bytes: 0 };
   const publisher = new PublisherTracker(standard, settings.columns);
   const severity = settings.severity;
+  const { failOn, tokenizer, threads, partSize, partsFrom } = context.settings;
   const report = await checkFile(task.path, standard, {
-    failOn: context.failOn,
+    failOn,
     maxIssues: settings.maxIssues ?? DEFAULT_MAX_ISSUES,
     encoding: settings.encoding,
     delimiter: settings.delimiter,
@@ -105,10 +103,10 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
     sheet: settings.sheet,
     columns: settings.columns,
     adjust: severity ? (issue: Issue) => severity[issue.code] : undefined,
-    tokenizer: context.tokenizer,
-    threads: context.threads,
-    partSize: context.partSize,
-    partsFrom: context.partsFrom,
+    tokenizer,
+    threads,
+    partSize,
+    partsFrom,
     rowTargets: task.rowTargets,
     stream: task.path === '-' ? context.stdin ?? process.stdin : undefined,
     onBytes: (bytes) => {

@@ -6,22 +6,14 @@ import { temporaryPrefixFor } from '../io/atomic-write.js';
 import { keyRunsPrefix } from '../io/key-runs.js';
 import { WorkerPool, workerModule } from '../parallel/worker-pool.js';
 import { Registry } from '../standards/registry.js';
-import type { FailOn, FileReport } from '../types.js';
+import type { FileReport } from '../types.js';
 import { checkTask, type Task, type TaskContext } from './check-task.js';
+import type { RunSettings } from '../run/settings.js';
 import type { Readable } from 'node:stream';
 
 export interface PoolOptions {
-  /** Files checked at once; 1 checks them one after another in this thread. */
-  jobs: number;
-  failOn: FailOn;
-  standardsDirs: string[];
-  codelistDirs: string[];
-  allowRemote: boolean;
-  tokenizer?: 'fast' | 'reference';
-  /** Worker threads for the parts of a big file checked in this thread (file-level workers check each file on one thread). */
-  threads?: number;
-  partSize?: number;
-  partsFrom?: number;
+  /** `jobs`: files checked at once; 1 checks them one after another in this thread. */
+  settings: RunSettings;
   /** The registry of this thread (used with --jobs 1, and for standard input). */
   registry?: Registry;
   stdin?: Readable;
@@ -34,11 +26,8 @@ export type PoolEvent =
   | { type: 'done'; index: number; report: FileReport };
 
 export interface WorkerData {
-  standardsDirs: string[];
-  codelistDirs: string[];
-  allowRemote: boolean;
-  tokenizer?: 'fast' | 'reference';
-  failOn: FailOn;
+  /** The run's settings, for one file at a time on one thread. */
+  settings: RunSettings;
 }
 
 /** A file for a worker to check: its report is the task's answer. */
@@ -63,17 +52,18 @@ const QUEUED_PER_WORKER = 2;
 
 export function checkAll(tasks: Task[], options: PoolOptions): AsyncGenerator<FileReport> {
   // Standard input can be read only here; a single file gains nothing from a worker.
-  const inThread = options.jobs <= 1 || tasks.length <= 1 || tasks.some((t) => t.path === '-');
+  const inThread = options.settings.jobs <= 1 || tasks.length <= 1 || tasks.some((t) => t.path === '-');
   return inThread ? checkInThread(tasks, options) : checkInParallel(tasks, options);
 }
 
 async function* checkInThread(tasks: Task[], options: PoolOptions): AsyncGenerator<FileReport> {
-  const context = { ...contextHere(options), threads: options.threads, partSize: options.partSize, partsFrom: options.partsFrom };
+  const context = contextHere(options, options.settings);
   for (const [index, task] of tasks.entries()) yield await checkHere(index, task, context, options);
 }
 
-function contextHere(options: PoolOptions): TaskContext {
-  return { registry: options.registry ?? new Registry(options.standardsDirs, true, options.codelistDirs, options.allowRemote), failOn: options.failOn, stdin: options.stdin, tokenizer: options.tokenizer };
+function contextHere(options: PoolOptions, settings: RunSettings): TaskContext {
+  const registry = options.registry ?? new Registry(settings.standardsDirs, true, settings.codelistDirs, settings.allowRemote);
+  return { registry, settings, stdin: options.stdin };
 }
 
 async function checkHere(index: number, task: Task, context: TaskContext, options: PoolOptions): Promise<FileReport> {
@@ -90,8 +80,10 @@ async function checkHere(index: number, task: Task, context: TaskContext, option
  */
 async function* checkInParallel(tasks: Task[], options: PoolOptions): AsyncGenerator<FileReport> {
   const url = workerModule('batch/worker.js', ', or use --jobs 1');
-  const here = contextHere(options);
-  const window = options.jobs * WINDOW_PER_JOB;
+  // Files checked here beside the workers are checked on this one thread, as the workers check theirs.
+  const oneThread = { ...options.settings, threads: 1 };
+  const here = contextHere(options, oneThread);
+  const window = options.settings.jobs * WINDOW_PER_JOB;
   const finished = new Map<number, FileReport>();
   let nextToStart = 0;
   let nextToHand = 0;
@@ -119,10 +111,10 @@ async function* checkInParallel(tasks: Task[], options: PoolOptions): AsyncGener
   };
 
   expectTemporaries(keyRunsPrefix());
-  const data: WorkerData = { standardsDirs: options.standardsDirs, codelistDirs: options.codelistDirs, allowRemote: options.allowRemote, tokenizer: options.tokenizer, failOn: options.failOn };
+  const data: WorkerData = { settings: oneThread };
   /** Until a worker has loaded its code (is ready), this thread checks the files. */
   const pool = new WorkerPool<FileTask, FileReport>(url, {
-    size: Math.min(options.jobs, tasks.length) - 1,
+    size: Math.min(options.settings.jobs, tasks.length) - 1,
     workerData: data,
     shareTemporaries: true,
     onMessage: (news) => hear(news as WorkerNews),

@@ -10,7 +10,8 @@ import type { FileTask, WorkerData, WorkerNews } from './pool.js';
 const PROGRESS_EVERY_MS = 100;
 
 const data = workerData as WorkerData & { gate: SharedArrayBuffer };
-const registry = new Registry(data.standardsDirs, true, data.codelistDirs, data.allowRemote);
+const { settings } = data;
+const registry = new Registry(settings.standardsDirs, true, settings.codelistDirs, settings.allowRemote);
 const port = parentPort!;
 const post = (news: WorkerNews) => port.postMessage(news);
 // The main thread removes this thread's half-written files too when the run is interrupted.
@@ -23,7 +24,7 @@ sayReady();
 async function check({ index, task }: FileTask) {
   post({ type: 'started', index });
   let last = 0;
-  const report = await checkTask(task, { registry, failOn: data.failOn, tokenizer: data.tokenizer }, (progress) => {
+  const report = await checkTask(task, { registry, settings }, (progress) => {
     const now = performance.now();
     if (now - last < PROGRESS_EVERY_MS) return;
     last = now;

@@ -25,6 +25,7 @@ import { parseColumnFlags } from './column-flag.js';
 import { Registry, warnShadowing } from '../standards/registry.js';
 import type { FailOn, InputFormat, Report } from '../types.js';
 import { validateTasks } from '../validate.js';
+import { runSettings } from '../run/settings.js';
 import { locateCells } from '../report/cell-columns.js';
 
 export interface ValidateFlags {
@@ -92,17 +93,13 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   warnShadowing(registry, io);
   let report: Report;
   try {
-    report = await validateTasks(tasks, {
-      standardsDirs,
+    // For a single file, --jobs is the threads that check its parts.
+    const settings = runSettings({ standardsDirs, failOn, jobs, threads, allowRemote: flags.allowRemote }, io.cwd);
+    report = await validateTasks(tasks, settings, {
       registry,
-      failOn,
-      jobs,
-      // For a single file, --jobs is the threads that check its parts.
-      threads,
       stdin: io.stdin,
       onEvent: progress?.onEvent,
       shard: shardInfo,
-      allowRemote: flags.allowRemote,
       validRows: flags.validRows && resolve(io.cwd, flags.validRows),
       invalidRows: flags.invalidRows && resolve(io.cwd, flags.invalidRows),
       outputs,

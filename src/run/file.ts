@@ -13,7 +13,7 @@ import { detectDelimiter, formatFromName, sniffBinary, sniffText } from '../sour
 import type { DecodeOutcome } from '../sources/encoding.js';
 import { DataReadError, openText, type TextFile } from '../sources/text.js';
 import type { Standard } from '../standards/standard.js';
-import type { FailOn, FileReport, InputFormat } from '../types.js';
+import type { FileReport, InputFormat } from '../types.js';
 import { fillLateKeyValues } from './key-values.js';
 import { checkDocument, RecordsCheck } from '../check/records.js';
 import { loadReferences } from './references.js';
@@ -24,10 +24,11 @@ import { checkRestInParts, startCsvWorkers, type PartsOutcome } from '../paralle
 import { checkNdjsonInParts } from '../parallel/ndjson-parallel.js';
 import { NdjsonLines } from '../sources/ndjson-lines.js';
 import { keyRunsOnDisk } from '../io/key-runs.js';
+import type { RunSettings } from './settings.js';
 import { checkWorkbookFile, isWorkbookName, looksLikeWorkbook } from './workbook-file.js';
 
-export interface FileCheckOptions {
-  failOn: FailOn;
+/** The run's settings a file's check uses (batch/settings.ts), and the file's own. */
+export interface FileCheckOptions extends Pick<RunSettings, 'failOn'>, Partial<Pick<RunSettings, 'tokenizer' | 'threads' | 'partSize' | 'partsFrom'>> {
   maxIssues: number;
   encoding?: string;
   /** A single character; `auto` or undefined to detect. */
@@ -40,17 +41,10 @@ export interface FileCheckOptions {
   stream?: Readable;
   /** Told the size of each chunk of the file as it is read (for a progress line). */
   onBytes?: (bytes: number) => void;
-  /** `reference` reads CSV with csv-parse instead of the fast tokenizer (the reports are the same). */
-  tokenizer?: 'fast' | 'reference';
   /** For a workbook: the sheet to check, by name or by number from 1 (else the best match to the standard). */
   sheet?: string;
   /** Where to write the records that pass and those that fail. */
   rowTargets?: RowTargets;
-  /** Worker threads for the parts of one big file (1: this thread only). */
-  threads?: number;
-  /** Characters in a part, and the smallest file (bytes) checked in parts; for tuning and tests. */
-  partSize?: number;
-  partsFrom?: number;
   /** Sees each batch of CSV records this thread reads (for progress and the publisher of the file). */
   onRecords?: (batch: TokenBatch) => void;
 }

@@ -12,6 +12,7 @@ import { locateFileCells } from '../report/cell-columns.js';
 import type { Report } from '../types.js';
 import { CsvTokenizer } from '../sources/csv-tokenizer.js';
 import { validateTasks } from '../validate.js';
+import { runSettings } from '../run/settings.js';
 import { randomId } from './sessions.js';
 
 export type CheckState = 'receiving' | 'checking' | 'repairing' | 'done' | 'failed';
@@ -69,10 +70,8 @@ export class Check {
       this.state = 'checking';
       const report = await validateTasks(
         [{ path: this.upload, shown: this.shown, settings: { standard: standard || AUTO, maxIssues: DEFAULT_MAX_ISSUES } }],
+        runSettings(),
         {
-          standardsDirs: [],
-          failOn: 'error',
-          jobs: 1,
           onEvent: (event) => {
             if (event.type === 'progress') Object.assign(this, { rows: event.rows, bytes: event.bytes });
           },
