@@ -2,26 +2,22 @@
 // match it to the fields, then check the rows part by part (src/check/row-checker.ts) — here or on worker
 // threads — and merge the parts in row order: blank rows into runs, the table rules' notes into their
 // judgements, and the hints that depend on the whole column.
-import type { IssueArgs, NameMatch } from '../issues/args.js';
-import { makeIssue, phrases, type IssueLocation } from '../issues/catalog.js';
+import type { IssueArgs } from '../issues/args.js';
+import { makeIssue, type IssueLocation } from '../issues/catalog.js';
 import type { IssueCollector } from '../report/collector.js';
 import { MOJIBAKE } from '../repair/mojibake.js';
 import type { TokenBatch } from '../sources/csv-tokenizer.js';
 import type { Field, Standard } from '../standards/standard.js';
 import type { Issue, IssueCode, Severity } from '../types.js';
 import type { CellNote } from './cells.js';
-import { matchHeader, type Column } from './header.js';
-import { normaliseName } from '../standards/name-tokens.js';
+import type { Column } from './header.js';
 import { findHeaderless } from './headerless.js';
 import { findHeader, HEADER_SEARCH, isBlankRow, TEMPLATE_SEARCH, templateKind, type TemplateKind } from './layout.js';
-import { declaredByPattern, needsWholeRecord } from './whole-record.js';
+import { planHeader } from './header-plan.js';
 import { RowChecker, severityFor, type NoteTally, type PartResult, type TablePlan } from './row-checker.js';
-import { ruleJudge, ruleSpecs, type Reference, type RuleJudge } from './table-rules.js';
+import { ruleJudge, type Reference, type RuleJudge } from './table-rules.js';
 import type { KeyRuns } from './rules/key-set.js';
-import { sourceHint } from '../standards/accepted.js';
 
-/** Unknown columns listed one by one; the rest are one issue with a count. */
-const LISTED_UNKNOWN_COLUMNS = 50;
 /** Total rows named one by one in their issue; the rest are counted. */
 const LISTED_TOTAL_ROWS = 5;
 
@@ -169,88 +165,20 @@ export class TableCheck {
   }
 
   private planColumns(): void {
-    const names = this.header!;
-    const match = matchHeader(names, this.standard, this.options.columns);
-    this.columns = match.columns;
-    const line = this.headerLine;
-    // A column the standard forbids is an error of the header when its root alone forbids it; where other
-    // rules may admit it (unevaluatedProperties beside allOf, say), each row's record decides.
-    const root = this.standard.schema;
-    const refuses = root.additionalProperties === false || (root.unevaluatedProperties === false && !needsWholeRecord(this.standard));
-    const unknown: Column[] = [];
-    const others: TablePlan['others'] = [];
-    const missing: TablePlan['missing'] = [];
-    const planned: TablePlan['columns'] = [];
-    for (const column of match.columns) {
-      const where = { line, column: column.name, columnIndex: column.index + 1 };
-      if (column.blank) continue;
-      if (column.duplicateOf) {
-        const other = column.duplicateOf;
-        this.add('header-duplicate', { name: column.name, otherIndex: other.index + 1, otherName: other.name }, where);
-      } else if (!column.field) {
-        // A name the record's patternProperties declare is a column the standard expects.
-        const declared = declaredByPattern(this.standard.schema, column.name);
-        others.push({ index: column.index, name: column.name, refused: refuses && !declared });
-        if (declared) continue;
-        unknown.push(column);
-        if (unknown.length > LISTED_UNKNOWN_COLUMNS) continue;
-        const repairedHint = column.repaired ? `its name ${column.repaired.damage}: it is "${column.repaired.name}"; conform fix writes that name` : undefined;
-        this.add('header-unknown', { name: column.name, closest: column.closest }, { ...where, suggestion: column.closest, ...(repairedHint ? { hint: repairedHint } : {}) }, refuses ? 'error' : undefined);
-      } else {
-        const field = column.field;
-        if (column.repaired) {
-          this.add('header-mismatch', { name: column.name, field: field.name, by: 'repaired', damage: column.repaired.damage }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"; conform fix does this` });
-        } else if (column.matchedBy !== 'exact' && column.matchedBy !== 'config') {
-          const by = column.matchedBy!;
-          // The known name is said only where it is not the field's own name (for words, not the same words).
-          const known = by === 'typo' ? column.typoOf && column.typoOf !== field.name : column.typoOf && normaliseName(column.typoOf) !== normaliseName(field.name);
-          const match: NameMatch = by === 'typo' || by === 'words' ? { by, knownName: known ? column.typoOf : undefined } : { by };
-          this.add('header-mismatch', { name: column.name, field: field.name, ...match }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"` });
-        }
-        planned.push({ index: column.index, name: column.name, field: field.name, fieldLabel: column.name !== field.name ? field.name : undefined });
-      }
-    }
-    if (unknown.length > LISTED_UNKNOWN_COLUMNS) {
-      const rest = unknown.slice(LISTED_UNKNOWN_COLUMNS);
-      this.add(
-        'header-unknown',
-        { name: rest[0]!.name },
-        { line, column: rest[0]!.name, columnIndex: rest[0]!.index + 1, count: rest.length, hint: phrases.moreUnknownColumns(rest.length) },
-        refuses ? 'error' : undefined,
-      );
-    }
-    for (const { field, closest, candidates } of match.missing) {
-      // A field the standard only recommends (x-severity on the field) is missing at that severity.
-      const severity = this.severityOf('header-missing', field);
-      // Where the standard's source asks for it, then how to map a column that may hold it.
-      const hint = [sourceHint(field.schema, 'header-missing'), phrases.missingColumnHint(field.name, closest)].filter(Boolean).join('; ');
-      this.add('header-missing', { name: field.name, likely: closest, alsoLikely: candidates.slice(1), advised: severity !== 'error' }, { line, field: field.name, suggestion: closest, hint }, severity);
-      missing.push({ field: field.name, severity });
-    }
     const references = this.options.references ?? [];
+    const { plan, columns } = planHeader(this.standard, this.header!, this.headerLine, { ...this.options, references }, (issue) => this.sink.add(issue));
+    this.columns = columns;
+    this.plan = plan;
+    const planned = plan.columns;
     const byField = new Map(planned.map((p) => [p.field, p]));
-    const rules = ruleSpecs(this.standard, references)
-      .map((spec) => ({ spec, columns: spec.fields.map((f) => byField.get(f)?.index ?? -1) }))
-      .filter(({ columns }) => columns.every((c) => c >= 0));
-    const blankNamed = match.columns.filter((c) => c.blank).map((c) => c.index);
-    this.plan = {
-      width: names.length,
-      columns: planned,
-      names: match.columns.map((c) => (c.blank ? null : c.name)),
-      blankNamed,
-      rules,
-      decimalComma: this.options.delimiter === ';',
-      others,
-      missing,
-    };
     this.checker = new RowChecker(this.standard, this.plan, references);
     const locate = (name: string) => {
       const p = byField.get(name);
       return p ? { column: p.name, columnIndex: p.index + 1, field: p.fieldLabel } : { field: name };
     };
     const severityOf = (code: IssueCode, name: string | undefined) => this.severityOf(code, name === undefined ? undefined : this.standard.fieldByName.get(name));
-    this.judges = rules.map(({ spec }) => ruleJudge(spec, { standard: this.standard, sink: this.sink, locate, severityOf, references, keyRuns: this.options.keyRuns }));
-    this.blankNamedUsed = blankNamed.map(() => false);
+    this.judges = plan.rules.map(({ spec }) => ruleJudge(spec, { standard: this.standard, sink: this.sink, locate, severityOf, references, keyRuns: this.options.keyRuns }));
+    this.blankNamedUsed = plan.blankNamed.map(() => false);
     this.notes = planned.map(() => new Map());
     this.dateOrder = planned.map(() => [0, 0]);
   }
