@@ -7,13 +7,20 @@ import { n } from './where.js';
 
 type Paint = InstanceType<typeof Chalk>;
 
+/** A cell conform colours: its text is made safe first, then painted, so only conform's own escapes reach the terminal. */
+interface Painted {
+  text: string;
+  paint: (text: string) => string;
+}
+type Cell = string | Painted;
+
 export function overviewLines(overview: Overview, c: Paint): string[] {
   const out: string[] = [];
   out.push(c.bold('Files, worst first'));
   out.push(
     ...table(
       ['', '#valid rows', '#rows', '#errors', '#warnings', 'standard', 'publisher', 'file'],
-      overview.files.map((f) => [f.passed ? c.green('✔') : c.red('✖'), percent(f.conformance), n(f.rows), n(f.errors), n(f.warnings), f.standard ?? '—', f.publisher ?? '—', f.path]),
+      overview.files.map((f) => [f.passed ? { text: '✔', paint: c.green } : { text: '✖', paint: c.red }, percent(f.conformance), n(f.rows), n(f.errors), n(f.warnings), f.standard ?? '—', f.publisher ?? '—', f.path]),
     ),
   );
   out.push('', c.bold('By standard'));
@@ -35,9 +42,9 @@ function groupCells(g: OverviewCounts): string[] {
  * Columns padded to their widest cell; the last is left as it is. A heading written `#name` marks a
  * column of numbers, which line up on the right.
  */
-function table(header: string[], rows: string[][]): string[] {
+function table(header: string[], rows: Cell[][]): string[] {
   const numeric = header.map((h) => h.startsWith('#'));
-  const all = [header.map((h) => h.replace(/^#/, '')), ...rows.map((r) => r.map(terminalSafe))];
+  const all = [header.map((h) => h.replace(/^#/, '')), ...rows.map((r) => r.map(safeCell))];
   const widths = header.map((_, i) => Math.max(...all.map((r) => visible(r[i] ?? '').length)));
   return all.map((row) =>
     '  ' +
@@ -50,6 +57,11 @@ function table(header: string[], rows: string[][]): string[] {
       .join('  ')
       .trimEnd(),
   );
+}
+
+/** Every cell's text, from the data or not, is made safe; colour goes on after, so conform's escapes are kept. */
+function safeCell(cell: Cell): string {
+  return typeof cell === 'string' ? terminalSafe(cell) : cell.paint(terminalSafe(cell.text));
 }
 
 const visible = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');

@@ -91,6 +91,12 @@ function placeShards(reports: NamedReport[]): FileReport[] {
   if (missing.length) {
     throw new ConformError(`The report${missing.length === 1 ? '' : 's'} of shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing: merge the reports of every shard`);
   }
-  if (files.some((f) => f === undefined)) throw new ConformError('The shards do not cover every file of the run: merge the reports of one run');
+  // A plain loop, not .some(): the array starts with empty slots, which .some() skips.
+  const uncovered = [];
+  for (let position = 0; position < totalFiles; position++) if (files[position] === undefined) uncovered.push(position + 1);
+  if (uncovered.length) {
+    const which = uncovered.length === 1 ? `file ${uncovered[0]}` : `${uncovered.length} files (${uncovered.slice(0, 5).join(', ')}${uncovered.length > 5 ? ', …' : ''})`;
+    throw new ConformError(`The shards do not cover every file of the run: no shard holds ${which} of ${totalFiles}; merge the reports of one run, unchanged`);
+  }
   return files as FileReport[];
 }

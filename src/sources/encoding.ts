@@ -44,10 +44,21 @@ function utf16WithoutBom(head: Uint8Array): EncodingName | undefined {
 export function decodeWhole(bytes: Uint8Array): { text: string; encoding: EncodingName } {
   const sniffed = sniffEncoding(bytes);
   const body = bytes.subarray(sniffed.bomLength);
-  if (sniffed.encoding === 'utf-8' && !isUtf8(body)) {
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
-  }
+  if (sniffed.encoding === 'utf-8' && !isUtf8(body)) return { text: decodeWindows1252(body), encoding: 'windows-1252' };
+  if (sniffed.encoding === 'windows-1252') return { text: decodeWindows1252(body), encoding: sniffed.encoding };
   return { text: new TextDecoder(sniffed.encoding).decode(body), encoding: sniffed.encoding };
+}
+
+const windows1252 = new TextDecoder('windows-1252');
+
+/**
+ * Windows-1252 bytes as text, with 0x80–0x9F as the characters they stand for (0x80 €, 0x92 ’). Some
+ * Node 20 releases decode those bytes as C1 control characters when the whole text is decoded in one
+ * call (nodejs/node#56542), yet right when it is streamed: so every Windows-1252 decode streams, then
+ * ends the stream (which holds nothing back: each byte is one character).
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return windows1252.decode(bytes, { stream: true }) + windows1252.decode();
 }
 
 export interface InvalidBytes {

@@ -67,7 +67,8 @@ export class JsonRecordSplitter {
 
   push(chunk: string): JsonBatch {
     const out: JsonBatch = { texts: [], lines: [] };
-    if (this.mode === Mode.Done || this.problem) return out;
+    // Once the value has ended the scan still reads on: any later text, in any chunk, is a problem.
+    if (this.problem) return out;
     const s = chunk;
     // Where the kept text goes on in this chunk: at its start when text is kept from earlier chunks.
     this.from = this.kept.length || this.overlong ? 0 : -1;
@@ -187,7 +188,7 @@ export class JsonRecordSplitter {
         out.texts.push(this.cut(s, this.from, i + 1));
         out.lines.push(this.keptLine);
         this.mode = Mode.Done;
-        return STOP;
+        return NEXT;
       }
     } else if (this.depth === 1) {
       this.expectValue = false;

@@ -4,7 +4,7 @@ import { read as readCallback, open as openCallback, close as closeCallback } fr
 import { promisify } from 'node:util';
 import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
-import { countByte, sniffEncoding, StreamDecoder, type DecodeOutcome, type EncodingName } from './encoding.js';
+import { countByte, decodeWindows1252, sniffEncoding, StreamDecoder, type DecodeOutcome, type EncodingName } from './encoding.js';
 
 /** A problem reading the file's bytes (missing, unreadable, changed while read): a finding, not a crash. */
 export class DataReadError extends Error {
@@ -248,14 +248,12 @@ export function describeReadError(error: unknown): string {
   }
 }
 
-const windows1252 = new TextDecoder('windows-1252');
-
 /** The text of bytes from byteChunks() (or any run of them cut at a character boundary). */
 function textOfBytes(bytes: Uint8Array, encoding: ByteChunk['encoding'], ascii: boolean, start = 0, end = bytes.length): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (ascii) return buffer.toString('latin1', start, end);
   if (encoding === 'utf-8') return buffer.toString('utf8', start, end);
-  return windows1252.decode(buffer.subarray(start, end));
+  return decodeWindows1252(buffer.subarray(start, end));
 }
 
 /**

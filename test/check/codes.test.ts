@@ -157,6 +157,20 @@ describe('JSON and NDJSON', () => {
     ]);
   });
 
+  it('text after the end of the JSON value fails the file, in the first chunk read or a later one', async () => {
+    const person = (k: number) => `{"id": ${k}, "name": "Person ${k}", "joined": "2024-01-01"}`;
+    const records = Array.from({ length: 2000 }, (_, k) => person(k + 1));
+    const long = `[\n${records.join(',\n')}\n]`;
+    expect(Buffer.byteLength(long)).toBeGreaterThan(64 << 10);
+    const dir = scratch({ 'two.json': `${person(1)} ${person(2)}\n`, 'long.json': `${long}\nx\n`, 'clean.json': `${long}\n\n` });
+    const { code, report: r } = await report([`${dir}/two.json`, `${dir}/long.json`, `${dir}/clean.json`, '-s', people]);
+    expect(code).toBe(1);
+    const trailing = (file: any) => file.issues.map((i: any) => [i.code, i.line, i.message.includes('there is more text after the end of the JSON value')]);
+    expect(trailing(r.files[0])).toEqual([['format-invalid', 1, true]]);
+    expect(trailing(r.files[1])).toEqual([['format-invalid', 2003, true]]);
+    expect(r.files.map((f: any) => f.passed)).toEqual([false, false, true]);
+  });
+
   it('reads standard input', async () => {
     const { report: r } = await report(['-', '-s', people, '--input-format', 'csv'], { stdin: 'id,name,joined\n1,Ann,2024-01-01\n' });
     expect(r.files[0]).toMatchObject({ path: '<stdin>', rows: 1, passed: true });

@@ -67,6 +67,24 @@ describe('report merge', () => {
     }
   });
 
+  it('refuses shards that leave a file of the run uncovered, with one line and exit 2', async () => {
+    const dir = await shardedRun();
+    const shard = read(dir, 'shard-2.json');
+    expect(shard.shard.positions).toEqual([1]);
+    // Shard 2 of 2 with its file taken out: every shard is named, but file 2 of 2 is in none.
+    shard.files = [];
+    shard.shard.positions = [];
+    write(dir, 'shard-2.json', shard);
+    const result = await cli(['report', 'merge', 'shard-1.json', 'shard-2.json', '-f', 'json'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('conform: The shards do not cover every file of the run: no shard holds file 2 of 2; merge the reports of one run, unchanged\n');
+    // Without one shard's report at all, the merge says which shard is missing.
+    const missing = await cli(['report', 'merge', 'shard-2.json'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('conform: The report of shard 1/2 is missing: merge the reports of every shard\n');
+  });
+
   it('refuses shards of different runs: other files, or another CI run of the same files', async () => {
     const one = await shardedRun();
     const other = await shardedRun({}, ['c.csv', 'd.csv']);

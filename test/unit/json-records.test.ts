@@ -94,6 +94,10 @@ describe('problems', () => {
     ['an array never closed', '[{"a": 1}\n', 2, 'the file ends before the JSON is complete (a bracket or brace is never closed)'],
     ['an object never closed', '{"grants": [{"a": 1}]', 1, 'the file ends before the JSON is complete (a bracket or brace is never closed)'],
     ['a string never closed', '[{"a": "abc', 1, 'a string is never closed'],
+    ['a second object after the one record', '{"a":1} {"b":2}', 1, 'there is more text after the end of the JSON value'],
+    ['text on a line after the array', '[{"a":1}]\n\nx', 3, 'there is more text after the end of the JSON value'],
+    ['a second array after the first', '[1]\n[2]\n', 2, 'there is more text after the end of the JSON value'],
+    ['text after the object holding the records', '{"grants": [{"id": 1}]}\n,', 2, 'there is more text after the end of the JSON value'],
   ])('%s', (_, text, line, message) => {
     for (const [how, chunks] of chunkings(text)) {
       expect(split(chunks).problem, how).toEqual({ line, message });
@@ -106,6 +110,29 @@ describe('problems', () => {
     expect(splitter.problem).toEqual({ line: 2, message: 'there is more text after the end of the JSON value' });
     expect(splitter.push('[4]').texts).toEqual([]);
     expect(splitter.end().texts).toEqual([]);
+  });
+});
+
+describe('text after the end of the value, in a later chunk', () => {
+  it('is found however far after the value it comes', () => {
+    const records = Array.from({ length: 4000 }, (_, k) => `{"n":${k}}`);
+    const text = `[${records.join(',\n')}]`;
+    const splitter = new JsonRecordSplitter();
+    let count = 0;
+    for (let at = 0; at < text.length; at += 65536) count += splitter.push(text.slice(at, at + 65536)).texts.length;
+    expect(splitter.problem).toBeUndefined();
+    splitter.push('  \r\n\t');
+    expect(splitter.problem).toBeUndefined();
+    splitter.push('\nx');
+    expect(count).toBe(4000);
+    expect(splitter.problem).toEqual({ line: 4002, message: 'there is more text after the end of the JSON value' });
+    splitter.end();
+    expect(splitter.problem).toEqual({ line: 4002, message: 'there is more text after the end of the JSON value' });
+  });
+
+  it('white space alone after the value is no problem, in any chunking', () => {
+    expectEveryChunking('{"a":1}\n \r\n\t', { texts: ['{"a":1}'], lines: [1], pointer: '', single: true });
+    expectEveryChunking('[1]\n\n', { texts: ['1'], lines: [1], pointer: '', single: false });
   });
 });
 
