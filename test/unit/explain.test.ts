@@ -5,6 +5,7 @@ import type { AnySchemaObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { EXPLAINERS, explainOne } from '../../src/check/explain/keywords.js';
 import type { Finding } from '../../src/check/explain.js';
+import { findingIssue } from '../../src/check/finding-issue.js';
 import { createAjv, type Draft } from '../../src/standards/ajv.js';
 import { prepareCodelists } from '../../src/standards/codelist.js';
 
@@ -46,17 +47,17 @@ const CASES: Case[] = [
     keyword: 'minLength',
     schema: { minLength: 3 },
     value: 'ab',
-    finding: { code: 'value-length', path: '', data: 'ab', expected: 'be at least 3 characters long', detail: 'it is 2 characters long' },
+    finding: { code: 'value-length', path: '', data: 'ab', expected: 'be at least 3 characters long', found: { characters: 2 } },
   },
   {
     // Counted in code points: two emoji are two characters, not four.
     keyword: 'maxLength',
     schema: { maxLength: 1 },
     value: '😀😀',
-    finding: { code: 'value-length', path: '', data: '😀😀', expected: 'be at most 1 character long', detail: 'it is 2 characters long' },
+    finding: { code: 'value-length', path: '', data: '😀😀', expected: 'be at most 1 character long', found: { characters: 2 } },
   },
-  { keyword: 'minItems', schema: { minItems: 2 }, value: [1], finding: { code: 'value-length', path: '', data: [1], expected: 'have at least 2 items', detail: 'it has 1' } },
-  { keyword: 'maxItems', schema: { maxItems: 1 }, value: [1, 2], finding: { code: 'value-length', path: '', data: [1, 2], expected: 'have at most 1 item', detail: 'it has 2' } },
+  { keyword: 'minItems', schema: { minItems: 2 }, value: [1], finding: { code: 'value-length', path: '', data: [1], expected: 'have at least 2 items', found: { items: 1 } } },
+  { keyword: 'maxItems', schema: { maxItems: 1 }, value: [1, 2], finding: { code: 'value-length', path: '', data: [1, 2], expected: 'have at most 1 item', found: { items: 2 } } },
   ...(
     [
       ['formatMinimum', '2023-12-31', 'on or after'],
@@ -190,5 +191,14 @@ describe('beyond the table', () => {
       keyword: 'formatMinimum',
       detail: 'end must be on or after start (2024-02-01), but is "2024-01-01"',
     });
+  });
+
+  it.each([
+    ['maxLength', { maxLength: 3 }, 'abcd', 'Code must be at most 3 characters long, but it is 4 characters long'],
+    ['minLength', { minLength: 2 }, 'a', 'Code must be at least 2 characters long, but it is 1 character long'],
+    ['maxItems', { maxItems: 1 }, ['a', 'b'], 'Code must have at most 1 item, but it has 2'],
+  ])('words the length a %s finding found in the catalog', async (keyword, schema, value, message) => {
+    const finding = explainOne(await errorOf({ keyword, schema, value }));
+    expect(findingIssue(finding, { name: 'Code', value: String(value) }, {}, undefined).message).toBe(message);
   });
 });

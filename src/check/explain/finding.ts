@@ -1,4 +1,5 @@
 // What the explanation of the schema's keywords finds about one value or record, before it becomes an issue.
+import type { LengthFound } from '../../issues/args.js';
 import type { IssueCode } from '../../types.js';
 
 /** The codes a finding of the schema's validation can have. */
@@ -21,4 +22,6 @@ export interface Finding {
   hint?: string;
   /** For a value not written in a required format: the formats that would do ('date', 'date-time', …). */
   formats?: string[];
+  /** For a value of the wrong length: the length it has. */
+  found?: LengthFound;
 }

@@ -46,14 +46,14 @@ const dateRange: Explainer = ({ params: p }, base) => ({ ...base, code: 'value-r
 const textLength: Explainer = ({ keyword, data, params: p }, base) => {
   const length = typeof data === 'string' ? codePoints(data) : 0;
   const bound = keyword === 'minLength' ? 'at least' : 'at most';
-  return { ...base, code: 'value-length', expected: `be ${bound} ${plural(p.limit, 'character')} long`, detail: `it is ${plural(length, 'character')} long` };
+  return { ...base, code: 'value-length', expected: `be ${bound} ${plural(p.limit, 'character')} long`, found: { characters: length } };
 };
 
 /** minItems and maxItems. */
 const listLength: Explainer = ({ keyword, data, params: p }, base) => {
   const count = Array.isArray(data) ? data.length : 0;
   const bound = keyword === 'minItems' ? 'at least' : 'at most';
-  return { ...base, code: 'value-length', expected: `have ${bound} ${plural(p.limit, 'item')}`, detail: `it has ${count}` };
+  return { ...base, code: 'value-length', expected: `have ${bound} ${plural(p.limit, 'item')}`, found: { items: count } };
 };
 
 /** conform's code-list keyword: an open list only warns, and the nearest codes make the hint. */
