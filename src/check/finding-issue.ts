@@ -29,7 +29,7 @@ export function findingIssue(f: Finding & { missing?: MissingCell }, facts: Find
     case 'value-range':
       return makeIssue(f.code, { name, value, expected: String(f.expected) }, location, severity);
     case 'value-length':
-      return makeIssue('value-length', { name, expected: String(f.expected), actual: String(f.detail) }, location, severity);
+      return makeIssue('value-length', { name, expected: String(f.expected), actual: f.found! }, location, severity);
     case 'key-reference':
       return makeIssue('key-reference', { kind: 'not-found', name, value, list: String(f.detail) }, location, severity);
     case 'row-rule':

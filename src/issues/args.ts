@@ -14,6 +14,9 @@ export type ReferenceProblem =
   /** The reader's own explanation. */
   | { kind: 'unreadable'; readerMessage: string };
 
+/** What a value of the wrong length has: its length in characters (text) or its number of items (a list). */
+export type LengthFound = { characters: number } | { items: number };
+
 /** What a template row under the header does instead of holding data. */
 export type TemplateRow = 'markers' | 'numbers' | 'formats';
 
@@ -110,8 +113,8 @@ export interface IssueArgs {
   'value-pattern': ValueFacts;
   'value-enum': ValueFacts;
   'value-range': ValueFacts;
-  /** `actual`: what the value has, completing "but …" ("it has 3"). */
-  'value-length': { name: string; expected: string; actual: string };
+  /** `actual`: what the value has, said after "but" ("it has 3", "it is 12 characters long"). */
+  'value-length': { name: string; expected: string; actual: LengthFound };
   'value-invalid':
     /** `rule`: the schema's rule, completing "<name> …", as the explanation of its keywords words it. */
     | { kind: 'rule'; name: string; rule: string; value?: string }

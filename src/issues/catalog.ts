@@ -10,6 +10,7 @@ import {
   describePositions,
   emptyFile,
   howMatched,
+  lengthFound,
   notWellFormed,
   plural,
   quote,
@@ -238,7 +239,7 @@ export const CATALOG: { [C in IssueCode]: CatalogEntry<C> } = {
     severity: 'error',
     title: 'Value too long or too short',
     help: 'The value has more or fewer characters (or items) than the standard allows.',
-    message: ({ name, expected, actual }) => `${name} must ${expected}, but ${actual}`,
+    message: ({ name, expected, actual }) => `${name} must ${expected}, but ${lengthFound(actual)}`,
   },
   'value-invalid': {
     severity: 'error',

@@ -1,7 +1,7 @@
 // The sentences of the catalog's messages that take more than one template: each is built from the
 // facts an issue code carries (args.ts), and only the catalog uses them.
 import { formatNumber } from '../plain-text.js';
-import type { EmptyReason, IssueArgs, NameMatch, NotDataFile, ReferenceProblem, SkippedFile, TemplateRow } from './args.js';
+import type { EmptyReason, IssueArgs, LengthFound, NameMatch, NotDataFile, ReferenceProblem, SkippedFile, TemplateRow } from './args.js';
 
 const TEMPLATE_WORDS: Record<TemplateRow, string> = {
   markers: 'says which columns are mandatory',
@@ -23,6 +23,12 @@ export function quote(value: string | undefined): string {
 }
 
 export const plural = (n: number, one: string, many = one + 's') => `${formatNumber(n)} ${n === 1 ? one : many}`;
+
+/** A value's length after "but": written without thousands separators, as the expected length is. */
+export function lengthFound(found: LengthFound): string {
+  if ('items' in found) return `it has ${found.items}`;
+  return `it is ${found.characters} character${found.characters === 1 ? '' : 's'} long`;
+}
 
 export const capitalised = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
 

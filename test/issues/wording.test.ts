@@ -127,7 +127,7 @@ const cases: Case[] = [
   ['value-enum', 'value-enum', { name: 'Status', value: 'open', expected: 'one of "Open", "Closed"' }],
   ['value-enum, empty', 'value-enum', { name: 'Status', expected: 'one of "Open", "Closed"' }],
   ['value-range', 'value-range', { name: 'Amount', value: '-5', expected: 'at least 0' }],
-  ['value-length', 'value-length', { name: 'Code', expected: 'have at most 9 characters', actual: 'it has 12' }],
+  ['value-length', 'value-length', { name: 'Code', expected: 'have at most 9 characters', actual: { items: 12 } }],
   ['value-invalid, a rule', 'value-invalid', { kind: 'rule', name: 'Tags', rule: 'must not repeat items (items 1 and 3 are the same)' }],
   ['value-invalid, a rule with its value', 'value-invalid', { kind: 'rule', name: 'Code', rule: 'must match one of the allowed forms', value: 'Z9' }],
   ['value-invalid, damaged text', 'value-invalid', { kind: 'damaged', name: 'Name', text: ' CafÃ© ', explanation: 'UTF-8 read as Windows-1252' }],
