@@ -64,7 +64,7 @@ function main() {
 
   const json = reportPath('json');
   if (code === 2 || !existsSync(json)) {
-    summary('## conform\n\nThe check could not be run: see the step\'s log for why.');
+    summary("## conform\n\nThe check could not be run: see the step's log for why.");
     console.log('::error title=conform::The check could not be run; the message above says why');
     setOutput('passed', 'false');
     return 2;
@@ -73,7 +73,10 @@ function main() {
   if (formats.includes('markdown')) {
     let text = readFileSync(reportPath('markdown'), 'utf8');
     if (Buffer.byteLength(text) > SUMMARY_LIMIT) {
-      text = `${Buffer.from(text).subarray(0, SUMMARY_LIMIT).toString('utf8').replace(/\n[^\n]*$/, '')}\n\n_The report was cut short to fit the step summary: the full one is ${relative(workspace, reportPath('markdown'))}._\n`;
+      text = `${Buffer.from(text)
+        .subarray(0, SUMMARY_LIMIT)
+        .toString('utf8')
+        .replace(/\n[^\n]*$/, '')}\n\n_The report was cut short to fit the step summary: the full one is ${relative(workspace, reportPath('markdown'))}._\n`;
     }
     summary(text);
   }

@@ -44,7 +44,8 @@ function random(seed) {
 const COUNCILS = ['Northshire County Council', 'Southborough Council', 'Eastvale District Council', 'Westmere City Council'];
 const UNITS = ['Adult Social Care', "Children's Services", 'Highways', 'Waste Management', 'Housing', 'Libraries'];
 const PURPOSES = ['Residential Home Long Stay Fees', 'Road Maintenance', 'IT Software Licences', 'Agency Staff', 'Grounds Maintenance'];
-const HEADER = 'OrganisationLabel,OrganisationURI,OrganisationalUnit,BeneficiaryName,BeneficiaryOtherID,PaymentDate,TransactionNumber,Amount,IrrecoverableVATAmount,Purpose,CardTransaction';
+const HEADER =
+  'OrganisationLabel,OrganisationURI,OrganisationalUnit,BeneficiaryName,BeneficiaryOtherID,PaymentDate,TransactionNumber,Amount,IrrecoverableVATAmount,Purpose,CardTransaction';
 
 async function writeFile(path, seed) {
   const rnd = random(seed);
@@ -137,11 +138,17 @@ const sameResult = JSON.stringify(runs[1][0].summary) === JSON.stringify(summary
 const ok = ratio <= TARGET_RATIO && two.rss < TARGET_MB && sameResult;
 const capacity = await parallelCapacity();
 const f = (n, d = 2) => n.toFixed(d);
-console.log(`${FILES} files × ${ROWS.toLocaleString('en-GB')} rows = ${totalRows.toLocaleString('en-GB')} rows, ${Math.round(bytes / 1e6)} MB; ${os.cpus().length} cores; median of ${RUNS} runs each`);
+console.log(
+  `${FILES} files × ${ROWS.toLocaleString('en-GB')} rows = ${totalRows.toLocaleString('en-GB')} rows, ${Math.round(bytes / 1e6)} MB; ${os.cpus().length} cores; median of ${RUNS} runs each`,
+);
 const cpuText = (x) => (Number.isNaN(x.cpu) ? '' : `, ${x.cpu}% CPU`);
 console.log(`--jobs 1: ${f(one.wall)} s, ${Math.round(totalRows / one.wall).toLocaleString('en-GB')} rows/s, peak ${f(one.rss, 1)} MB${cpuText(one)}`);
-console.log(`--jobs 2: ${f(two.wall)} s, ${Math.round(totalRows / two.wall).toLocaleString('en-GB')} rows/s, peak ${f(two.rss, 1)} MB${cpuText(two)} (near 200% when the machine gives the run two cores)`);
+console.log(
+  `--jobs 2: ${f(two.wall)} s, ${Math.round(totalRows / two.wall).toLocaleString('en-GB')} rows/s, peak ${f(two.rss, 1)} MB${cpuText(two)} (near 200% when the machine gives the run two cores)`,
+);
 console.log(`this machine runs two CPU-bound threads in ${f(capacity)}× the time of one (1.00 = two real cores), so the best ratio it allows is about ${f(capacity / 2)}`);
-console.log(`findings (the same with both): ${summary.failedFiles} of ${summary.files} files failed, ${summary.errors.toLocaleString('en-GB')} errors${sameResult ? '' : ' — BUT THE TWO RUNS DISAGREE'}`);
+console.log(
+  `findings (the same with both): ${summary.failedFiles} of ${summary.files} files failed, ${summary.errors.toLocaleString('en-GB')} errors${sameResult ? '' : ' — BUT THE TWO RUNS DISAGREE'}`,
+);
 console.log(`${ok ? 'PASS' : 'FAIL'}: --jobs 2 / --jobs 1 = ${f(ratio)} (target ≤ ${TARGET_RATIO}); peak memory with --jobs 2 ${f(two.rss, 1)} MB (target < ${TARGET_MB} MB)`);
 process.exitCode = ok ? 0 : 1;

@@ -65,56 +65,139 @@ const COUNCILS = [
   ['Mid Devon District Council', 'E07000042', 'mid-devon'],
 ];
 const SERVICE_AREAS = [
-  'Housing', 'Environmental Services', 'Planning & Building Control', 'Leisure & Culture',
-  'Corporate Services', 'Revenues & Benefits', 'Waste & Recycling', 'Finance', 'ICT',
-  'Legal & Democratic Services', 'Community Safety', 'Car Parks', 'Economic Development',
-  'Homelessness', 'Street Cleansing', 'Parks & Open Spaces',
+  'Housing',
+  'Environmental Services',
+  'Planning & Building Control',
+  'Leisure & Culture',
+  'Corporate Services',
+  'Revenues & Benefits',
+  'Waste & Recycling',
+  'Finance',
+  'ICT',
+  'Legal & Democratic Services',
+  'Community Safety',
+  'Car Parks',
+  'Economic Development',
+  'Homelessness',
+  'Street Cleansing',
+  'Parks & Open Spaces',
 ];
 const EXPENSE_TYPES = [
-  'Building Repairs & Maintenance', 'Consultancy Fees', 'Agency Staff', 'Computer Software',
-  'Equipment Purchase', 'Grants to Voluntary Organisations', 'Contract Payments',
-  'Utilities - Electricity', 'Utilities - Gas', 'Vehicle Fuel', 'Printing & Stationery',
-  'Legal Fees', 'Rents', 'Temporary Accommodation', 'Insurance', 'Postage',
-  'Vehicle Hire', 'Training', 'Subscriptions', 'Grounds Maintenance',
+  'Building Repairs & Maintenance',
+  'Consultancy Fees',
+  'Agency Staff',
+  'Computer Software',
+  'Equipment Purchase',
+  'Grants to Voluntary Organisations',
+  'Contract Payments',
+  'Utilities - Electricity',
+  'Utilities - Gas',
+  'Vehicle Fuel',
+  'Printing & Stationery',
+  'Legal Fees',
+  'Rents',
+  'Temporary Accommodation',
+  'Insurance',
+  'Postage',
+  'Vehicle Hire',
+  'Training',
+  'Subscriptions',
+  'Grounds Maintenance',
 ];
 const PURCHASE_CATEGORIES = [
-  'Facilities Management', 'ICT', 'Construction', 'Professional Services', 'Social Care',
-  'Transport', 'Environmental Services', 'Housing Management', 'Utilities', 'Human Resources',
-  'Catering', 'Highways', 'Leisure', 'Education', '',
+  'Facilities Management',
+  'ICT',
+  'Construction',
+  'Professional Services',
+  'Social Care',
+  'Transport',
+  'Environmental Services',
+  'Housing Management',
+  'Utilities',
+  'Human Resources',
+  'Catering',
+  'Highways',
+  'Leisure',
+  'Education',
+  '',
 ];
 const SURNAMES = [
-  'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Robinson',
-  'Wright', 'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood',
-  'Jackson', 'Clarke', 'Patel', 'Khan', 'Lewis', 'Harrison', 'Cooper', 'Ward', 'Morris',
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Robinson',
+  'Wright',
+  'Thompson',
+  'Evans',
+  'Walker',
+  'White',
+  'Roberts',
+  'Green',
+  'Hall',
+  'Wood',
+  'Jackson',
+  'Clarke',
+  'Patel',
+  'Khan',
+  'Lewis',
+  'Harrison',
+  'Cooper',
+  'Ward',
+  'Morris',
 ];
 const TRADES = [
-  'Facilities Management', 'Construction', 'Cleaning Services', 'Waste Solutions', 'IT Services',
-  'Consulting', 'Plumbing & Heating', 'Electrical Contractors', 'Grounds Maintenance',
-  'Security', 'Recruitment', 'Print Solutions', 'Fleet Services', 'Software', 'Catering',
+  'Facilities Management',
+  'Construction',
+  'Cleaning Services',
+  'Waste Solutions',
+  'IT Services',
+  'Consulting',
+  'Plumbing & Heating',
+  'Electrical Contractors',
+  'Grounds Maintenance',
+  'Security',
+  'Recruitment',
+  'Print Solutions',
+  'Fleet Services',
+  'Software',
+  'Catering',
 ];
 const SUFFIXES = ['Ltd', 'Limited', 'PLC', 'LLP', 'Group Ltd', 'UK Ltd', '& Sons Ltd', 'Co'];
 const PUBLIC_BODIES = [
-  'Cambridgeshire County Council', 'Devon County Council', 'HM Revenue & Customs',
-  'Environment Agency', 'Department for Work and Pensions', 'NHS Cambridgeshire and Peterborough ICB',
+  'Cambridgeshire County Council',
+  'Devon County Council',
+  'HM Revenue & Customs',
+  'Environment Agency',
+  'Department for Work and Pensions',
+  'NHS Cambridgeshire and Peterborough ICB',
 ];
-const VCSE = [
-  'Citizens Advice', 'Age UK', 'Shelter', 'Groundwork Trust', 'Mind', 'Home-Start',
-];
+const VCSE = ['Citizens Advice', 'Age UK', 'Shelter', 'Groundwork Trust', 'Mind', 'Home-Start'];
 // enum of Supplier Type
 export const SUPPLIER_TYPES = ['Company', 'SME', 'Sole Trader', 'VCSE', 'Public Sector', 'Individual'];
 
 const BAD_DATES = ['2023-06-15', '32/05/2023', '15/13/2023', 'TBC', '15/06/23', '00/11/2023'];
 const BAD_AMOUNTS = ['N/A', '1,234.56', '£750.00', '12.50.00', 'TBC', '600.00 CR'];
 const BAD_ENUMS = ['Limited Company', 'sme', 'Unknown', 'Charity', 'Private'];
-const REQUIRED_FOR_MISSING = [
-  'Effective Date', 'Service Area', 'Expenses Type', 'Supplier Name',
-  'Transaction Number', 'Amount', 'Supplier Type',
-];
+const REQUIRED_FOR_MISSING = ['Effective Date', 'Service Area', 'Expenses Type', 'Supplier Name', 'Transaction Number', 'Amount', 'Supplier Type'];
 
 export const COLUMNS = [
-  'Organisation Name', 'Organisation Code', 'Organisation URI', 'Effective Date', 'Service Area',
-  'Expenses Type', 'Supplier Name', 'Transaction Number', 'Amount', 'Purchase Category',
-  'Supplier Type', 'VAT Registration Number',
+  'Organisation Name',
+  'Organisation Code',
+  'Organisation URI',
+  'Effective Date',
+  'Service Area',
+  'Expenses Type',
+  'Supplier Name',
+  'Transaction Number',
+  'Amount',
+  'Purchase Category',
+  'Supplier Type',
+  'VAT Registration Number',
 ];
 
 // FY 2023/24: 01/04/2023 .. 31/03/2024
@@ -173,10 +256,19 @@ function makeRow() {
   const k = rand();
   let kind = null;
   if (e < ERROR_RATE) {
-    if (k < 0.25) { kind = 'bad_date'; row['Effective Date'] = pick(BAD_DATES); }
-    else if (k < 0.5) { kind = 'bad_amount'; row.Amount = pick(BAD_AMOUNTS); }
-    else if (k < 0.75) { kind = 'missing'; row[pick(REQUIRED_FOR_MISSING)] = ''; }
-    else { kind = 'bad_enum'; row['Supplier Type'] = pick(BAD_ENUMS); }
+    if (k < 0.25) {
+      kind = 'bad_date';
+      row['Effective Date'] = pick(BAD_DATES);
+    } else if (k < 0.5) {
+      kind = 'bad_amount';
+      row.Amount = pick(BAD_AMOUNTS);
+    } else if (k < 0.75) {
+      kind = 'missing';
+      row[pick(REQUIRED_FOR_MISSING)] = '';
+    } else {
+      kind = 'bad_enum';
+      row['Supplier Type'] = pick(BAD_ENUMS);
+    }
   }
   return [row, kind];
 }
@@ -226,7 +318,9 @@ function writer(path) {
       }
     },
     end() {
-      return new Promise((r) => { ws.end(buf, r); });
+      return new Promise((r) => {
+        ws.end(buf, r);
+      });
     },
   };
 }
@@ -244,7 +338,10 @@ const duplicates = [];
 const byKind = { bad_date: 0, bad_amount: 0, missing: 0, bad_enum: 0 };
 for (let i = 1; i <= ROWS; i++) {
   const [row, kind] = makeRow();
-  if (kind) { errors.push([i, kind]); byKind[kind]++; }
+  if (kind) {
+    errors.push([i, kind]);
+    byKind[kind]++;
+  }
   if (DUPLICATE_RATE > 0) {
     const first = plantDuplicate(row, i, kind);
     if (first !== undefined) duplicates.push([i, first]);

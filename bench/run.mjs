@@ -49,7 +49,10 @@ async function messyHeaderCopy(source) {
     let text = chunk;
     if (first) {
       const nl = text.indexOf('\n');
-      const header = text.slice(0, nl).split(',').map((h) => h.toLowerCase().replace(/ /g, '_'));
+      const header = text
+        .slice(0, nl)
+        .split(',')
+        .map((h) => h.toLowerCase().replace(/ /g, '_'));
       text = header.join(',') + text.slice(nl);
       first = false;
     }
@@ -92,7 +95,9 @@ function councilFile() {
   const lines = ['OrganisationLabel,OrganisationURI,OrganisationalUnit,BeneficiaryName,PaymentDate,TransactionNumber,Amount,IrrecoverableVATAmount,Purpose'];
   for (let i = 1; i <= 2000; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
-    lines.push(`Anytown Council,https://opendatacommunities.org/id/district-council/anytown,Service ${i % 17},Supplier ${i % 211} Ltd,2024-03-${day},T${100000 + i},${(500 + ((i * 37) % 90000) / 3).toFixed(2)},0,Purpose ${i % 41}`);
+    lines.push(
+      `Anytown Council,https://opendatacommunities.org/id/district-council/anytown,Service ${i % 17},Supplier ${i % 211} Ltd,2024-03-${day},T${100000 + i},${(500 + ((i * 37) % 90000) / 3).toFixed(2)},0,Purpose ${i % 41}`,
+    );
   }
   writeFileSync(target, lines.join('\n') + '\n');
   return target;
@@ -175,7 +180,15 @@ function detection(reportText, expectedFile) {
   const plantedDuplicates = expected.duplicateKeys ?? [];
   const duplicatesFound = plantedDuplicates.filter(([row, first]) => duplicates.get(row) === first).length;
   const withValue = report.files[0].issues.filter((i) => i.code === 'key-duplicate' && i.value !== undefined).length;
-  return { expected: want.size, found, falsePositives, plantedDuplicates: plantedDuplicates.length, duplicatesFound, extraDuplicates: duplicates.size - duplicatesFound, withValue };
+  return {
+    expected: want.size,
+    found,
+    falsePositives,
+    plantedDuplicates: plantedDuplicates.length,
+    duplicatesFound,
+    extraDuplicates: duplicates.size - duplicatesFound,
+    withValue,
+  };
 }
 
 // ---------- how many cores this machine really gives ----------
@@ -221,7 +234,10 @@ const conformCsv = (file, extra = []) => ({ script: conform, args: ['validate', 
   check('1M CSV: at least 5× the naive pipeline', r[1].wall / fastest >= 5, `${fmt(r[1].wall / r[0].wall)}× on one thread, ${fmt(r[1].wall / r[2].wall)}× on two`);
   check('1M CSV: peak memory under 150 MB', r[0].rss < 150, `${fmt(r[0].rss, 1)} MiB on one thread, ${fmt(r[2].rss, 1)} on two`);
   // The three together, as the goal sets them: one setting must be fast enough and small enough at once.
-  const settings = [['one thread', r[0]], ['two threads', r[2]]];
+  const settings = [
+    ['one thread', r[0]],
+    ['two threads', r[2]],
+  ];
   const meetsAll = ([, x]) => 1_000_000 / x.wall > 500_000 && r[1].wall / x.wall >= 5 && x.rss < 150;
   check(
     '1M CSV: over 500,000 rows/s, 5× the naive pipeline and under 150 MB, all in one setting',
@@ -245,10 +261,14 @@ const conformCsv = (file, extra = []) => ({ script: conform, args: ['validate', 
   const quarter = await firstLines(`${csv1m}.ndjson`, join(data, 'spend-250k.ndjson'), 250_000);
   // Both with the default options, so that the issues kept (1,000 at most) are the same for both.
   const plainNdjson = (file) => ({ script: conform, args: ['validate', file, '-s', benchSchema, '-f', 'json'] });
-  const q = compare('NDJSON memory growth, default options', [
-    { name: 'conform, 1M records', ...plainNdjson(`${csv1m}.ndjson`) },
-    { name: 'conform, 250k records', ...plainNdjson(quarter) },
-  ], 2);
+  const q = compare(
+    'NDJSON memory growth, default options',
+    [
+      { name: 'conform, 1M records', ...plainNdjson(`${csv1m}.ndjson`) },
+      { name: 'conform, 250k records', ...plainNdjson(quarter) },
+    ],
+    2,
+  );
   results.ndjsonQuarter = q;
   check('1M NDJSON: constant memory (within 10% of a quarter of the file)', q[0].rss <= q[1].rss * 1.1, `${fmt(q[0].rss, 1)} MiB for 1M records, ${fmt(q[1].rss, 1)} MiB for 250k`);
 }
@@ -265,7 +285,11 @@ const conformCsv = (file, extra = []) => ({ script: conform, args: ['validate', 
 
 {
   const file = councilFile();
-  const r = compare('2,000-row council file, start-up included', [{ name: 'conform (spend-over-500)', script: conform, args: ['validate', file, '-s', 'spend-over-500', '-f', 'json'] }], quick ? 3 : 7);
+  const r = compare(
+    '2,000-row council file, start-up included',
+    [{ name: 'conform (spend-over-500)', script: conform, args: ['validate', file, '-s', 'spend-over-500', '-f', 'json'] }],
+    quick ? 3 : 7,
+  );
   results.council = r;
   check('2,000-row file end to end under 0.3 s', r[0].wall < 0.3, `${fmt(r[0].wall, 3)} s`);
 }
@@ -274,10 +298,14 @@ if (!quick) {
   const csv4m = generate('spend-4m', 4_000_000, 'csv');
   // Both with the default options: the detection runs above keep 20,000 issues, which the 4M file fills.
   const plain = (file) => ({ script: conform, args: ['validate', file, '-s', benchSchema, '-f', 'json'] });
-  const r = compare('4M-row spend CSV against 1M (memory growth, default options)', [
-    { name: 'conform, 4M rows', ...plain(`${csv4m}.csv`) },
-    { name: 'conform, 1M rows', ...plain(`${csv1m}.csv`) },
-  ], 2);
+  const r = compare(
+    '4M-row spend CSV against 1M (memory growth, default options)',
+    [
+      { name: 'conform, 4M rows', ...plain(`${csv4m}.csv`) },
+      { name: 'conform, 1M rows', ...plain(`${csv1m}.csv`) },
+    ],
+    2,
+  );
   results.csv4m = r;
   const growth = r[0].rss / r[1].rss;
   check('4M CSV: peak memory within 10% of the 1M file', growth <= 1.1, `${fmt(r[0].rss, 1)} MiB vs ${fmt(r[1].rss, 1)} MiB (${fmt(growth)}×)`);
@@ -287,7 +315,11 @@ if (!quick) {
   results.keys5m = k;
   const d = detection(k[0].stdout, `${keys5m}.expected.json`);
   results.detection5m = d;
-  check('5M keys: every planted duplicate found, with its first occurrence and its value', d.duplicatesFound === d.plantedDuplicates && d.extraDuplicates === 0 && d.withValue === d.duplicatesFound, `${d.duplicatesFound}/${d.plantedDuplicates}, ${d.extraDuplicates} others, ${d.withValue} with their value`);
+  check(
+    '5M keys: every planted duplicate found, with its first occurrence and its value',
+    d.duplicatesFound === d.plantedDuplicates && d.extraDuplicates === 0 && d.withValue === d.duplicatesFound,
+    `${d.duplicatesFound}/${d.plantedDuplicates}, ${d.extraDuplicates} others, ${d.withValue} with their value`,
+  );
   check('5M keys: peak memory below 400 MB', k[0].rss < 400, `${fmt(k[0].rss, 1)} MiB`);
 
   if (existsSync(join(here, 'batch.mjs'))) {
@@ -300,7 +332,12 @@ if (!quick) {
 
 // ---------- the record ----------
 const rows = (r, n) =>
-  r.map((x) => `| ${x.name} | ${n.toLocaleString('en-GB')} | ${fmt(x.wall)} (${fmt(x.wallMin)}–${fmt(x.wallMax)}) | ${rate(n, x.wall)} | ${fmt(x.rss, 1)} | ${x.ratio === 1 ? '1.00' : fmt(x.ratio)} | ${x.runs} |`).join('\n');
+  r
+    .map(
+      (x) =>
+        `| ${x.name} | ${n.toLocaleString('en-GB')} | ${fmt(x.wall)} (${fmt(x.wallMin)}–${fmt(x.wallMax)}) | ${rate(n, x.wall)} | ${fmt(x.rss, 1)} | ${x.ratio === 1 ? '1.00' : fmt(x.ratio)} | ${x.runs} |`,
+    )
+    .join('\n');
 const header = '| command | rows | wall s, median (min–max) | rows/s | peak MiB | wall ratio to conform | runs |\n| --- | --- | --- | --- | --- | --- | --- |';
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const sections = [
@@ -310,7 +347,10 @@ const sections = [
   `## Encoding detection and header mapping\n\nThe 1M-row file as it is, read with \`--encoding utf-8 --delimiter ,\`, against a copy with a byte-order mark and a snake_case header that must be mapped, read with everything detected.\n\n${header}\n${rows(results.mapping, 1_000_000)}`,
   `## A council-sized file\n\n2,000 rows against the bundled \`spend-over-500\` standard, start-up included.\n\n${header}\n${rows(results.council, 2000)}`,
 ];
-if (results.csv4m) sections.push(`## 4,000,000-row spend CSV: memory does not grow with the file\n\nWith the default options (1,000 issues listed), against the 1M-row file run the same way.\n\n${header}\n${rows(results.csv4m.slice(0, 1), 4_000_000)}\n${rows(results.csv4m.slice(1), 1_000_000)}`);
+if (results.csv4m)
+  sections.push(
+    `## 4,000,000-row spend CSV: memory does not grow with the file\n\nWith the default options (1,000 issues listed), against the 1M-row file run the same way.\n\n${header}\n${rows(results.csv4m.slice(0, 1), 4_000_000)}\n${rows(results.csv4m.slice(1), 1_000_000)}`,
+  );
 if (results.keys5m) {
   sections.push(
     `## 5,000,000 rows with a composite key\n\n(Organisation Code, Transaction Number), with ${results.detection5m.plantedDuplicates} planted duplicates.\n\n${header}\n${rows(results.keys5m, 5_000_000)}\n\nFound ${results.detection5m.duplicatesFound} of ${results.detection5m.plantedDuplicates} planted duplicates with their first occurrence; ${results.detection5m.extraDuplicates} others. ${results.detection5m.withValue} of them name their value (a duplicate whose first occurrence had gone to disk has its value read from its line again).`,
@@ -318,9 +358,11 @@ if (results.keys5m) {
 }
 if (results.batch) sections.push(`## Batch: 500 files of 10,000 rows\n\n\`\`\`\n${results.batch}\n\`\`\``);
 sections.push(...handWritten(join(root, 'docs', 'performance.md')));
-sections.push(`## Targets\n\n| target | met | measured |\n| --- | --- | --- |\n${results.checks.map((c) => `| ${c.name} | ${c.ok ? 'yes' : '**no**'} | ${c.detail} |`).join('\n')}`);
 sections.push(
-  '## Reproduce\n\n```sh\nnpm install\nnpm run bench            # everything (about ten minutes; generates ~3 GB of data in bench/data/)\nnpm run bench -- --quick # the 1M-row files only\n```\n\nThe data is generated by `bench/gen-spend.mjs` (seeded, so every run checks the same rows); the peers are in `bench/peers/`. For one command\'s wall time and peak memory by hand, use `/usr/bin/time -v node bin/conform.js validate …`.',
+  `## Targets\n\n| target | met | measured |\n| --- | --- | --- |\n${results.checks.map((c) => `| ${c.name} | ${c.ok ? 'yes' : '**no**'} | ${c.detail} |`).join('\n')}`,
+);
+sections.push(
+  "## Reproduce\n\n```sh\nnpm install\nnpm run bench            # everything (about ten minutes; generates ~3 GB of data in bench/data/)\nnpm run bench -- --quick # the 1M-row files only\n```\n\nThe data is generated by `bench/gen-spend.mjs` (seeded, so every run checks the same rows); the peers are in `bench/peers/`. For one command's wall time and peak memory by hand, use `/usr/bin/time -v node bin/conform.js validate …`.",
 );
 writeFileSync(join(root, 'docs', 'performance.md'), sections.join('\n\n') + '\n');
 

@@ -16,7 +16,10 @@ export async function main(): Promise<void> {
   // Interrupted: remove half-written reports, row files and key runs, say what is left, then stop as
   // interrupted. The first signal gives both back their default action, so a second one (either) ends
   // the process at once, even while the cleanup or the exit is still under way.
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.on(signal, () => {
       process.removeAllListeners('SIGINT');
       process.removeAllListeners('SIGTERM');

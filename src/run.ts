@@ -59,10 +59,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--config <file>', 'the config file (default: conform.config.yaml, .yml or .json here or in a folder above)')
     .addOption(shared.standardsDir())
     .option('--allow-remote', 'fetch schemas and code lists that standards name by web address (10 s, 10 MB limits)')
-    .option('--valid-rows <file>', 'also write the records that pass, in the input\'s format ({name} = each input\'s name)')
-    .option('--invalid-rows <file>', 'also write the records that fail, in the input\'s format ({name} = each input\'s name)')
+    .option('--valid-rows <file>', "also write the records that pass, in the input's format ({name} = each input's name)")
+    .option('--invalid-rows <file>', "also write the records that fail, in the input's format ({name} = each input's name)")
     .addOption(shared.column())
-    .option('--jobs <n>', 'files checked in parallel, or for one file the threads that check its parts (default: the number of cores, for more than 16 MB of files; one file is checked on one thread unless --jobs says)')
+    .option(
+      '--jobs <n>',
+      'files checked in parallel, or for one file the threads that check its parts (default: the number of cores, for more than 16 MB of files; one file is checked on one thread unless --jobs says)',
+    )
     .option('--shard <k/n>', 'check only the k-th of n parts of the files (merge with: conform report merge)')
     .addOption(shared.quiet())
     .addOption(shared.noColor())
@@ -111,9 +114,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   program
     .command('template')
-    .description("a blank CSV for a standard: its header row, and with --example a row of examples")
+    .description('a blank CSV for a standard: its header row, and with --example a row of examples')
     .argument('<id>', 'a standard id (contracts, contracts@1.0) or a JSON Schema file')
-    .option('--example', 'add a row built from the fields\' examples')
+    .option('--example', "add a row built from the fields' examples")
     .option('-o, --output <file>', 'write the CSV to a file instead of the terminal')
     .addOption(shared.standardsDir())
     .action(async (id: string, flags: TemplateFlags) => {

@@ -91,9 +91,28 @@ export interface InternalValidateOptions extends ValidateOptions {
 }
 
 const OPTION_KEYS = new Set([
-  'standard', 'failOn', 'maxIssues', 'encoding', 'delimiter', 'inputFormat', 'sheet', 'columns', 'severity', 'standardsDirs',
-  'codelistDirs', 'allowRemote', 'name', 'stdin', 'jobs', 'threads', 'onEvent', 'validRows', 'invalidRows',
-  'tokenizer', 'partSize', 'partsFrom',
+  'standard',
+  'failOn',
+  'maxIssues',
+  'encoding',
+  'delimiter',
+  'inputFormat',
+  'sheet',
+  'columns',
+  'severity',
+  'standardsDirs',
+  'codelistDirs',
+  'allowRemote',
+  'name',
+  'stdin',
+  'jobs',
+  'threads',
+  'onEvent',
+  'validRows',
+  'invalidRows',
+  'tokenizer',
+  'partSize',
+  'partsFrom',
 ]);
 
 /**
@@ -110,11 +129,7 @@ const OPTION_KEYS = new Set([
 export function validate(input: ValidateInput, standard?: StandardInput, options?: ValidateOptions): Promise<Report>;
 /** The earlier form: file paths, with the standard among the options. */
 export function validate(files: readonly string[], options?: ValidateOptions): Promise<Report>;
-export async function validate(
-  input: ValidateInput,
-  second?: StandardInput | InternalValidateOptions,
-  third?: InternalValidateOptions,
-): Promise<Report> {
+export async function validate(input: ValidateInput, second?: StandardInput | InternalValidateOptions, third?: InternalValidateOptions): Promise<Report> {
   let options: InternalValidateOptions;
   let spec: StandardInput | undefined;
   if (third === undefined && (typeof input === 'string' || isPathList(input)) && isOptions(second)) {
@@ -141,18 +156,18 @@ export async function validate(
     standard = registry.hold(await loadStandard(spec, { codelistDirs, allowRemote: options.allowRemote }));
     inMemory = true;
   } else if (spec !== undefined) {
-    throw new ConformError('The standard must be an id, a schema file\'s path, a loaded standard or a JSON Schema object');
+    throw new ConformError("The standard must be an id, a schema file's path, a loaded standard or a JSON Schema object");
   }
 
   const source = asSource(input, options);
   if ((source.stream || source.files.includes('-')) && standard === AUTO) {
-    throw new ConformError('A stream or records in memory need a standard: give it as validate()\'s second argument');
+    throw new ConformError("A stream or records in memory need a standard: give it as validate()'s second argument");
   }
   const files = source.files;
   if (!files.length) throw new ConformError('No files to check');
   const tasks: Task[] = files.map((path) => ({
     path: path === '-' ? '-' : resolve(path),
-    shown: path === '-' ? source.name ?? '<stdin>' : path,
+    shown: path === '-' ? (source.name ?? '<stdin>') : path,
     settings: {
       standard,
       maxIssues: options.maxIssues,
@@ -207,7 +222,10 @@ export async function loadStandard(schema: SchemaObject, options: LoadStandardOp
   }
   const meta = (copy['x-standard'] ?? {}) as { id?: unknown };
   const name = [meta.id, copy.title].find((v): v is string => typeof v === 'string' && /[a-z0-9]/i.test(v)) ?? 'standard';
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const file = join(resolve(options.baseDir ?? process.cwd()), `${slug}.schema.json`);
   const standard = await loadStandardSchema(copy, file, 'The schema object', {
     codelistDirs: options.codelistDirs?.map((d) => resolve(d)),
@@ -376,7 +394,10 @@ function withRowTargets(tasks: Task[], options: Pick<BatchOptions, 'validRows' |
     const name = basename(task.path).replace(/\.[^.]+$/, '');
     const fill = (template?: string) => template && resolve(template.replace(/\{name\}/g, name));
     const rowTargets: RowTargets = { valid: fill(templates.valid), invalid: fill(templates.invalid) };
-    for (const [target, flag] of [[rowTargets.valid, '--valid-rows'], [rowTargets.invalid, '--invalid-rows']] as const) {
+    for (const [target, flag] of [
+      [rowTargets.valid, '--valid-rows'],
+      [rowTargets.invalid, '--invalid-rows'],
+    ] as const) {
       if (!target) continue;
       const other = writer.get(target);
       if (other === task) throw new ConformError(`--valid-rows and --invalid-rows both name ${target}; give each its own file`);

@@ -136,15 +136,13 @@ const CASES: Case[] = [
       ['page.csv', /^This is a web page \(HTML\), not a data file/],
       ['data.csv', 'This is a JSON file, not a CSV file. Rename it to .json (or use --input-format json)'],
     ] as const
-  ).map(
-    ([file, message]): Case => ({
-      quirk: `6: ${file} is not a CSV file, and the one finding says what it is`,
-      file: `06-not-csv/${file}`,
-      rows: 0,
-      issues: [{ code: 'format-invalid', severity: e }],
-      messages: [[0, message]],
-    }),
-  ),
+  ).map(([file, message]): Case => ({
+    quirk: `6: ${file} is not a CSV file, and the one finding says what it is`,
+    file: `06-not-csv/${file}`,
+    rows: 0,
+    issues: [{ code: 'format-invalid', severity: e }],
+    messages: [[0, message]],
+  })),
   {
     quirk: '6: NUL bytes in a text file: where the first is, and how many',
     file: '06-not-csv/nul-bytes.csv',
@@ -154,7 +152,7 @@ const CASES: Case[] = [
     messages: [[0, 'The file has 3 NUL bytes (the first at byte 60, on line 3), which text never holds: the file may be damaged, padded, or partly binary']],
   },
   {
-    quirk: '7: title rows above the header and template rows under it are skipped; numbering stays the file\'s',
+    quirk: "7: title rows above the header and template rows under it are skipped; numbering stays the file's",
     file: '07-title-rows/payments.csv',
     rows: 2,
     issues: [
@@ -269,7 +267,7 @@ const CASES: Case[] = [
     ],
   },
   {
-    quirk: '12: mixed CRLF and LF, line breaks inside quoted cells: lines are the file\'s real lines',
+    quirk: "12: mixed CRLF and LF, line breaks inside quoted cells: lines are the file's real lines",
     file: '12-line-endings/payments.csv',
     rows: 4,
     issues: [
@@ -307,18 +305,16 @@ const CASES: Case[] = [
       [4, 'The column "Lnes" is not part of the standard; did you mean "Lines"?'],
     ],
   },
-  ...['quarter-1.csv', 'quarter-2.csv'].map(
-    (file): Case => ({
-      quirk: `14: headers that change every quarter still map (${file})`,
-      file: `14-header-typos/${file}`,
-      rows: 1,
-      issues: [
-        { code: 'header-mismatch', severity: w, line: 1, column: file === 'quarter-1.csv' ? 'Supplier' : 'payee', columnIndex: 1, suggestion: 'SupplierName' },
-        { code: 'header-mismatch', severity: w, line: 1, column: file === 'quarter-1.csv' ? 'Paid Date' : 'date_paid', columnIndex: 2, suggestion: 'PaymentDate' },
-        { code: 'header-mismatch', severity: w, line: 1, column: file === 'quarter-1.csv' ? 'Net Amount' : 'sum_of_inv_amount', columnIndex: 3, suggestion: 'Amount' },
-      ],
-    }),
-  ),
+  ...['quarter-1.csv', 'quarter-2.csv'].map((file): Case => ({
+    quirk: `14: headers that change every quarter still map (${file})`,
+    file: `14-header-typos/${file}`,
+    rows: 1,
+    issues: [
+      { code: 'header-mismatch', severity: w, line: 1, column: file === 'quarter-1.csv' ? 'Supplier' : 'payee', columnIndex: 1, suggestion: 'SupplierName' },
+      { code: 'header-mismatch', severity: w, line: 1, column: file === 'quarter-1.csv' ? 'Paid Date' : 'date_paid', columnIndex: 2, suggestion: 'PaymentDate' },
+      { code: 'header-mismatch', severity: w, line: 1, column: file === 'quarter-1.csv' ? 'Net Amount' : 'sum_of_inv_amount', columnIndex: 3, suggestion: 'Amount' },
+    ],
+  })),
   {
     quirk: '15: a known alias, and a local name the column map places',
     file: '15-local-names/payments.csv',
@@ -406,7 +402,11 @@ const CASES: Case[] = [
       { code: 'value-format', severity: e, row: 2, line: 3, column: 'PaymentDate', columnIndex: 2, fix: '2024-04-05' },
       { code: 'value-format', severity: e, row: 3, line: 4, column: 'PaymentDate', columnIndex: 2, fix: '2024-04-24' },
     ],
-    hints: ["write the date as 2024-04-03 (the column's other dates put the day first)", "write the date as 2024-04-05 (the column's other dates put the day first)", 'write the date as 2024-04-24'],
+    hints: [
+      "write the date as 2024-04-03 (the column's other dates put the day first)",
+      "write the date as 2024-04-05 (the column's other dates put the day first)",
+      'write the date as 2024-04-24',
+    ],
   },
   {
     quirk: '17: a month-first file (04/24/2024) reads its ambiguous dates month first',
@@ -428,7 +428,13 @@ const CASES: Case[] = [
       { code: 'value-range', severity: w, row: 4, line: 5, column: 'PaymentDate', columnIndex: 2 },
       { code: 'value-format', severity: e, row: 5, line: 6, column: 'PaymentDate', columnIndex: 2, fix: '2024-02-29' },
     ],
-    hints: ['there is no 31 September 2024: check the date at the source', 'there is no 29 February 2023: check the date at the source', 'check the year', 'check the year', 'write the date as 2024-02-29'],
+    hints: [
+      'there is no 31 September 2024: check the date at the source',
+      'there is no 29 February 2023: check the date at the source',
+      'check the year',
+      'check the year',
+      'write the date as 2024-02-29',
+    ],
     messages: [[2, `PaymentDate must be a date between 1900 and ${new Date().getUTCFullYear() + 50}, but is 1066-10-14`]],
   },
   {
@@ -495,7 +501,13 @@ const CASES: Case[] = [
       { code: 'value-enum', severity: e, row: 3, line: 4, column: 'Grant', columnIndex: 5 },
       { code: 'value-enum', severity: e, row: 3, line: 4, column: 'Tags', columnIndex: 6 },
     ],
-    hints: ['use the allowed spelling: conservation-area', 'write the allowed value: Yes', 'separate the values with ";" instead of "|": food;rent', 'use the allowed spelling: green-belt', 'write the allowed value: No'],
+    hints: [
+      'use the allowed spelling: conservation-area',
+      'write the allowed value: Yes',
+      'separate the values with ";" instead of "|": food;rent',
+      'use the allowed spelling: green-belt',
+      'write the allowed value: No',
+    ],
   },
   {
     quirk: '23: leading zeros lost by Excel, put back only where the pattern leaves one answer',
@@ -596,10 +608,14 @@ describe('quirks in large files: found over the whole file as it streams, not in
 
   it('reading does not depend on the locale of the process', () => {
     // A child process with a Turkish ISO-8859-9 locale reads the Windows-1252 file the same way.
-    const out = execFileSync(process.execPath, [join(ROOT, 'bin/conform.js'), 'validate', join(QUIRKS, '02-windows-1252/payments.csv'), '-s', STANDARD, '-f', 'json', '--fail-on', 'never'], {
-      env: { ...process.env, LANG: 'tr_TR.ISO-8859-9', LC_ALL: 'tr_TR.ISO-8859-9' },
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin/conform.js'), 'validate', join(QUIRKS, '02-windows-1252/payments.csv'), '-s', STANDARD, '-f', 'json', '--fail-on', 'never'],
+      {
+        env: { ...process.env, LANG: 'tr_TR.ISO-8859-9', LC_ALL: 'tr_TR.ISO-8859-9' },
+        encoding: 'utf8',
+      },
+    );
     const f = JSON.parse(out).files[0];
     expect(f.encoding).toBe('windows-1252');
     expect(f.issues[1].value).toBe('Café’s quarter');

@@ -15,7 +15,17 @@ describe('the report schema', () => {
 
   it.each([
     [['examples/spend-sample.csv', '-s', 'spend-over-500']],
-    [[`${FIXTURES}/core/all-codes.csv`, `${FIXTURES}/core/people.json`, `${FIXTURES}/core/people.ndjson`, `${FIXTURES}/core/empty.csv`, `${FIXTURES}/core/missing.csv`, '-s', `${FIXTURES}/core/people.schema.json`]],
+    [
+      [
+        `${FIXTURES}/core/all-codes.csv`,
+        `${FIXTURES}/core/people.json`,
+        `${FIXTURES}/core/people.ndjson`,
+        `${FIXTURES}/core/empty.csv`,
+        `${FIXTURES}/core/missing.csv`,
+        '-s',
+        `${FIXTURES}/core/people.schema.json`,
+      ],
+    ],
     [[`${FIXTURES}/rules/grants.csv`, '-s', `${FIXTURES}/rules/grants.schema.json`]],
   ])('describes the report for %j', async (argv) => {
     const { report: r } = await report(argv);

@@ -3,14 +3,7 @@
 // value, hidden sheets, and the 1904 date system.
 import yazl from 'yazl';
 
-export type TestCell =
-  | string
-  | number
-  | boolean
-  | null
-  | { date: string }
-  | { formula: string; value?: string | number; error?: string }
-  | { serial: number; dateStyle: true };
+export type TestCell = string | number | boolean | null | { date: string } | { formula: string; value?: string | number; error?: string } | { serial: number; dateStyle: true };
 
 export interface TestSheet {
   name: string;
@@ -101,7 +94,9 @@ export async function xlsx(sheets: TestSheet[], options: WorkbookOptions = {}): 
     '</sheets></workbook>';
   parts['xl/_rels/workbook.xml.rels'] =
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-    sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+    sheets
+      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+      .join('') +
     '</Relationships>';
   parts['xl/styles.xml'] =
     '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>' +
@@ -116,7 +111,10 @@ export async function xlsx(sheets: TestSheet[], options: WorkbookOptions = {}): 
 export async function ods(sheets: TestSheet[], options: WorkbookOptions = {}): Promise<Buffer> {
   const tables = sheets
     .map((sheet) => {
-      const lead = (sheet.firstRow ?? 1) > 1 ? `<table:table-row table:number-rows-repeated="${sheet.firstRow! - 1}"><table:table-cell table:number-columns-repeated="5"/></table:table-row>` : '';
+      const lead =
+        (sheet.firstRow ?? 1) > 1
+          ? `<table:table-row table:number-rows-repeated="${sheet.firstRow! - 1}"><table:table-cell table:number-columns-repeated="5"/></table:table-row>`
+          : '';
       const rows = sheet.rows
         .map((cells) => {
           const xml = cells
@@ -124,11 +122,13 @@ export async function ods(sheets: TestSheet[], options: WorkbookOptions = {}): P
               if (cell === null) return '<table:table-cell/>';
               if (typeof cell === 'string') return `<table:table-cell office:value-type="string"><text:p>${esc(cell)}</text:p></table:table-cell>`;
               if (typeof cell === 'number') return `<table:table-cell office:value-type="float" office:value="${cell}"><text:p>${cell}</text:p></table:table-cell>`;
-              if (typeof cell === 'boolean') return `<table:table-cell office:value-type="boolean" office:boolean-value="${cell}"><text:p>${cell ? 'TRUE' : 'FALSE'}</text:p></table:table-cell>`;
+              if (typeof cell === 'boolean')
+                return `<table:table-cell office:value-type="boolean" office:boolean-value="${cell}"><text:p>${cell ? 'TRUE' : 'FALSE'}</text:p></table:table-cell>`;
               if ('date' in cell) return `<table:table-cell office:value-type="date" office:date-value="${cell.date}"><text:p>${cell.date}</text:p></table:table-cell>`;
               if ('serial' in cell) return `<table:table-cell office:value-type="float" office:value="${cell.serial}"><text:p>${cell.serial}</text:p></table:table-cell>`;
               const f = `table:formula="of:${esc(cell.formula)}"`;
-              if (cell.error) return `<table:table-cell ${f} office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>${cell.error}</text:p></table:table-cell>`;
+              if (cell.error)
+                return `<table:table-cell ${f} office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>${cell.error}</text:p></table:table-cell>`;
               if (cell.value === undefined) return `<table:table-cell ${f}/>`;
               if (typeof cell.value === 'string') return `<table:table-cell ${f} office:value-type="string"><text:p>${esc(cell.value)}</text:p></table:table-cell>`;
               return `<table:table-cell ${f} office:value-type="float" office:value="${cell.value}"><text:p>${cell.value}</text:p></table:table-cell>`;

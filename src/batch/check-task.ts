@@ -108,7 +108,7 @@ export async function checkTask(task: Task, context: TaskContext, onProgress?: (
     partSize,
     partsFrom,
     rowTargets: task.rowTargets,
-    stream: task.path === '-' ? context.stdin ?? process.stdin : undefined,
+    stream: task.path === '-' ? (context.stdin ?? process.stdin) : undefined,
     onBytes: (bytes) => {
       progress.bytes += bytes;
       onProgress?.(progress);
@@ -156,10 +156,5 @@ function describeDetection(head: FileHead, best: Candidate, next: Candidate | un
 function findingReport(task: Task, head: FileHead, issue: Issue, failOn: FailOn, started: number): FileReport {
   const sink = new IssueCollector(task.settings.maxIssues ?? DEFAULT_MAX_ISSUES, task.settings.severity ? (i) => task.settings.severity![i.code] : undefined);
   sink.add(issue);
-  return buildFileReport(
-    { path: task.shown, standard: null, format: head.format, encoding: head.encoding, rows: 0, elapsed: (performance.now() - started) / 1000 },
-    sink,
-    failOn,
-  );
+  return buildFileReport({ path: task.shown, standard: null, format: head.format, encoding: head.encoding, rows: 0, elapsed: (performance.now() - started) / 1000 }, sink, failOn);
 }
-

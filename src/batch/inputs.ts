@@ -69,7 +69,9 @@ export async function expandInput(arg: string, base: string, cwd: string, asWrit
     const pattern = compilePattern(toPattern(arg));
     const root = resolve(base, pattern.base);
     const odd = new Set<string>();
-    found = filesUnder(root, pattern.depth, odd, unreadable).filter(pattern.matches).map((f) => resolve(root, f));
+    found = filesUnder(root, pattern.depth, odd, unreadable)
+      .filter(pattern.matches)
+      .map((f) => resolve(root, f));
     specials = [...odd].filter(pattern.matches).map((f) => resolve(root, f));
     found.push(...[...unreadable].filter((f) => !HIDDEN.test(f)).map((f) => resolve(root, f)));
   } else {

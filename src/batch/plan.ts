@@ -68,7 +68,9 @@ export async function planTasks(args: string[], flags: CheckSettings, config: Co
   }
   // Files that are not data do not make a run: with nothing else, the run has no input files.
   if (!tasks.some((t) => t.skipped === undefined)) {
-    throw new ConformError(`No input files matched ${empty.map((p) => `"${p}"`).join(', ')}: check the paths and patterns (folders are searched for .csv, .json, .geojson, .ndjson, .jsonl, .xlsx and .ods files)`);
+    throw new ConformError(
+      `No input files matched ${empty.map((p) => `"${p}"`).join(', ')}: check the paths and patterns (folders are searched for .csv, .json, .geojson, .ndjson, .jsonl, .xlsx and .ods files)`,
+    );
   }
   return { tasks, empty, leftOut: [...leftOut].map(([shown, why]) => ({ shown, why })) };
 }

@@ -21,9 +21,7 @@ export interface PoolOptions {
 }
 
 export type PoolEvent =
-  | { type: 'start'; index: number; task: Task }
-  | { type: 'progress'; index: number; rows: number; bytes: number }
-  | { type: 'done'; index: number; report: FileReport };
+  { type: 'start'; index: number; task: Task } | { type: 'progress'; index: number; rows: number; bytes: number } | { type: 'done'; index: number; report: FileReport };
 
 export interface WorkerData {
   /** The run's settings, for one file at a time on one thread. */
@@ -37,9 +35,7 @@ export interface FileTask {
 }
 
 /** What a worker says besides its reports. */
-export type WorkerNews =
-  | { type: 'started'; index: number }
-  | { type: 'progress'; index: number; rows: number; bytes: number };
+export type WorkerNews = { type: 'started'; index: number } | { type: 'progress'; index: number; rows: number; bytes: number };
 
 /** Files in flight or finished but not yet handed back, per job. */
 const WINDOW_PER_JOB = 4;

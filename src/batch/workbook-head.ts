@@ -11,7 +11,10 @@ export async function readWorkbookHead(path: string, sheet?: string): Promise<Fi
   try {
     const book = await openWorkbook(path);
     try {
-      const named = sheet === undefined ? undefined : book.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase()) ?? (/^\d+$/.test(sheet) ? book.sheets[Number(sheet) - 1] : undefined);
+      const named =
+        sheet === undefined
+          ? undefined
+          : (book.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase()) ?? (/^\d+$/.test(sheet) ? book.sheets[Number(sheet) - 1] : undefined));
       const candidates = named ? [named] : book.sheets.filter((s) => !s.hidden);
       let best: { rows: string[][]; width: number } = { rows: [], width: 0 };
       for (const candidate of candidates) {

@@ -384,7 +384,10 @@ function typeAs(text: string, type: string, field: Field): unknown {
       return lower === 'true' ? true : lower === 'false' ? false : NOT_TYPED;
     }
     case 'array': {
-      const items = text.split(field.separator).map((s) => s.trim()).filter((s) => s !== '');
+      const items = text
+        .split(field.separator)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       const itemTypes = itemTypesOf(field);
       if (itemTypes === undefined) return items;
       const typed = items.map((s) => readAs(s, itemTypes, field));

@@ -11,7 +11,20 @@ export type { Finding, FindingCode } from './explain/finding.js';
 export { enumPhrase, fieldOf, formatPhrase, typePhrase } from './explain/words.js';
 
 const SPECIFIC = ['format', 'pattern', 'enum', 'const', 'type'];
-const RECORD_KEYWORDS = new Set(['if', 'then', 'else', 'dependentRequired', 'dependencies', 'dependentSchemas', 'allOf', 'anyOf', 'oneOf', 'not', 'minProperties', 'maxProperties']);
+const RECORD_KEYWORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'dependentRequired',
+  'dependencies',
+  'dependentSchemas',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'minProperties',
+  'maxProperties',
+]);
 
 /**
  * Findings for a validator's errors. `recordLevel` marks errors about the record as a whole (found by the
@@ -92,7 +105,9 @@ function explainAlternatives(error: ErrorObject, branches: ErrorObject[]): Findi
       return { ...base, code: 'value-pattern', expected: `match one of the patterns ${patterns.join(', ')}` };
     }
     // Phrased to follow "must be": a pattern among other alternatives reads as "text matching …".
-    const phrases = explained.map((f) => (f.code === 'value-pattern' ? `text matching the pattern ${(branches[explained.indexOf(f)]!.params as { pattern: string }).pattern}` : f.expected!));
+    const phrases = explained.map((f) =>
+      f.code === 'value-pattern' ? `text matching the pattern ${(branches[explained.indexOf(f)]!.params as { pattern: string }).pattern}` : f.expected!,
+    );
     const specific = SPECIFIC.find((k) => branches.some((b) => b.keyword === k))!;
     const code = explained.find((f) => f.keyword === specific)!.code;
     const formats = explained.flatMap((f) => f.formats ?? []);
@@ -138,6 +153,6 @@ function describeCondition(ifSchema: unknown, negated: boolean): string {
       if (!parts.some((p) => p.startsWith(`${name} `))) parts.push(`${name} is given`);
     }
   }
-  if (!parts.length) return negated ? 'when the record does not meet the standard\'s condition' : 'when the record meets the standard\'s condition';
+  if (!parts.length) return negated ? "when the record does not meet the standard's condition" : "when the record meets the standard's condition";
   return `${negated ? 'unless' : 'when'} ${parts.join(' and ')}`;
 }

@@ -26,7 +26,8 @@ export interface HeaderPlanOptions {
 
 /** The plan for the header `names` on line `line`, and each column as matched; the header's issues go to `report`. */
 export function planHeader(standard: Standard, names: string[], line: number, options: HeaderPlanOptions, report: (issue: Issue) => void): { plan: TablePlan; columns: Column[] } {
-  const add = <C extends IssueCode>(code: C, args: IssueArgs[C], location: IssueLocation, severity?: Severity) => report(makeIssue(code, args, location, severity ?? severityFor(standard, code, undefined)));
+  const add = <C extends IssueCode>(code: C, args: IssueArgs[C], location: IssueLocation, severity?: Severity) =>
+    report(makeIssue(code, args, location, severity ?? severityFor(standard, code, undefined)));
   const references = options.references;
   const match = matchHeader(names, standard, options.columns);
   // A column the standard forbids is an error of the header when its root alone forbids it; where other
@@ -51,17 +52,30 @@ export function planHeader(standard: Standard, names: string[], line: number, op
       unknown.push(column);
       if (unknown.length > LISTED_UNKNOWN_COLUMNS) continue;
       const repairedHint = column.repaired ? `its name ${column.repaired.damage}: it is "${column.repaired.name}"; conform fix writes that name` : undefined;
-      add('header-unknown', { name: column.name, closest: column.closest }, { ...where, suggestion: column.closest, ...(repairedHint ? { hint: repairedHint } : {}) }, refuses ? 'error' : undefined);
+      add(
+        'header-unknown',
+        { name: column.name, closest: column.closest },
+        { ...where, suggestion: column.closest, ...(repairedHint ? { hint: repairedHint } : {}) },
+        refuses ? 'error' : undefined,
+      );
     } else {
       const field = column.field;
       if (column.repaired) {
-        add('header-mismatch', { name: column.name, field: field.name, by: 'repaired', damage: column.repaired.damage }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"; conform fix does this` });
+        add(
+          'header-mismatch',
+          { name: column.name, field: field.name, by: 'repaired', damage: column.repaired.damage },
+          { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"; conform fix does this` },
+        );
       } else if (column.matchedBy !== 'exact' && column.matchedBy !== 'config') {
         const by = column.matchedBy!;
         // The known name is said only where it is not the field's own name (for words, not the same words).
         const known = by === 'typo' ? column.typoOf && column.typoOf !== field.name : column.typoOf && normaliseName(column.typoOf) !== normaliseName(field.name);
         const match: NameMatch = by === 'typo' || by === 'words' ? { by, knownName: known ? column.typoOf : undefined } : { by };
-        add('header-mismatch', { name: column.name, field: field.name, ...match }, { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"` });
+        add(
+          'header-mismatch',
+          { name: column.name, field: field.name, ...match },
+          { ...where, field: field.name, suggestion: field.name, hint: `rename the column to "${field.name}"` },
+        );
       }
       planned.push({ index: column.index, name: column.name, field: field.name, fieldLabel: column.name !== field.name ? field.name : undefined });
     }
@@ -80,7 +94,12 @@ export function planHeader(standard: Standard, names: string[], line: number, op
     const severity = severityFor(standard, 'header-missing', field);
     // Where the standard's source asks for it, then how to map a column that may hold it.
     const hint = [sourceHint(field.schema, 'header-missing'), phrases.missingColumnHint(field.name, closest)].filter(Boolean).join('; ');
-    add('header-missing', { name: field.name, likely: closest, alsoLikely: candidates.slice(1), advised: severity !== 'error' }, { line, field: field.name, suggestion: closest, hint }, severity);
+    add(
+      'header-missing',
+      { name: field.name, likely: closest, alsoLikely: candidates.slice(1), advised: severity !== 'error' },
+      { line, field: field.name, suggestion: closest, hint },
+      severity,
+    );
     missing.push({ field: field.name, severity });
   }
   const byField = new Map(planned.map((p) => [p.field, p]));

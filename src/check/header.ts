@@ -95,14 +95,20 @@ export function matchHeader(names: string[], standard: Standard, columnMap: Reco
     if (column.field || column.blank || column.duplicateOf) continue;
     // A header of thousands of names is not a header to correct: compare only the first ones.
     if (++compared > MAX_TYPO_CHECKS) break;
-    const near = nearestField(nameOf(column), standard.fields.filter((f) => !claimed.has(f)));
+    const near = nearestField(
+      nameOf(column),
+      standard.fields.filter((f) => !claimed.has(f)),
+    );
     if (near?.close) {
       claim(column, near.field, 'typo');
       column.typoOf = near.candidate;
     } else if (near) column.closest = near.field.name;
   }
 
-  const loose = columns.filter((c) => !c.field && !c.blank && !c.duplicateOf).slice(0, MAX_TYPO_CHECKS).map(nameOf);
+  const loose = columns
+    .filter((c) => !c.field && !c.blank && !c.duplicateOf)
+    .slice(0, MAX_TYPO_CHECKS)
+    .map(nameOf);
   const missing = standard.fields
     .filter((field) => field.required && !claimed.has(field))
     .map((field) => {

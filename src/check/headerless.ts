@@ -29,7 +29,10 @@ const looksLikeValue = (cell: string) => VALUE_SHAPES.some((shape) => shape.test
  * is valid for the standard's field at its position: if so, the file follows the standard's order.
  */
 export function findHeaderless(row: string[], standard: Standard, columnMap: Record<string, string> = {}): Headerless | undefined {
-  const filled = row.slice(0, CELLS_LOOKED_AT).map((c) => c.trim()).filter(Boolean);
+  const filled = row
+    .slice(0, CELLS_LOOKED_AT)
+    .map((c) => c.trim())
+    .filter(Boolean);
   if (filled.length < 2 || !standard.fields.length) return undefined;
   const values = filled.filter(looksLikeValue).length;
   if (values < 2 || values * 3 < filled.length) return undefined;

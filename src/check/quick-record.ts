@@ -10,7 +10,22 @@ import { compileQuickCheck } from './fast-field.js';
 export type QuickRecord = (record: unknown) => boolean;
 
 /** Root keywords that the quick look accounts for (or that change nothing about validity). */
-const UNDERSTOOD = new Set(['$schema', '$id', 'id', '$defs', 'definitions', 'title', 'description', '$comment', 'examples', 'default', 'type', 'properties', 'required', 'additionalProperties']);
+const UNDERSTOOD = new Set([
+  '$schema',
+  '$id',
+  'id',
+  '$defs',
+  'definitions',
+  'title',
+  'description',
+  '$comment',
+  'examples',
+  'default',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+]);
 
 /** Values of a field remembered with their verdict, for fields that have no quick check. */
 const REMEMBERED = 4096;

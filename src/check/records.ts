@@ -107,7 +107,13 @@ export class RecordChecker {
     for (const repeated of repeatedKeys(text, value)) issues.push(repeatedIssue(repeated, { row, line, pointer: pointer ?? '', record: recordIdOf(this.standard, value) }));
     if (this.readers.length && value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      for (const { fields, reader } of this.readers) reader.row(fields.map((f) => keyText(record[f])), row, line, issues);
+      for (const { fields, reader } of this.readers)
+        reader.row(
+          fields.map((f) => keyText(record[f])),
+          row,
+          line,
+          issues,
+        );
     }
     const quick = this.quick;
     const valid = withinStack(() => (quick !== undefined && quick(value)) || this.validate(value));

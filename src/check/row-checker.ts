@@ -393,4 +393,3 @@ function tally(notes: Map<CellNote['kind'], NoteTally>, note: CellNote, text: st
 export function severityFor(standard: Standard, code: IssueCode, field: Field | undefined): Severity {
   return (field ? fieldSeverity(code, field) : undefined) ?? recordSeverity(standard, code) ?? CATALOG[code].severity;
 }
-

@@ -156,8 +156,15 @@ export class TableCheck {
     this.header = rows[at]!;
     this.headerLine = lines[at]!;
     if (this.headerLine > 1) {
-      const title = rows.slice(0, at).find((r) => !isBlankRow(r))?.find((c) => c.trim());
-      this.add('title-rows', { kind: 'above-header', headerLine: this.headerLine, firstTitle: title?.trim().slice(0, 60) }, { line: 1, endLine: this.headerLine - 1, count: this.headerLine - 1 });
+      const title = rows
+        .slice(0, at)
+        .find((r) => !isBlankRow(r))
+        ?.find((c) => c.trim());
+      this.add(
+        'title-rows',
+        { kind: 'above-header', headerLine: this.headerLine, firstTitle: title?.trim().slice(0, 60) },
+        { line: 1, endLine: this.headerLine - 1, count: this.headerLine - 1 },
+      );
     }
     this.templateLeft = TEMPLATE_SEARCH;
     this.planColumns();
@@ -218,7 +225,11 @@ export class TableCheck {
     this.templateRun = undefined;
     this.templateRows = { row: run.row, endRow: run.endRow };
     const count = run.endRow - run.row + 1;
-    this.add('title-rows', { kind: 'template', line: run.line, endLine: run.endLine, count, found: run.kinds }, { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count, hint: 'delete the template rows so that the data starts right under the header' });
+    this.add(
+      'title-rows',
+      { kind: 'template', line: run.line, endLine: run.endLine, count, found: run.kinds },
+      { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count, hint: 'delete the template rows so that the data starts right under the header' },
+    );
   }
 
   /**
@@ -272,10 +283,16 @@ export class TableCheck {
   }
 
   private reportHeaderless(row: string[], line: number, names: string[] | undefined): void {
-    const values = row.filter((c) => c.trim()).slice(0, 3).map((c) => c.trim().slice(0, 30));
+    const values = row
+      .filter((c) => c.trim())
+      .slice(0, 3)
+      .map((c) => c.trim().slice(0, 30));
     const hint = names
       ? `add the header row ${names.join(',')} above the data; conform fix does this`
-      : `add a header row that names each column with the standard's names (${this.standard.fields.slice(0, 4).map((f) => f.name).join(', ')}…)`;
+      : `add a header row that names each column with the standard's names (${this.standard.fields
+          .slice(0, 4)
+          .map((f) => f.name)
+          .join(', ')}…)`;
     this.add('header-absent', { line, values, readAs: names }, { line, hint });
   }
 
@@ -293,7 +310,12 @@ export class TableCheck {
     this.add(
       'total-rows',
       { count, listed: first },
-      { row: head.row, line: head.line, ...(count > 1 ? { endRow: last.row, endLine: last.line, count } : {}), hint: 'remove total and footer lines from the data; conform fix does this' },
+      {
+        row: head.row,
+        line: head.line,
+        ...(count > 1 ? { endRow: last.row, endLine: last.line, count } : {}),
+        hint: 'remove total and footer lines from the data; conform fix does this',
+      },
     );
   }
 
@@ -302,7 +324,11 @@ export class TableCheck {
     if (!run) return;
     this.blankRun = undefined;
     const count = run.endRow - run.row + 1;
-    this.add('row-blank', { count, row: run.row, endRow: run.endRow, line: run.line, endLine: run.endLine }, count > 1 ? { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count } : { row: run.row, line: run.line });
+    this.add(
+      'row-blank',
+      { count, row: run.row, endRow: run.endRow, line: run.line, endLine: run.endLine },
+      count > 1 ? { row: run.row, line: run.line, endRow: run.endRow, endLine: run.endLine, count } : { row: run.row, line: run.line },
+    );
   }
 
   /** Unnamed columns: the empty ones in one warning, each one that holds values in its own. */

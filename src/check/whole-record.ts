@@ -11,10 +11,33 @@ import { safeRegExp } from '../standards/safe-regexp.js';
 
 /** Root keywords that a cell-by-cell check and the header's checks judge exactly as JSON Schema does. */
 const CELL_COVERED = new Set([
-  '$schema', '$id', 'id', '$defs', 'definitions', 'title', 'description', '$comment', 'examples', 'default',
-  'deprecated', 'readOnly', 'writeOnly', 'type', 'properties', 'required', 'additionalProperties',
+  '$schema',
+  '$id',
+  'id',
+  '$defs',
+  'definitions',
+  'title',
+  'description',
+  '$comment',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
   // Annotations of published standards' own tooling (see ajv.ts).
-  'codelist', 'openCodelist', 'omitWhenMerged', 'wholeListMerge', 'rollUp', 'versionId', 'propertyOrder', 'mergeStrategy', 'mergeOptions',
+  'codelist',
+  'openCodelist',
+  'omitWhenMerged',
+  'wholeListMerge',
+  'rollUp',
+  'versionId',
+  'propertyOrder',
+  'mergeStrategy',
+  'mergeOptions',
 ]);
 
 /** Whether a row's verdict needs the whole record validated, not only its cells. */
@@ -40,7 +63,9 @@ function cellsSuffice(standard: Standard): boolean {
   // Every field is declared once, in the root's properties, so its cell validator is its whole rule; a
   // name only required is checked by the header (a column missing) and the cells (a value missing).
   const closed = schema.additionalProperties === false;
-  return standard.fields.every((f) => f.pointer === `/properties/${escapePointer(f.name)}` || (f.pointer === undefined && f.required && !closed && !(f.name in (schema.properties ?? {}))));
+  return standard.fields.every(
+    (f) => f.pointer === `/properties/${escapePointer(f.name)}` || (f.pointer === undefined && f.required && !closed && !(f.name in (schema.properties ?? {}))),
+  );
 }
 
 /** The validator of the whole record, compiled once per standard. */

@@ -16,7 +16,8 @@ export class SheetIssues extends IssueCollector {
     const sheet = this.sheet;
     if (sheet !== undefined && issue.line !== undefined) {
       issue.sheet = sheet;
-      issue.cell = issue.columnIndex !== undefined ? cellReference(sheet, issue.columnIndex - 1, issue.line) : `${cellReference(sheet, undefined, issue.line)}:${issue.endLine ?? issue.line}`;
+      issue.cell =
+        issue.columnIndex !== undefined ? cellReference(sheet, issue.columnIndex - 1, issue.line) : `${cellReference(sheet, undefined, issue.line)}:${issue.endLine ?? issue.line}`;
       if ((issue.code === 'value-format' || issue.code === 'value-type') && issue.value && SERIAL.test(issue.value) && /date/i.test(`${issue.expected ?? ''} ${issue.message}`)) {
         issue.hint = `${issue.value} looks like a spreadsheet date serial number for ${serialToIso(Number(issue.value))}: format the cell as a date (yyyy-mm-dd), or type the date`;
       }

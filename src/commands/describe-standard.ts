@@ -110,9 +110,7 @@ export function describeField(field: Field, root: AnySchemaObject, inCells = tru
     title: stringOf(schema.title),
     description: field.description,
     types: field.types,
-    typeWords: isList
-      ? `a list of ${itemWords(itemTypes)}${inCells ? ` separated by ${field.separator}` : ''}`
-      : typePhrase(field.types.length ? field.types : ['string']),
+    typeWords: isList ? `a list of ${itemWords(itemTypes)}${inCells ? ` separated by ${field.separator}` : ''}` : typePhrase(field.types.length ? field.types : ['string']),
     required: field.required,
     nullable: field.nullable,
     separator: isList && inCells ? field.separator : undefined,
@@ -127,10 +125,7 @@ export function describeField(field: Field, root: AnySchemaObject, inCells = tru
   };
 }
 
-type Rules = Pick<
-  FieldDescription,
-  'allowedValues' | 'patterns' | 'formats' | 'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum' | 'minLength' | 'maxLength'
->;
+type Rules = Pick<FieldDescription, 'allowedValues' | 'patterns' | 'formats' | 'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum' | 'minLength' | 'maxLength'>;
 
 /** The rules of a schema and of the alternatives (anyOf/oneOf) and local references it is made of. */
 function collectRules(schema: AnySchemaObject, root: AnySchemaObject, seen = new Set<AnySchemaObject>()): Rules {

@@ -49,11 +49,13 @@ const FAIL_ON: FailOn[] = ['error', 'warning', 'info', 'never'];
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', '\t': '\t', '\\t': '\t', tab: '\t', '|': '|', auto: 'auto' };
 
 export async function fixCommand(file: string, flags: FixFlags, io: Io): Promise<number> {
-  if (!flags.standard) throw new ConformError('No standard given: use --standard <id or schema file>, or --standard auto to detect it from the header (run "conform standards list" to see the ids)');
+  if (!flags.standard)
+    throw new ConformError('No standard given: use --standard <id or schema file>, or --standard auto to detect it from the header (run "conform standards list" to see the ids)');
   if (file === '-') throw new ConformError('conform fix reads its input twice, so it needs a file, not standard input');
   if (flags.output && flags.inPlace) throw new ConformError('Use either --output <file> or --in-place, not both');
   const workbook = isWorkbookName(file);
-  if (workbook && flags.inPlace) throw new ConformError('A workbook cannot be replaced by its repaired CSV copy: leave out --in-place (the copy is written next to it as .csv), or name it with --output');
+  if (workbook && flags.inPlace)
+    throw new ConformError('A workbook cannot be replaced by its repaired CSV copy: leave out --in-place (the copy is written next to it as .csv), or name it with --output');
   if (!flags.output && !flags.inPlace && !workbook) throw new ConformError('Say where to write the repaired file: --output <file>, or --in-place to replace the input');
   const failOn = (flags.failOn ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new ConformError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${flags.failOn}")`);

@@ -59,7 +59,8 @@ export async function initCommand(flags: InitFlags, io: Io): Promise<number> {
   const lines = [`Wrote ${basename(target)}: ${plural(checks.filter((c) => c.standard).length, 'check')} for ${plural(recognised, 'file')}.`];
   if (!found.length) lines.push('No data files (.csv, .json, .ndjson, .jsonl) were found under this folder; add checks by hand.');
   const unmatched = guesses.length - recognised;
-  if (unmatched) lines.push(`${plural(unmatched, 'file')} could not be matched to a standard; ${unmatched === 1 ? 'it is' : 'they are'} listed, commented out, for you to complete.`);
+  if (unmatched)
+    lines.push(`${plural(unmatched, 'file')} could not be matched to a standard; ${unmatched === 1 ? 'it is' : 'they are'} listed, commented out, for you to complete.`);
   if (existing?.endsWith('.json')) lines.push(`${basename(existing)} is still there: conform now reads ${basename(target)} instead; delete the old one.`);
   lines.push('Check the guesses, then run: conform validate');
   io.stdout.write(lines.join('\n') + '\n');
@@ -111,9 +112,9 @@ export function groupIntoChecks(guesses: Guess[]): Check[] {
 function starterConfig(checks: Check[], standardsDirs: string[]): string {
   const out = [
     '# conform configuration: which data files follow which standard, and how to read them.',
-    '# Written by `conform init`, which guessed each standard from the file\'s header: check the guesses.',
+    "# Written by `conform init`, which guessed each standard from the file's header: check the guesses.",
     '# `conform validate` (with no files named) checks everything below; flags on the command line win.',
-    '# Paths and patterns are relative to this file. The settings are described in conform\'s',
+    "# Paths and patterns are relative to this file. The settings are described in conform's",
     '# schemas/config.schema.json; `conform standards list` shows the standards.',
     '',
     standardsDirs.length ? `standards: [${standardsDirs.map(yamlText).join(', ')}]` : '# standards: [./standards]   # folders of your own standards',

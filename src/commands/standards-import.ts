@@ -33,7 +33,9 @@ export async function standardsImportCommand(source: string, flags: ImportFlags,
   io.stdout.write(
     terminalSafe(
       `Wrote ${flags.output}: the standard "${standard.id}" with ${fields} field${fields === 1 ? '' : 's'}` +
-        (imported.notCarried.length ? `; ${imported.notCarried.length === 1 ? 'what was not carried over is' : `${imported.notCarried.length} things not carried over are`} listed in NOTES.md` : ''),
+        (imported.notCarried.length
+          ? `; ${imported.notCarried.length === 1 ? 'what was not carried over is' : `${imported.notCarried.length} things not carried over are`} listed in NOTES.md`
+          : ''),
     ) + '\n',
   );
   return 0;

@@ -64,7 +64,11 @@ function listTable(entries: RegistryEntry[]): string {
   // A standard's own words are shown, never obeyed by the terminal.
   const rows = entries.map((e) => [e.id, e.version, e.title, e.publisher ?? '', ...(extra ? [e.bundled ? 'bundled' : e.path] : [])].map(terminalSafe));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd() + '\n';
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd() + '\n';
   const count = entries.length === 1 ? '1 standard' : `${entries.length} standards`;
   return line(header) + rows.map(line).join('') + `\n${count}. "conform standards show <id>" lists the fields of one; "conform template <id>" writes a blank CSV for it.\n`;
 }

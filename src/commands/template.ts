@@ -35,7 +35,9 @@ export async function templateCommand(spec: string, flags: TemplateFlags, io: Io
   const standardFile = standardSpec(spec, io.cwd);
   const target = new OutputGuard(isAbsolute(standardFile) ? [standardFile] : []).claim(resolve(io.cwd, flags.output), `--output ${flags.output}`);
   writeFileAtomic(target, text);
-  io.stdout.write(`Wrote ${flags.output}: the ${fields.length} columns of ${terminalSafe(`${standard.title} ${standard.version}`)}${flags.example ? ', with an example row' : ''}\n`);
+  io.stdout.write(
+    `Wrote ${flags.output}: the ${fields.length} columns of ${terminalSafe(`${standard.title} ${standard.version}`)}${flags.example ? ', with an example row' : ''}\n`,
+  );
   return 0;
 }
 

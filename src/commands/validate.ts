@@ -63,7 +63,11 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const config = findConfig(flags, io);
   const failOn = oneOf(flags.failOn ?? config?.failOn ?? 'error', FAIL_ON, '--fail-on');
-  const chosenJobs = atMostCores(flags.jobs === undefined ? config?.jobs : positiveInteger(flags.jobs, '--jobs'), flags.jobs === undefined ? 'jobs in the config file' : '--jobs', flags.quiet ? undefined : io);
+  const chosenJobs = atMostCores(
+    flags.jobs === undefined ? config?.jobs : positiveInteger(flags.jobs, '--jobs'),
+    flags.jobs === undefined ? 'jobs in the config file' : '--jobs',
+    flags.quiet ? undefined : io,
+  );
   const standardsDirs = [...(flags.standardsDir ?? []).map((d) => resolve(io.cwd, d)), ...(config?.standards ?? [])];
 
   const plan = await planTasks(args, settingsFromFlags(flags, io), config, io.cwd);
@@ -74,7 +78,11 @@ export async function validateCommand(args: string[], flags: ValidateFlags, io: 
   if (shard) {
     if (tasks.some((t) => t.path === '-')) throw new ConformError('--shard cannot be used with standard input (-)');
     const positions = shardPositions(tasks.length, shard);
-    const runId = shardRunId(tasks.map((t) => t.shown), { failOn, version: VERSION, count: shard.count }, io.env);
+    const runId = shardRunId(
+      tasks.map((t) => t.shown),
+      { failOn, version: VERSION, count: shard.count },
+      io.env,
+    );
     shardInfo = { index: shard.index, count: shard.count, totalFiles: tasks.length, positions, runId };
     tasks = positions.map((p) => plan.tasks[p]!);
   }

@@ -85,18 +85,16 @@ export function loadConfig(file: string, shown = file): Config {
     failOn: raw.failOn,
     maxIssues: raw.maxIssues,
     jobs: raw.jobs,
-    checks: (raw.checks ?? []).map(
-      (check, i): CheckConfig => ({
-        ...check,
-        ...(check.standard !== undefined ? { standard: standardSpec(check.standard, dir) } : {}),
-        // A sheet may be given by number in YAML (sheet: 2); it is matched as text.
-        ...(check.sheet !== undefined ? { sheet: String(check.sheet) } : {}),
-        files: list(check.files),
-        line: lineOf(['checks', i]),
-        standardLine: check.standard !== undefined ? lineOf(['checks', i, 'standard']) : undefined,
-        columnsLine: check.columns !== undefined ? lineOf(['checks', i, 'columns']) : undefined,
-      }),
-    ),
+    checks: (raw.checks ?? []).map((check, i): CheckConfig => ({
+      ...check,
+      ...(check.standard !== undefined ? { standard: standardSpec(check.standard, dir) } : {}),
+      // A sheet may be given by number in YAML (sheet: 2); it is matched as text.
+      ...(check.sheet !== undefined ? { sheet: String(check.sheet) } : {}),
+      files: list(check.files),
+      line: lineOf(['checks', i]),
+      standardLine: check.standard !== undefined ? lineOf(['checks', i, 'standard']) : undefined,
+      columnsLine: check.columns !== undefined ? lineOf(['checks', i, 'columns']) : undefined,
+    })),
   };
 }
 
@@ -108,7 +106,10 @@ function configValue(doc: Document, name: string, path: string): unknown {
     return doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {};
   } catch (error) {
     if (!/alias/i.test((error as Error).message)) throw error;
-    throw new ConformError(`${name}: the YAML uses aliases (*name) more than ${MAX_CONFIG_ALIASES} times over, which would expand to a huge config; write the settings out instead`, path);
+    throw new ConformError(
+      `${name}: the YAML uses aliases (*name) more than ${MAX_CONFIG_ALIASES} times over, which would expand to a huge config; write the settings out instead`,
+      path,
+    );
   }
 }
 
@@ -131,7 +132,11 @@ const list = (value: string | string[] | null | undefined): string[] => (value =
 function checkMeaning(raw: RawConfig): ConfigProblem | undefined {
   for (const [i, check] of (raw.checks ?? []).entries()) {
     if (check.encoding !== undefined && check.encoding !== 'auto' && !isKnownEncoding(check.encoding)) {
-      return new ConfigProblem(`checks[${i}].encoding "${check.encoding}" is not an encoding conform knows; try utf-8, windows-1252, utf-16le or utf-16be`, ['checks', i, 'encoding']);
+      return new ConfigProblem(`checks[${i}].encoding "${check.encoding}" is not an encoding conform knows; try utf-8, windows-1252, utf-16le or utf-16be`, [
+        'checks',
+        i,
+        'encoding',
+      ]);
     }
     for (const code of Object.keys(check.severity ?? {})) {
       if (!Object.hasOwn(CATALOG, code)) {
@@ -199,9 +204,7 @@ function explain(error: ErrorObject, value: unknown): ConfigProblem {
 }
 
 function describeType(type: string): string {
-  return (
-    { string: 'text', array: 'a list', object: 'a set of names and values', integer: 'a whole number', number: 'a number', boolean: 'true or false' }[type] ?? type
-  );
+  return { string: 'text', array: 'a list', object: 'a set of names and values', integer: 'a whole number', number: 'a number', boolean: 'true or false' }[type] ?? type;
 }
 
 function describeValue(value: unknown): string {
@@ -277,4 +280,3 @@ function closest(word: string, options: string[]): string | undefined {
 }
 
 const firstSentence = (message: string) => message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-

@@ -90,7 +90,11 @@ function foldHeader(groups: IssueGroup[]): IssueGroup[] {
   for (const { group, names } of folded.values()) {
     if (names.length < 2) continue;
     const shown = names.slice(0, 20).join(', ') + (names.length > 20 ? ` and ${n(names.length - 20)} more` : '');
-    group.example = { ...group.example, message: `${CATALOG[group.code]?.title ?? group.code}: ${shown}`, hint: group.code === 'header-mismatch' ? "rename the columns to the standard's names" : undefined };
+    group.example = {
+      ...group.example,
+      message: `${CATALOG[group.code]?.title ?? group.code}: ${shown}`,
+      hint: group.code === 'header-mismatch' ? "rename the columns to the standard's names" : undefined,
+    };
     delete group.example.columnStart;
   }
   return out;
@@ -107,7 +111,10 @@ function annotation(c: Candidate, verbose: boolean): string {
   };
   const example = group.example;
   const words = (text: string) => (verbose ? text : inWords(text));
-  const rows = group.rows.length && group.count > 1 ? `${count(group.count, 'issue')}, on rows ${runsText(group.rows, 5)}${group.count > group.rows.length ? ' and others' : ''}. The first: ` : '';
+  const rows =
+    group.rows.length && group.count > 1
+      ? `${count(group.count, 'issue')}, on rows ${runsText(group.rows, 5)}${group.count > group.rows.length ? ' and others' : ''}. The first: `
+      : '';
   const fix = group.fixable ? `\nconform fix repairs ${group.fixable === group.count ? (group.count === 1 ? 'it' : 'all of them') : n(group.fixable)}` : '';
   // Data text is made visible (an escape sequence would colour the log; a line break would start a new
   // command), so the only line breaks left are ours.

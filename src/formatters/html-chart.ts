@@ -51,5 +51,7 @@ export function columnChart(id: string, columns: ColumnCounts[]): string {
 }
 
 function describe(counts: Record<Severity, number>): string {
-  return SEVERITIES.filter((s) => counts[s]).map((s) => count(counts[s], SEVERITY_WORD[s])).join(', ');
+  return SEVERITIES.filter((s) => counts[s])
+    .map((s) => count(counts[s], SEVERITY_WORD[s]))
+    .join(', ');
 }

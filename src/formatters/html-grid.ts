@@ -28,7 +28,10 @@ export function failingRowsGrid(file: FileReport, id: string, titleId: string): 
 
   const head = [
     '<tr><th scope="col" class="rownum">Row</th><th scope="col" class="rownum">Line</th>',
-    ...columns.map((c) => `<th scope="col">${c.index !== undefined ? `<span class="letter">${esc(columnLetter(c.index))}</span> ` : ''}${esc(c.label)}${c.field ? ` <span class="field">${esc(c.field)}</span>` : ''}</th>`),
+    ...columns.map(
+      (c) =>
+        `<th scope="col">${c.index !== undefined ? `<span class="letter">${esc(columnLetter(c.index))}</span> ` : ''}${esc(c.label)}${c.field ? ` <span class="field">${esc(c.field)}</span>` : ''}</th>`,
+    ),
     rowLevel ? '<th scope="col">Whole row</th>' : '',
     '</tr>',
   ].join('');
@@ -37,7 +40,8 @@ export function failingRowsGrid(file: FileReport, id: string, titleId: string): 
     if (rowLevel) cells.push(rowCell(issues.filter((i) => !isColumnIssue(i))));
     return `<tr data-issues="${esc(issueKeys(issues))}"><th scope="row" class="rownum">${n(row)}</th><td class="rownum">${issues[0]?.line !== undefined ? n(issues[0].line) : ''}</td>${cells.join('')}</tr>`;
   });
-  const which = totalRows > rows.length ? `The first ${n(rows.length)} of ${n(totalRows)} failing rows listed` : rows.length === 1 ? 'The failing row' : `The ${n(rows.length)} failing rows`;
+  const which =
+    totalRows > rows.length ? `The first ${n(rows.length)} of ${n(totalRows)} failing rows listed` : rows.length === 1 ? 'The failing row' : `The ${n(rows.length)} failing rows`;
   const caption = `${which}.`;
   return [
     '<p class="legend">Marked cells failed. A cell marked “?” passed or was not checked: the report records only the cells that failed.</p>',

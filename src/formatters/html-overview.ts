@@ -5,9 +5,24 @@ import { esc } from './html-escape.js';
 import { n } from './where.js';
 
 export function overviewSection(overview: Overview): string {
-  const out = ['<h2 class="files">Overview</h2>', groupTable('By standard', 'Standard', overview.byStandard.map((g) => ({ ...g, name: g.standard })), 'no standard')];
+  const out = [
+    '<h2 class="files">Overview</h2>',
+    groupTable(
+      'By standard',
+      'Standard',
+      overview.byStandard.map((g) => ({ ...g, name: g.standard })),
+      'no standard',
+    ),
+  ];
   if (overview.byPublisher.some((g) => g.publisher !== null)) {
-    out.push(groupTable('By publisher', 'Publisher', overview.byPublisher.map((g) => ({ ...g, name: g.publisher })), 'not stated in the data'));
+    out.push(
+      groupTable(
+        'By publisher',
+        'Publisher',
+        overview.byPublisher.map((g) => ({ ...g, name: g.publisher })),
+        'not stated in the data',
+      ),
+    );
   }
   const rows = overview.files.map(
     (f) =>

@@ -25,14 +25,7 @@ const SEVERITY_HEADING: Record<Severity, string> = { error: 'Error', warning: 'W
 const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 
 export const html: Formatter = (report) => {
-  const csp = [
-    "default-src 'none'",
-    `style-src '${hash(STYLE)}'`,
-    `script-src '${hash(SCRIPT)}'`,
-    "img-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  const csp = ["default-src 'none'", `style-src '${hash(STYLE)}'`, `script-src '${hash(SCRIPT)}'`, "img-src 'none'", "base-uri 'none'", "form-action 'none'"].join('; ');
   const title = `${report.passed ? 'Passed' : 'Failed'}: ${report.files.length === 1 ? esc(report.files[0]!.path) : `${n(report.files.length)} files`} — conform report`;
   return [
     '<!DOCTYPE html>',
@@ -70,8 +63,12 @@ function hash(text: string): string {
 function verdictHeader(report: Report): string {
   const s = report.summary;
   const headline = report.passed
-    ? s.files === 1 ? 'The file conforms' : `All ${n(s.files)} files conform`
-    : s.files === 1 ? 'The file does not conform' : `${n(s.failedFiles)} of ${n(s.files)} files ${s.failedFiles === 1 ? 'does' : 'do'} not conform`;
+    ? s.files === 1
+      ? 'The file conforms'
+      : `All ${n(s.files)} files conform`
+    : s.files === 1
+      ? 'The file does not conform'
+      : `${n(s.failedFiles)} of ${n(s.files)} files ${s.failedFiles === 1 ? 'does' : 'do'} not conform`;
   const totals: [string, number][] = [
     ['file', s.files],
     ['row', s.rows],
@@ -94,7 +91,12 @@ function stamp(report: Report): string {
   const when = typeof report.checkedAt === 'string' ? report.checkedAt : undefined;
   const date = when ? `Checked <time datetime="${esc(when)}">${esc(when.slice(0, 16).replace('T', ' '))} UTC</time>` : 'Checked';
   const standards = [...new Set(report.files.filter((f) => f.standard).map((f) => `${f.standard!.id} ${f.standard!.version}`))];
-  const against = standards.length ? ` against ${standards.slice(0, 5).map((s) => `<code>${esc(s)}</code>`).join(', ')}${standards.length > 5 ? ` and ${n(standards.length - 5)} more` : ''}` : '';
+  const against = standards.length
+    ? ` against ${standards
+        .slice(0, 5)
+        .map((s) => `<code>${esc(s)}</code>`)
+        .join(', ')}${standards.length > 5 ? ` and ${n(standards.length - 5)} more` : ''}`
+    : '';
   return `${date} with conform ${esc(report.tool.version)}${against}.`;
 }
 
@@ -115,8 +117,17 @@ function planSection(plan: FixPlan, id: string, run: boolean): string {
       return `<li><p><strong>${n(s.count)}</strong>${files} × ${esc(s.label)} ${severityTag(s.severity)} <code>${esc(s.code)}</code></p><p class="example">${where ? `${esc(where)}: ` : ''}${esc(inWords(s.example.message))}</p>${s.action ? `<p class="hint">→ ${esc(inWords(s.action))}</p>` : ''}</li>`;
     });
     const rest = plan.manual.slice(PLAN_STEPS);
-    const more = rest.length ? `<p class="legend">… and ${esc(count(rest.reduce((sum, s) => sum + s.count, 0), 'issue'))} of ${esc(count(rest.length, 'more kind'))}.</p>` : '';
-    out.push(`<li><p>${plan.fixable ? 'Then ' : ''}<strong>${n(left)}</strong> ${left === 1 ? 'issue needs' : 'issues need'} a person, the largest kinds first:</p><ul class="steps">${steps.join('')}</ul>${more}</li>`);
+    const more = rest.length
+      ? `<p class="legend">… and ${esc(
+          count(
+            rest.reduce((sum, s) => sum + s.count, 0),
+            'issue',
+          ),
+        )} of ${esc(count(rest.length, 'more kind'))}.</p>`
+      : '';
+    out.push(
+      `<li><p>${plan.fixable ? 'Then ' : ''}<strong>${n(left)}</strong> ${left === 1 ? 'issue needs' : 'issues need'} a person, the largest kinds first:</p><ul class="steps">${steps.join('')}</ul>${more}</li>`,
+    );
   }
   out.push('</ol>', '</section>');
   return out.join('\n');
@@ -192,7 +203,12 @@ function facts(file: FileReport): string {
   const items: [string, string][] = [
     ['Standard', standardText(file)],
     ['Rows', `${n(file.rows)}${file.rows ? ` (${n(file.validRows)} without errors, ${n(file.invalidRows)} with errors)` : ''}`],
-    ['Issues', esc(`${count(file.counts.error, 'error')}, ${count(file.counts.warning, 'warning')}, ${count(file.counts.info, 'note')}${file.truncated ? ` (showing ${n(totalIssues(file) - file.truncated)} of ${n(totalIssues(file))})` : ''}`)],
+    [
+      'Issues',
+      esc(
+        `${count(file.counts.error, 'error')}, ${count(file.counts.warning, 'warning')}, ${count(file.counts.info, 'note')}${file.truncated ? ` (showing ${n(totalIssues(file) - file.truncated)} of ${n(totalIssues(file))})` : ''}`,
+      ),
+    ],
     ['Format', esc(file.format === 'unknown' ? 'not recognised' : file.format.toUpperCase())],
     ['Encoding', esc(file.encoding)],
   ];
@@ -299,7 +315,8 @@ function issueTable(file: FileReport, id: string): string {
     perKind.set(kind, seen);
     const printed = seen <= PRINTED_PER_KIND ? '' : ' screen-only';
     const where = locationText(issue) || 'the file';
-    const column = issue.column !== undefined ? esc(columnLabel(issue)) : issue.pointer !== undefined ? `${issue.field ? `${esc(issue.field)} ` : ''}<code>${esc(issue.pointer)}</code>` : '';
+    const column =
+      issue.column !== undefined ? esc(columnLabel(issue)) : issue.pointer !== undefined ? `${issue.field ? `${esc(issue.field)} ` : ''}<code>${esc(issue.pointer)}</code>` : '';
     const value = issue.value === undefined ? '' : issue.value === '' ? '<em class="empty">blank</em>' : `<code class="value">${esc(issue.value)}</code>`;
     const hint = issue.hint ? `<span class="hint">→ ${esc(issue.hint)}</span>` : '';
     return `<tr class="issue${printed}" data-issues="${esc(`${issue.severity}:${issue.code}`)}"><td>${severityTag(issue.severity)}</td><td>${esc(where)}</td><td>${column}</td><td class="code"><code>${esc(issue.code)}</code></td><td>${value}</td><td class="message">${esc(inWords(issue.message))}${hint}</td></tr>`;
@@ -318,4 +335,3 @@ function severityTag(severity: Severity): string {
 function passBadge(passed: boolean): string {
   return `<span class="badge ${passed ? 'pass' : 'fail'}">${passed ? 'Passed' : 'Failed'}</span>`;
 }
-

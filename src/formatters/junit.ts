@@ -21,10 +21,7 @@ export const junit: Formatter = (report) => {
   const tests = suites.reduce((sum, s) => sum + s.cases.length, 0);
   const failures = suites.reduce((sum, s) => sum + s.cases.filter((c) => c.failure).length, 0);
   const time = report.files.reduce((sum, f) => sum + (f.elapsed ?? 0), 0);
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="conform" tests="${tests}" failures="${failures}" errors="0" time="${seconds(time)}">`,
-  ];
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="conform" tests="${tests}" failures="${failures}" errors="0" time="${seconds(time)}">`];
   for (const { file, cases } of suites) out.push(...suiteXml(file, cases, classname(file)));
   out.push('</testsuites>');
   return out.join('\n') + '\n';
@@ -144,12 +141,5 @@ function text(value: string): string {
 }
 
 function attr(value: string): string {
-  return xmlSafe(terminalSafe(value))
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;');
+  return xmlSafe(terminalSafe(value)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;');
 }
-

@@ -18,7 +18,13 @@ const BUDGET = 60_000;
 const LISTED_PER_FILE = 100;
 
 export const markdown: Formatter = (report) => {
-  const out = [heading(report), '', ...planSection(report.files.length === 1 ? planOf(report.files[0]!) : runPlanOf(report), report.files.length > 1), ...summaryTable(report), ...overviewTables(report)];
+  const out = [
+    heading(report),
+    '',
+    ...planSection(report.files.length === 1 ? planOf(report.files[0]!) : runPlanOf(report), report.files.length > 1),
+    ...summaryTable(report),
+    ...overviewTables(report),
+  ];
   let used = out.join('\n').length;
   const withIssues = report.files.filter((f) => f.issues.length || f.truncated);
   for (const [i, file] of withIssues.entries()) {
@@ -37,9 +43,7 @@ export const markdown: Formatter = (report) => {
 
 function heading(report: Report): string {
   const s = report.summary;
-  const verdict = report.passed
-    ? `✅ ${s.files === 1 ? 'The file passed' : `All ${n(s.files)} files passed`}`
-    : `❌ ${n(s.failedFiles)} of ${count(s.files, 'file')} failed`;
+  const verdict = report.passed ? `✅ ${s.files === 1 ? 'The file passed' : `All ${n(s.files)} files passed`}` : `❌ ${n(s.failedFiles)} of ${count(s.files, 'file')} failed`;
   const notes = s.infos ? `, ${count(s.infos, 'note')}` : '';
   return `## ${verdict}\n\n${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}${notes} in ${count(s.rows, 'row')}.`;
 }
@@ -64,7 +68,14 @@ function planSection(plan: FixPlan, run: boolean): string[] {
       );
     }
     const rest = plan.manual.slice(PLAN_STEPS);
-    if (rest.length) out.push('', `   _… and ${count(rest.reduce((sum, s) => sum + s.count, 0), 'issue')} of ${count(rest.length, 'more kind')}._`);
+    if (rest.length)
+      out.push(
+        '',
+        `   _… and ${count(
+          rest.reduce((sum, s) => sum + s.count, 0),
+          'issue',
+        )} of ${count(rest.length, 'more kind')}._`,
+      );
   }
   out.push('');
   return out;
@@ -92,11 +103,25 @@ function overviewTables(report: Report): string[] {
     '',
     `| ${title.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase())} | Valid rows | Files | Failed | Rows | Errors | Warnings |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...groups.map((g) => `| ${g.name === null ? none : show(g.name)} | ${percent(g.conformance)} | ${n(g.files)} | ${n(g.failedFiles)} | ${n(g.rows)} | ${n(g.errors)} | ${n(g.warnings)} |`),
+    ...groups.map(
+      (g) => `| ${g.name === null ? none : show(g.name)} | ${percent(g.conformance)} | ${n(g.files)} | ${n(g.failedFiles)} | ${n(g.rows)} | ${n(g.errors)} | ${n(g.warnings)} |`,
+    ),
   ];
-  const out = table('By standard', overview.byStandard.map((g) => ({ ...g, name: g.standard })), 'no standard', code);
+  const out = table(
+    'By standard',
+    overview.byStandard.map((g) => ({ ...g, name: g.standard })),
+    'no standard',
+    code,
+  );
   if (overview.byPublisher.some((g) => g.publisher !== null)) {
-    out.push(...table('By publisher', overview.byPublisher.map((g) => ({ ...g, name: g.publisher })), 'not stated in the data', text));
+    out.push(
+      ...table(
+        'By publisher',
+        overview.byPublisher.map((g) => ({ ...g, name: g.publisher })),
+        'not stated in the data',
+        text,
+      ),
+    );
   }
   return out;
 }
@@ -106,7 +131,12 @@ function fileSection(file: FileReport): string {
   const facts = [
     file.standard ? `${text(file.standard.title)} ${code(`${file.standard.id} ${file.standard.version}`)}` : 'no standard',
     `${count(file.rows, 'row')}${file.invalidRows ? ` (${n(file.invalidRows)} with errors)` : ''}`,
-    [file.format.toUpperCase(), text(file.encoding), file.delimiter && file.delimiter !== ',' ? `delimiter ${code(file.delimiter)}` : '', file.sheet !== undefined ? `sheet ${text(JSON.stringify(file.sheet))}` : '']
+    [
+      file.format.toUpperCase(),
+      text(file.encoding),
+      file.delimiter && file.delimiter !== ',' ? `delimiter ${code(file.delimiter)}` : '',
+      file.sheet !== undefined ? `sheet ${text(JSON.stringify(file.sheet))}` : '',
+    ]
       .filter(Boolean)
       .join(', '),
   ];
@@ -125,10 +155,13 @@ function fileSection(file: FileReport): string {
     if (same) {
       same.count += group.count;
       same.issues.push(...listed);
-    } else rows.push({ label: fold ? 'Header' : group.label, code: group.code, severity: group.severity, count: group.count, issues: listed.length ? [...listed] : [group.example] });
+    } else
+      rows.push({ label: fold ? 'Header' : group.label, code: group.code, severity: group.severity, count: group.count, issues: listed.length ? [...listed] : [group.example] });
   }
   for (const row of rows) {
-    out.push(`| ${text(row.label)} | ${code(row.code)} ${text(CATALOG[row.code]?.title ?? '')} | ${SEVERITY_WORD[row.severity]} | ${n(row.count)} | ${example({ column: row.label, code: row.code, issues: row.issues })} |`);
+    out.push(
+      `| ${text(row.label)} | ${code(row.code)} ${text(CATALOG[row.code]?.title ?? '')} | ${SEVERITY_WORD[row.severity]} | ${n(row.count)} | ${example({ column: row.label, code: row.code, issues: row.issues })} |`,
+    );
   }
 
   const listed = file.issues.slice(0, LISTED_PER_FILE);
@@ -157,7 +190,7 @@ function example(group: Group): string {
   if (FOLDED.has(group.code)) {
     const names = group.issues.map((i) => (i.code === 'header-mismatch' ? `${i.column} → ${i.field ?? i.suggestion ?? '?'}` : i.column!));
     const shown = names.slice(0, 10).join(', ') + (names.length > 10 ? ` and ${n(names.length - 10)} more` : '');
-    return `${group.code === 'header-mismatch' ? 'Columns read under the standard\'s names' : 'Not in the standard'}: ${text(shown)}`;
+    return `${group.code === 'header-mismatch' ? "Columns read under the standard's names" : 'Not in the standard'}: ${text(shown)}`;
   }
   const first = group.issues[0]!;
   const where = locationText(first);

@@ -20,14 +20,33 @@ export function overviewLines(overview: Overview, c: Paint): string[] {
   out.push(
     ...table(
       ['', '#valid rows', '#rows', '#errors', '#warnings', 'standard', 'publisher', 'file'],
-      overview.files.map((f) => [f.passed ? { text: '✔', paint: c.green } : { text: '✖', paint: c.red }, percent(f.conformance), n(f.rows), n(f.errors), n(f.warnings), f.standard ?? '—', f.publisher ?? '—', f.path]),
+      overview.files.map((f) => [
+        f.passed ? { text: '✔', paint: c.green } : { text: '✖', paint: c.red },
+        percent(f.conformance),
+        n(f.rows),
+        n(f.errors),
+        n(f.warnings),
+        f.standard ?? '—',
+        f.publisher ?? '—',
+        f.path,
+      ]),
     ),
   );
   out.push('', c.bold('By standard'));
-  out.push(...table(GROUP_HEADER.concat('standard'), overview.byStandard.map((g) => [...groupCells(g), g.standard ?? 'no standard'])));
+  out.push(
+    ...table(
+      GROUP_HEADER.concat('standard'),
+      overview.byStandard.map((g) => [...groupCells(g), g.standard ?? 'no standard']),
+    ),
+  );
   if (overview.byPublisher.some((g) => g.publisher !== null)) {
     out.push('', c.bold('By publisher'));
-    out.push(...table(GROUP_HEADER.concat('publisher'), overview.byPublisher.map((g) => [...groupCells(g), g.publisher ?? 'not stated in the data'])));
+    out.push(
+      ...table(
+        GROUP_HEADER.concat('publisher'),
+        overview.byPublisher.map((g) => [...groupCells(g), g.publisher ?? 'not stated in the data']),
+      ),
+    );
   }
   return out;
 }
@@ -46,16 +65,17 @@ function table(header: string[], rows: Cell[][]): string[] {
   const numeric = header.map((h) => h.startsWith('#'));
   const all = [header.map((h) => h.replace(/^#/, '')), ...rows.map((r) => r.map(safeCell))];
   const widths = header.map((_, i) => Math.max(...all.map((r) => visible(r[i] ?? '').length)));
-  return all.map((row) =>
-    '  ' +
-    row
-      .map((cell, i) => {
-        if (i === row.length - 1) return cell;
-        const pad = ' '.repeat(widths[i]! - visible(cell).length);
-        return numeric[i] ? pad + cell : cell + pad;
-      })
-      .join('  ')
-      .trimEnd(),
+  return all.map(
+    (row) =>
+      '  ' +
+      row
+        .map((cell, i) => {
+          if (i === row.length - 1) return cell;
+          const pad = ' '.repeat(widths[i]! - visible(cell).length);
+          return numeric[i] ? pad + cell : cell + pad;
+        })
+        .join('  ')
+        .trimEnd(),
   );
 }
 

@@ -29,7 +29,12 @@ export function terminalSafe(text: string): string {
  * nothing in it that a terminal would obey or that would hide in it. (JSON.stringify already escapes C0.)
  */
 export function jsonTerminalSafe(json: string): string {
-  return json.replace(JSON_UNSAFE, (c) => c.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+  return json.replace(JSON_UNSAFE, (c) =>
+    c
+      .split('')
+      .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join(''),
+  );
 }
 
 /**

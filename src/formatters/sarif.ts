@@ -84,16 +84,17 @@ function rule(code: IssueCode) {
 }
 
 function result(file: FileReport, issue: Issue, ruleIndex: number) {
-  const region = issue.line !== undefined
-    ? {
-        region: {
-          startLine: issue.line,
-          ...(issue.endLine !== undefined && issue.endLine > issue.line ? { endLine: issue.endLine } : {}),
-          // The cell's character in its line, when known; its field number is in the properties.
-          ...(issue.columnStart !== undefined ? { startColumn: issue.columnStart } : {}),
-        },
-      }
-    : {};
+  const region =
+    issue.line !== undefined
+      ? {
+          region: {
+            startLine: issue.line,
+            ...(issue.endLine !== undefined && issue.endLine > issue.line ? { endLine: issue.endLine } : {}),
+            // The cell's character in its line, when known; its field number is in the properties.
+            ...(issue.columnStart !== undefined ? { startColumn: issue.columnStart } : {}),
+          },
+        }
+      : {};
   const where = {
     physicalLocation: { artifactLocation: artifact(file.path), ...region },
     ...(issue.pointer !== undefined ? { logicalLocations: [{ fullyQualifiedName: issue.pointer, kind: 'value' }] } : {}),

@@ -54,7 +54,12 @@ function fileSection(file: FileReport, layout: Layout): string[] {
   const { c } = layout;
   const lines: string[] = [];
   const standard = file.standard ? terminalSafe(`${file.standard.id} ${file.standard.version}`) : 'no standard';
-  const shape = [file.format === 'unknown' ? '' : file.format.toUpperCase(), encodingName(file.encoding), delimiterName(file.delimiter), file.sheet !== undefined ? terminalSafe(`sheet ${JSON.stringify(file.sheet)}`) : '']
+  const shape = [
+    file.format === 'unknown' ? '' : file.format.toUpperCase(),
+    encodingName(file.encoding),
+    delimiterName(file.delimiter),
+    file.sheet !== undefined ? terminalSafe(`sheet ${JSON.stringify(file.sheet)}`) : '',
+  ]
     .filter(Boolean)
     .join(', ');
   const mark = file.passed ? c.green('✔') : c.red('✖');
@@ -84,7 +89,14 @@ function fileSection(file: FileReport, layout: Layout): string[] {
   const headerBlocks = [...renamedBlock(renamed, layout), ...unknownBlock(unknown, layout)];
   for (const [index, group] of groups.entries()) {
     if (index === headerAt) lines.push(...headerBlocks);
-    lines.push('', ...groupLines(group, (listed.get(keyOfGroup(group)) ?? []).filter((i) => !folded.has(i)), layout));
+    lines.push(
+      '',
+      ...groupLines(
+        group,
+        (listed.get(keyOfGroup(group)) ?? []).filter((i) => !folded.has(i)),
+        layout,
+      ),
+    );
   }
   if (headerAt === -1) lines.push(...headerBlocks);
   return lines;
@@ -104,7 +116,9 @@ function planLines(plan: FixPlan, layout: Layout, run: boolean): string[] {
   }
   if (plan.manual.length) {
     const left = plan.manual.reduce((sum, s) => sum + s.count, 0);
-    out.push(...indented((t) => t, `${step}. ${plan.fixable ? 'Then ' : ''}${count(left, 'issue')} ${left === 1 ? 'needs' : 'need'} a person, the largest kinds first:`, '    ', width));
+    out.push(
+      ...indented((t) => t, `${step}. ${plan.fixable ? 'Then ' : ''}${count(left, 'issue')} ${left === 1 ? 'needs' : 'need'} a person, the largest kinds first:`, '    ', width),
+    );
     for (const s of plan.manual.slice(0, PLAN_STEPS)) {
       const where = [s.example.path && run ? terminalSafe(s.example.path) : '', locationText(s.example)].filter(Boolean).join(' ');
       const files = s.files && s.files > 1 ? ` in ${n(s.files)} files` : '';
@@ -114,7 +128,17 @@ function planLines(plan: FixPlan, layout: Layout, run: boolean): string[] {
     }
     const rest = plan.manual.slice(PLAN_STEPS);
     if (rest.length) {
-      out.push(...indented(c.dim, `… and ${count(rest.reduce((sum, s) => sum + s.count, 0), 'issue')} of ${count(rest.length, 'more kind')}`, '       ', width));
+      out.push(
+        ...indented(
+          c.dim,
+          `… and ${count(
+            rest.reduce((sum, s) => sum + s.count, 0),
+            'issue',
+          )} of ${count(rest.length, 'more kind')}`,
+          '       ',
+          width,
+        ),
+      );
     }
   }
   return out;

@@ -192,7 +192,7 @@ export function openAtomic(target: string): AtomicStream {
 /** All of `bytes` to `fd`, waiting whenever a non-blocking pipe or socket is full. */
 function writeAllSync(fd: number, bytes: Uint8Array): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     try {
       at += writeSync(fd, bytes, at);
     } catch (error) {

@@ -105,9 +105,7 @@ export interface IssueArgs {
   'total-rows': { count: number; listed: Array<{ row: number; line: number; label: string }> };
   'row-duplicate': { copyOfRow: number };
   'property-duplicate': { name: string };
-  'value-missing':
-    | { name: string; reason?: 'absent' | 'primary-key' | 'spaces-only' }
-    | { name: string; reason: 'means-no-value'; value: string };
+  'value-missing': { name: string; reason?: 'absent' | 'primary-key' | 'spaces-only' } | { name: string; reason: 'means-no-value'; value: string };
   'value-type': ValueFacts;
   'value-format': ValueFacts;
   'value-pattern': ValueFacts;
@@ -131,8 +129,7 @@ export interface IssueArgs {
   'key-duplicate': { fields: string[]; value?: string; firstRow: number; firstLine: number };
   'key-reference':
     /** `list`: where the value was looked for ("the code list X", "other.csv (id)"). */
-    | { kind: 'not-found'; name: string; value: string | undefined; list: string }
-    | { kind: 'unreadable'; resource: string; problem: ReferenceProblem };
+    { kind: 'not-found'; name: string; value: string | undefined; list: string } | { kind: 'unreadable'; resource: string; problem: ReferenceProblem };
   'table-rule':
     | { kind: 'hash-collisions'; count: number; fields: string[] }
     | { kind: 'not-constant'; field: string; first: string; firstRow: number; other: string; otherRow: number; count: number }
@@ -141,4 +138,3 @@ export interface IssueArgs {
     | { kind: 'date-after'; field: string; latest: string; maximum: string }
     | { kind: 'row-count'; rows: number; minimum?: number; maximum?: number };
 }
-

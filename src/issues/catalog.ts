@@ -58,7 +58,7 @@ export const CATALOG: { [C in IssueCode]: CatalogEntry<C> } = {
   'encoding-invalid': {
     severity: 'error',
     title: 'Bytes not valid in the encoding',
-    help: 'Some bytes are not valid in the file\'s character encoding, so some characters cannot be read. Save the file again as UTF-8.',
+    help: "Some bytes are not valid in the file's character encoding, so some characters cannot be read. Save the file again as UTF-8.",
     message: ({ encoding, count, offset, line }) =>
       `The file has ${plural(count, 'byte sequence')} that ${count === 1 ? 'is' : 'are'} not valid ${describeEncoding(encoding)}; the first is at byte ${formatNumber(offset)}, line ${line}`,
   },
@@ -78,12 +78,13 @@ export const CATALOG: { [C in IssueCode]: CatalogEntry<C> } = {
     severity: 'error',
     title: 'Standard not recognised',
     help: 'No standard was given for the file, and its header does not show clearly which standard it follows, so it was not checked. Name the standard with --standard, or for these files in conform.config.yaml.',
-    message: ({ because }) => `The file was not checked: conform cannot tell which standard it follows, because ${because}. Choose one with --standard <id>, or give these files a standard in conform.config.yaml`,
+    message: ({ because }) =>
+      `The file was not checked: conform cannot tell which standard it follows, because ${because}. Choose one with --standard <id>, or give these files a standard in conform.config.yaml`,
   },
   'standard-warning': {
     severity: 'info',
     title: 'Part of the standard cannot be checked',
-    help: 'The standard uses a keyword or format that conform does not know. JSON Schema ignores such words, and so does conform: the data is checked against the rest of the standard. The standard\'s author can replace them with a pattern or a keyword of the schema\'s draft.',
+    help: "The standard uses a keyword or format that conform does not know. JSON Schema ignores such words, and so does conform: the data is checked against the rest of the standard. The standard's author can replace them with a pattern or a keyword of the schema's draft.",
     message: ({ unsupported }) => `The standard ${unsupported ?? 'uses something conform cannot check'}; it was not checked`,
   },
   'workbook-sheet': {
@@ -107,7 +108,7 @@ export const CATALOG: { [C in IssueCode]: CatalogEntry<C> } = {
   'header-absent': {
     severity: 'error',
     title: 'No header row',
-    help: 'The file has no header row: its first line holds data, so a program reading it takes a record for the column names. Add a header row that names each column with the standard\'s names.',
+    help: "The file has no header row: its first line holds data, so a program reading it takes a record for the column names. Add a header row that names each column with the standard's names.",
     message: ({ line, values, readAs }) => {
       const shown = values.map((v) => JSON.stringify(v)).join(', ');
       const columns = readAs
@@ -119,16 +120,14 @@ export const CATALOG: { [C in IssueCode]: CatalogEntry<C> } = {
   'header-unknown': {
     severity: 'warning',
     title: 'Column not in the standard',
-    help: 'The column is not one of the standard\'s fields. Rename it to the standard\'s name, or remove it if the standard does not allow extra columns.',
-    message: ({ name, closest }) =>
-      `The column "${name}" is not part of the standard${closest ? `; did you mean "${closest}"?` : ''}`,
+    help: "The column is not one of the standard's fields. Rename it to the standard's name, or remove it if the standard does not allow extra columns.",
+    message: ({ name, closest }) => `The column "${name}" is not part of the standard${closest ? `; did you mean "${closest}"?` : ''}`,
   },
   'header-duplicate': {
     severity: 'error',
     title: 'Duplicate column',
     help: 'Two columns have the same name, so it is unclear which one holds the field. Rename or remove one of them.',
-    message: ({ name, otherIndex, otherName }) =>
-      `The column "${name}" appears more than once (also as column ${otherIndex}${otherName !== name ? `, "${otherName}"` : ''})`,
+    message: ({ name, otherIndex, otherName }) => `The column "${name}" appears more than once (also as column ${otherIndex}${otherName !== name ? `, "${otherName}"` : ''})`,
   },
   'header-blank': {
     severity: 'warning',
@@ -144,7 +143,7 @@ export const CATALOG: { [C in IssueCode]: CatalogEntry<C> } = {
   'header-mismatch': {
     severity: 'warning',
     title: 'Column name differs from the standard',
-    help: 'The column was recognised as one of the standard\'s fields, but its name is written differently. Rename it to the standard\'s name.',
+    help: "The column was recognised as one of the standard's fields, but its name is written differently. Rename it to the standard's name.",
     message: (args) => `The column "${args.name}" was read as the standard's "${args.field}" (${howMatched(args)})`,
   },
   'title-rows': {
@@ -173,9 +172,7 @@ export const CATALOG: { [C in IssueCode]: CatalogEntry<C> } = {
     title: 'Blank row',
     help: 'The row has no values. Delete blank rows.',
     message: (args) =>
-      'endRow' in args && args.count > 1
-        ? `${plural(args.count, 'blank row')} (rows ${args.row}–${args.endRow}, lines ${args.line}–${args.endLine})`
-        : 'The row is blank',
+      'endRow' in args && args.count > 1 ? `${plural(args.count, 'blank row')} (rows ${args.row}–${args.endRow}, lines ${args.line}–${args.endLine})` : 'The row is blank',
   },
   'total-rows': {
     severity: 'warning',
@@ -220,7 +217,7 @@ export const CATALOG: { [C in IssueCode]: CatalogEntry<C> } = {
   'value-pattern': {
     severity: 'error',
     title: 'Value does not match the pattern',
-    help: 'The value is not written the way the standard requires. See the field\'s description and examples.',
+    help: "The value is not written the way the standard requires. See the field's description and examples.",
     message: ({ name, expected, value }) => `${name} must ${expected}, but is ${quote(value)}`,
   },
   'value-enum': {
@@ -244,7 +241,7 @@ export const CATALOG: { [C in IssueCode]: CatalogEntry<C> } = {
   'value-invalid': {
     severity: 'error',
     title: 'Value breaks a rule',
-    help: 'The value breaks one of the standard\'s rules for the field.',
+    help: "The value breaks one of the standard's rules for the field.",
     message: (args) => brokenRule(args),
   },
   'row-rule': {
@@ -268,18 +265,21 @@ export const CATALOG: { [C in IssueCode]: CatalogEntry<C> } = {
     title: 'Value not found in its list',
     help: 'The value must come from a code list or refer to a record in another file, and it was not found there.',
     message: (args) =>
-      args.kind === 'unreadable' ? `References to ${args.resource} cannot be checked: ${referenceProblem(args.resource, args.problem)}` : `${args.name} ${quote(args.value)} is not in ${args.list}`,
+      args.kind === 'unreadable'
+        ? `References to ${args.resource} cannot be checked: ${referenceProblem(args.resource, args.problem)}`
+        : `${args.name} ${quote(args.value)} is not in ${args.list}`,
   },
   'formula-value': {
     severity: 'warning',
     title: 'Formula without a usable value',
     help: 'A cell holds a formula whose saved result is an error (#REF!, #DIV/0!, #N/A…) or was never saved (the workbook was written by a program that does not calculate). conform reads the saved result, as a CSV export would. Fix the formula, or open the workbook in a spreadsheet program and save it so the results are saved too; or replace the formula by its value.',
-    message: ({ cell, error }) => (error ? `The formula in ${cell} shows the error ${error}, so the cell has no value` : `The formula in ${cell} has no saved result, so the cell was read as empty`),
+    message: ({ cell, error }) =>
+      error ? `The formula in ${cell} shows the error ${error}, so the cell has no value` : `The formula in ${cell} has no saved result, so the cell was read as empty`,
   },
   'table-rule': {
     severity: 'error',
     title: 'File breaks a rule',
-    help: 'The file as a whole breaks one of the standard\'s rules (number of rows, a value that must be the same throughout…).',
+    help: "The file as a whole breaks one of the standard's rules (number of rows, a value that must be the same throughout…).",
     message: (args) => tableRule(args),
   },
 };

@@ -21,7 +21,11 @@ export async function checkNdjsonInParts(
   const pool = partWorkers<BytePart, NdjsonPartOutcome>({ kind: 'ndjson', ...standardForWorkers(setup.standard, setup.references) }, setup.threads - 1);
   // This thread's own checker, for the parts it checks.
   const here = new RecordChecker(setup.standard, setup.references);
-  const queue = new PartQueue(pool, (task: BytePart) => checkNdjsonPart(task, here), (task) => [task.bytes.buffer as ArrayBuffer]);
+  const queue = new PartQueue(
+    pool,
+    (task: BytePart) => checkNdjsonPart(task, here),
+    (task) => [task.bytes.buffer as ArrayBuffer],
+  );
   const buffers = new PartBuffers(setup.partSize ?? PART_SIZE);
   try {
     for await (const part of partsOf(text.byteChunks(), { text: start, line: 1 }, buffers)) {

@@ -13,9 +13,14 @@ export interface NdjsonPartOutcome {
 }
 
 export function checkNdjsonPart(task: BytePart, checker: RecordChecker): NdjsonPartOutcome {
-  const lines = new NdjsonLines(task.firstLine, (record, line) => checker.add(record, line, undefined), (line) => checker.tooLong(line), {
-    startsInsideLine: task.startsInsideLine,
-  });
+  const lines = new NdjsonLines(
+    task.firstLine,
+    (record, line) => checker.add(record, line, undefined),
+    (line) => checker.tooLong(line),
+    {
+      startsInsideLine: task.startsInsideLine,
+    },
+  );
   lines.push(task.prefix);
   eachTextSlice(task.bytes, task.encoding, task.ascii, TEXT_CHUNK, (text) => lines.push(text));
   if (task.endsInsideLine) lines.cutInsideLine();

@@ -13,8 +13,7 @@ let projection: Proj4 | undefined;
 const proj4: Proj4 = (from, to, point) => (projection ??= require('proj4') as Proj4)(from, to, point);
 
 const BRITISH_NATIONAL_GRID =
-  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy ' +
-  '+towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
+  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy ' + '+towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
 
 /** How good the conversion is, in words for a hint. */
 export const GRID_ACCURACY = "with Ordnance Survey's 7-parameter Helmert transformation from OSGB36, accurate to about 5 metres";

@@ -12,7 +12,10 @@ export class CsvWriter {
   private buffered = 0;
 
   /** `cell` turns each value into its text (the log makes formulas plain; the repaired data stays as it is). */
-  constructor(target: string, private readonly cell: (value: string) => string = (value) => value) {
+  constructor(
+    target: string,
+    private readonly cell: (value: string) => string = (value) => value,
+  ) {
     this.output = openAtomic(target);
   }
 

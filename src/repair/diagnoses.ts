@@ -74,12 +74,20 @@ export const nearAllowedValue: Diagnosis = {
       return theirs.length > 0 && (within(mine, theirs) || within(theirs, mine));
     });
     if (!near.length) near = nearestCodes(text, values);
-    return near.length ? `did you mean ${near.slice(0, 3).map((v) => JSON.stringify(v)).join(' or ')}?` : undefined;
+    return near.length
+      ? `did you mean ${near
+          .slice(0, 3)
+          .map((v) => JSON.stringify(v))
+          .join(' or ')}?`
+      : undefined;
   },
 };
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
 }
 
 /** `195000 - 199999` where one number is expected: which number is meant is for a person to say. */
@@ -112,7 +120,8 @@ export const gridReferenceForDegrees: Diagnosis = {
     // The UK lies between latitudes 49 and 61, and longitudes -9 and 2: a value that fits the other only.
     const minimum = field.schema.minimum as number | undefined;
     const maximum = field.schema.maximum as number | undefined;
-    const looksOther = axis === 'longitude' ? value >= 49 && value <= 61 && maximum !== undefined && maximum < 49 : value >= -9 && value <= 2 && minimum !== undefined && minimum > 2;
+    const looksOther =
+      axis === 'longitude' ? value >= 49 && value <= 61 && maximum !== undefined && maximum < 49 : value >= -9 && value <= 2 && minimum !== undefined && minimum > 2;
     if (looksOther) return `this looks like a ${other}, not a ${axis}: check that the longitude and latitude are not the wrong way round`;
     return undefined;
   },
@@ -127,7 +136,16 @@ function degreesAxis(field: Field): 'longitude' | 'latitude' | undefined {
   return undefined;
 }
 
-export const DIAGNOSES: Diagnosis[] = [timeWithoutDate, notARealDate, requiredButNull, scientificNotation, spreadsheetError, rangeForNumber, gridReferenceForDegrees, nearAllowedValue];
+export const DIAGNOSES: Diagnosis[] = [
+  timeWithoutDate,
+  notARealDate,
+  requiredButNull,
+  scientificNotation,
+  spreadsheetError,
+  rangeForNumber,
+  gridReferenceForDegrees,
+  nearAllowedValue,
+];
 
 /** The field holds dates: a date or date-time format, or a pattern for dd/mm/yyyy dates. */
 export function isDateField(field: Field): boolean {

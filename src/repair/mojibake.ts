@@ -28,7 +28,10 @@ export function findDamage(text: string): Damage | undefined {
   }
   const code = found.charCodeAt(0);
   if (code >= 0x80 && code <= 0x9f) {
-    return { found, explanation: `it holds an invisible control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}), left where a Windows-1252 character such as ’ was read as Latin-1` };
+    return {
+      found,
+      explanation: `it holds an invisible control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}), left where a Windows-1252 character such as ’ was read as Latin-1`,
+    };
   }
   if (found.length === 1) {
     return { found, explanation: `"${found}" is a letter English text does not use: a character was probably damaged when the file was converted between encodings` };

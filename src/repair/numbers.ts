@@ -65,8 +65,12 @@ export function readAmount(text: string, decimalComma = false): AmountReading | 
   }
   if (digits === undefined) return undefined;
   // JSON writes numbers one way: no leading zeros, and digits on both sides of a decimal point.
-  const plain = digits.replace(/^0+(?=\d)/, '').replace(/^\./, '0.').replace(/\.$/, '');
-  if (plain !== digits && !changes.length) changes.push(digits.startsWith('0') && /^0\d/.test(digits) ? 'the leading zeros' : 'write the number as JSON does, with digits on both sides of any decimal point');
+  const plain = digits
+    .replace(/^0+(?=\d)/, '')
+    .replace(/^\./, '0.')
+    .replace(/\.$/, '');
+  if (plain !== digits && !changes.length)
+    changes.push(digits.startsWith('0') && /^0\d/.test(digits) ? 'the leading zeros' : 'write the number as JSON does, with digits on both sides of any decimal point');
   digits = plain;
   const value = (negative ? '-' : '') + digits;
   if (negativeStyle) changes.push(`write the negative amount with a minus sign instead of ${negativeStyle}`);

@@ -141,7 +141,10 @@ export const listSeparator: Repair = {
     const wanted = field.separator;
     for (const other of [';', '|', ',']) {
       if (other === wanted || !text.includes(other)) continue;
-      const items = text.split(other).map((s) => s.trim()).filter((s) => s !== '');
+      const items = text
+        .split(other)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       if (items.length < 2) continue;
       return [{ value: items.join(wanted), hint: `separate the values with "${wanted}" instead of "${other}": {value}` }];
     }

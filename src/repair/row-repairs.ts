@@ -33,9 +33,7 @@ export function rowRepairPlan(standard: Standard): RowRepairPlan | undefined {
   }
   const declared = standard.schema['x-point'] as { longitude?: unknown; latitude?: unknown } | undefined;
   const point =
-    declared && typeof declared.longitude === 'string' && typeof declared.latitude === 'string'
-      ? { longitude: declared.longitude, latitude: declared.latitude }
-      : undefined;
+    declared && typeof declared.longitude === 'string' && typeof declared.latitude === 'string' ? { longitude: declared.longitude, latitude: declared.latitude } : undefined;
   if (!fills.length && !point) return undefined;
   const reads = new Set<string>();
   for (const fill of fills) [fill.field, ...fill.from].forEach((f) => reads.add(f));

@@ -53,7 +53,9 @@ function recheckFile(file: FileReport, name: string, failOn: FailOn): void {
     const grouped = { error: 0, warning: 0, info: 0 };
     for (const group of file.groups) grouped[group.severity] += group.count;
     if (grouped.error !== file.counts.error || grouped.warning !== file.counts.warning || grouped.info !== file.counts.info) {
-      throw damaged(`its groups count ${grouped.error} errors, ${grouped.warning} warnings and ${grouped.info} notes, not ${file.counts.error}, ${file.counts.warning} and ${file.counts.info}`);
+      throw damaged(
+        `its groups count ${grouped.error} errors, ${grouped.warning} warnings and ${grouped.info} notes, not ${file.counts.error}, ${file.counts.warning} and ${file.counts.info}`,
+      );
     }
   }
   if (file.validRows + file.invalidRows !== file.rows) throw damaged(`${file.validRows} valid and ${file.invalidRows} invalid rows do not make ${file.rows}`);
@@ -89,7 +91,9 @@ function placeShards(reports: NamedReport[]): FileReport[] {
   const missing = [];
   for (let k = 1; k <= count; k++) if (!byIndex.has(k)) missing.push(`${k}/${count}`);
   if (missing.length) {
-    throw new ConformError(`The report${missing.length === 1 ? '' : 's'} of shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing: merge the reports of every shard`);
+    throw new ConformError(
+      `The report${missing.length === 1 ? '' : 's'} of shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing: merge the reports of every shard`,
+    );
   }
   // A plain loop, not .some(): the array starts with empty slots, which .some() skips.
   const uncovered = [];

@@ -7,8 +7,12 @@ export function buildOverview(files: FileReport[]): Overview {
   const lines = files.map(fileLine);
   return {
     files: [...lines].sort((a, b) => rank(a, b) || compareText(a.path, b.path)),
-    byStandard: groupBy(lines, (l) => l.standard).map(([standard, counts]) => ({ standard, ...counts })).sort((a, b) => rank(a, b) || compareText(a.standard, b.standard)),
-    byPublisher: groupBy(lines, (l) => l.publisher).map(([publisher, counts]) => ({ publisher, ...counts })).sort((a, b) => rank(a, b) || compareText(a.publisher, b.publisher)),
+    byStandard: groupBy(lines, (l) => l.standard)
+      .map(([standard, counts]) => ({ standard, ...counts }))
+      .sort((a, b) => rank(a, b) || compareText(a.standard, b.standard)),
+    byPublisher: groupBy(lines, (l) => l.publisher)
+      .map(([publisher, counts]) => ({ publisher, ...counts }))
+      .sort((a, b) => rank(a, b) || compareText(a.publisher, b.publisher)),
   };
 }
 

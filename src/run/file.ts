@@ -100,7 +100,12 @@ export async function checkFile(path: string, standard: Standard, options: FileC
   if (text && outcome.format !== 'unknown') encodingIssues(text.decoding, sink);
   const targets = options.rowTargets;
   if (text && (targets?.valid || targets?.invalid) && outcome.format !== 'unknown' && !(standard.mode === 'document')) {
-    await routeRows(path, { format: outcome.format, encoding: text.decoding.encoding, delimiter: outcome.delimiter, headerLine: outcome.headerLine, templateRows: outcome.templateRows }, (row) => sink.isInvalid(row), targets);
+    await routeRows(
+      path,
+      { format: outcome.format, encoding: text.decoding.encoding, delimiter: outcome.delimiter, headerLine: outcome.headerLine, templateRows: outcome.templateRows },
+      (row) => sink.isInvalid(row),
+      targets,
+    );
   }
   const ref = { id: standard.id, version: standard.version, title: standard.title };
   return buildFileReport(
@@ -137,9 +142,7 @@ async function checkText(path: string, text: TextFile, standard: Standard, optio
     return { ...unknown, format: 'unknown' };
   }
   if (standard.mode === 'document' && format !== 'json') {
-    sink.add(
-      makeIssue('format-invalid', { kind: 'document-not-json', standard: standard.id, format }),
-    );
+    sink.add(makeIssue('format-invalid', { kind: 'document-not-json', standard: standard.id, format }));
     return unknown;
   }
   switch (format) {
@@ -187,19 +190,11 @@ async function checkCsv(path: string, text: TextFile, standard: Standard, option
   tokenizer.tooLong ??= ended.tooLong;
   if (tokenizer.unclosed) {
     const { line, linesSwallowed } = tokenizer.unclosed;
-    sink.add(
-      makeIssue(
-        'format-invalid',
-        { kind: 'unclosed-quote', line, linesSwallowed },
-        { line, hint: 'close the quote, or double it ("") if it is part of the value' },
-      ),
-    );
+    sink.add(makeIssue('format-invalid', { kind: 'unclosed-quote', line, linesSwallowed }, { line, hint: 'close the quote, or double it ("") if it is part of the value' }));
   }
   if (tokenizer.tooLong) {
     const { line, limit } = tokenizer.tooLong;
-    sink.add(
-      makeIssue('format-invalid', { kind: 'csv-record-too-long', line, megabytes: Math.round(limit / 1048576) }, { line }),
-    );
+    sink.add(makeIssue('format-invalid', { kind: 'csv-record-too-long', line, megabytes: Math.round(limit / 1048576) }, { line }));
   }
   if (!table.finish()) sink.add(makeIssue('file-empty', { reason: 'no-header' }));
   else if (table.rows === 0 && !tokenizer.unclosed && !tokenizer.tooLong) sink.add(makeIssue('file-empty', { reason: 'header-only' }, {}, 'warning'));
@@ -237,7 +232,11 @@ async function checkNdjson(path: string, text: TextFile, standard: Standard, opt
     const first = await chunks.next();
     await checkNdjsonInParts(first.done ? '' : first.value, text, records, { standard, references, threads: options.threads!, partSize: options.partSize });
   } else {
-    const lines = new NdjsonLines(1, (record, line) => records.record(record, line, undefined), (line) => records.tooLong(line));
+    const lines = new NdjsonLines(
+      1,
+      (record, line) => records.record(record, line, undefined),
+      (line) => records.tooLong(line),
+    );
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) lines.push(next.value);
     lines.end();
   }

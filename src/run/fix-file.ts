@@ -137,14 +137,14 @@ async function learn(chunks: AsyncGenerator<string>, standard: Standard, delimit
     if (at < 0) return undefined;
     const headerless = findHeaderless(top.rows[at]!, standard, columnMap);
     if (headerless && !headerless.names) {
-      throw new ConformError(`Line ${top.lines[at]} holds data, not column names, and its columns are not the standard's in its order, so conform cannot tell which is which; add a header row first`);
+      throw new ConformError(
+        `Line ${top.lines[at]} holds data, not column names, and its columns are not the standard's in its order, so conform cannot tell which is which; add a header row first`,
+      );
     }
     const addedHeader = headerless?.names;
     const match = matchHeader(addedHeader ?? top.rows[at]!, standard, columnMap);
     const decimalComma = delimiter === ';';
-    const checkers = match.columns.map((c) =>
-      c.field && !c.duplicateOf ? new CellChecker(c.field, standard, (code, f) => fieldSeverity(code, f), { decimalComma }) : undefined,
-    );
+    const checkers = match.columns.map((c) => (c.field && !c.duplicateOf ? new CellChecker(c.field, standard, (code, f) => fieldSeverity(code, f), { decimalComma }) : undefined));
     const learned: Plan = {
       headerAt: at,
       headerLine: top.lines[at]!,
@@ -188,14 +188,7 @@ function observe(plan: Plan, cells: string[], index: number): void {
 }
 
 /** The second pass: the repaired rows, and the log of every change. */
-async function write(
-  chunks: AsyncGenerator<string>,
-  plan: Plan,
-  delimiter: string,
-  out: CsvWriter,
-  record: (change: Change) => Promise<void>,
-  summary: FixSummary,
-): Promise<void> {
+async function write(chunks: AsyncGenerator<string>, plan: Plan, delimiter: string, out: CsvWriter, record: (change: Change) => Promise<void>, summary: FixSummary): Promise<void> {
   const tokenizer = new CsvTokenizer({ delimiter, quote: '"' });
   const kept = plan.columns.filter((c) => !c.blank || plan.usedBlank.has(c.index)).map((c) => c.index);
   const width = plan.columns.length;
@@ -236,7 +229,7 @@ async function writeHeader(plan: Plan, kept: number[], line: number, out: CsvWri
       await record({ line, column: `column ${c.index + 1}`, before: '', after: '', repair: 'remove-empty-column' });
       continue;
     }
-    const name = c.field && !c.duplicateOf ? c.field.name : c.repaired?.name ?? c.name;
+    const name = c.field && !c.duplicateOf ? c.field.name : (c.repaired?.name ?? c.name);
     if (name !== c.name) await record({ line, column: c.name, before: c.name, after: name, repair: c.field || !c.repaired ? 'rename-column' : 'repair-column-name' });
     names.push(name);
   }

@@ -86,7 +86,12 @@ async function routeJson(chunks: AsyncIterable<string>, format: InputFormat, isI
   // Every record is routed as it is, however long (a record too long to check fails, and is kept).
   if (format === 'ndjson') {
     let records: string[] = [];
-    const lines = new NdjsonLines(1, (record) => records.push(record), () => {}, { limit: Infinity });
+    const lines = new NdjsonLines(
+      1,
+      (record) => records.push(record),
+      () => {},
+      { limit: Infinity },
+    );
     const routeLines = async () => {
       for (const record of records) await put(record.replace(/\r$/, ''), isInvalid(++row));
       records = [];
@@ -106,5 +111,7 @@ async function routeJson(chunks: AsyncIterable<string>, format: InputFormat, isI
 
 /** A record as CSV: cells quoted only where they must be. */
 function serialise(cells: string[], delimiter: string): string {
-  return cells.map((cell) => (cell.includes(delimiter) || cell.includes('"') || cell.includes('\n') || cell.includes('\r') ? `"${cell.replace(/"/g, '""')}"` : cell)).join(delimiter);
+  return cells
+    .map((cell) => (cell.includes(delimiter) || cell.includes('"') || cell.includes('\n') || cell.includes('\r') ? `"${cell.replace(/"/g, '""')}"` : cell))
+    .join(delimiter);
 }

@@ -44,7 +44,13 @@ export interface Unflattened {
 
 const MAX_DEPTH = 6;
 
-const normalise = (title: string) => title.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*:\s*/g, ':');
+const normalise = (title: string) =>
+  title
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*:\s*/g, ':');
 
 /** Every column a record can have, by normalised title and by path. */
 export function recordColumns(standard: Pick<Standard, 'schema' | 'recordsPath'>): Map<string, Leaf> {
@@ -72,7 +78,7 @@ function walk(node: AnySchemaObject, root: AnySchemaObject, path: string[], titl
       if (depth < MAX_DEPTH) walk(schema, root, here, hereTitles, depth + 1, out);
       continue;
     }
-    const type: LeafType = types.includes('array') ? 'texts' : (['integer', 'number', 'boolean', 'string'].find((t) => types.includes(t)) as LeafType | undefined) ?? 'any';
+    const type: LeafType = types.includes('array') ? 'texts' : ((['integer', 'number', 'boolean', 'string'].find((t) => types.includes(t)) as LeafType | undefined) ?? 'any');
     const fullTitle = hereTitles.every((t) => t) ? hereTitles.join(':') : undefined;
     const leaf = { path: here, type, title: fullTitle ?? here.join('/') };
     if (fullTitle && !out.has(normalise(fullTitle))) out.set(normalise(fullTitle), leaf);
@@ -220,7 +226,11 @@ function headerScore(cells: WorkbookCell[], columns: Map<string, Leaf>): number 
 }
 
 function valueOf(cell: WorkbookCell, type: LeafType): unknown {
-  if (type === 'texts') return cell.text.split(';').map((s) => s.trim()).filter(Boolean);
+  if (type === 'texts')
+    return cell.text
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if ((type === 'number' || type === 'integer') && cell.kind === 'number' && cell.number !== undefined) return cell.number;
   if ((type === 'number' || type === 'integer') && /^-?\d+(\.\d+)?$/.test(cell.text.trim())) return Number(cell.text.trim());
   if (type === 'boolean' && /^(true|false)$/i.test(cell.text.trim())) return cell.text.trim().toLowerCase() === 'true';

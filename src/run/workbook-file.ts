@@ -125,7 +125,10 @@ export async function chooseSheet(book: Workbook, standard: Standard, options: F
   const skip = (sheet: WorkbookSheet, why: SheetSkipped) => sink.add(makeIssue('workbook-sheet', { ...why, sheet: sheet.name }, { sheet: sheet.name }));
   const asked = options.sheet;
   if (asked !== undefined) {
-    const sheet = book.sheets.find((s) => s.name === asked) ?? book.sheets.find((s) => s.name.toLowerCase() === asked.toLowerCase()) ?? (/^\d+$/.test(asked) ? book.sheets[Number(asked) - 1] : undefined);
+    const sheet =
+      book.sheets.find((s) => s.name === asked) ??
+      book.sheets.find((s) => s.name.toLowerCase() === asked.toLowerCase()) ??
+      (/^\d+$/.test(asked) ? book.sheets[Number(asked) - 1] : undefined);
     if (!sheet) {
       const names = book.sheets.map((s) => JSON.stringify(s.name)).join(', ');
       throw new WorkbookError(`it has no sheet ${/^\d+$/.test(asked) ? `number ${asked}` : JSON.stringify(asked)}; its sheets are ${names}`);
@@ -144,7 +147,9 @@ export async function chooseSheet(book: Workbook, standard: Standard, options: F
   const best = scored.filter((s) => !s.empty).reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined);
   if (!best) {
     const hidden = book.sheets.filter((s) => s.hidden);
-    throw new WorkbookError(hidden.length === book.sheets.length ? 'all its sheets are hidden; unhide the sheet with the data, or name it with --sheet' : 'none of its visible sheets holds any values');
+    throw new WorkbookError(
+      hidden.length === book.sheets.length ? 'all its sheets are hidden; unhide the sheet with the data, or name it with --sheet' : 'none of its visible sheets holds any values',
+    );
   }
   for (const sheet of book.sheets) {
     if (sheet === best.sheet) continue;
@@ -161,7 +166,12 @@ async function routeSheetRows(path: string, standard: Standard, sheet: string, t
   const { exportSheet } = await import('./workbook-export.js');
   const copy = await exportSheet(path, path, standard, { sheet });
   try {
-    await routeRows(copy.path, { format: 'csv', encoding: 'utf-8', delimiter: ',', headerLine: table.headerLine || undefined, templateRows: table.templateRows }, isInvalid, targets);
+    await routeRows(
+      copy.path,
+      { format: 'csv', encoding: 'utf-8', delimiter: ',', headerLine: table.headerLine || undefined, templateRows: table.templateRows },
+      isInvalid,
+      targets,
+    );
   } finally {
     rmSync(copy.dir, { recursive: true, force: true });
   }

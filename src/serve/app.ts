@@ -107,7 +107,10 @@ export function createApp(options: AppOptions) {
     return c.body(download.body, 200, { 'Content-Type': download.type, 'Content-Disposition': attachment(download.filename) });
   });
 
-  for (const [route, which] of [['fixed', 'output'], ['changes', 'log']] as const) {
+  for (const [route, which] of [
+    ['fixed', 'output'],
+    ['changes', 'log'],
+  ] as const) {
     app.get(`/checks/:id/${route}`, (c) => {
       const check = sessions.check(c.req.param('id'));
       const repair = check?.repair;
@@ -157,7 +160,11 @@ function fileName(header: string | undefined): string {
   } catch {
     name = '';
   }
-  name = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255);
+  name = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .slice(0, 255);
   return name.trim() || 'uploaded file';
 }
 

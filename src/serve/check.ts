@@ -68,15 +68,11 @@ export class Check {
   async run(standard: string): Promise<void> {
     try {
       this.state = 'checking';
-      const report = await validateTasks(
-        [{ path: this.upload, shown: this.shown, settings: { standard: standard || AUTO, maxIssues: DEFAULT_MAX_ISSUES } }],
-        runSettings(),
-        {
-          onEvent: (event) => {
-            if (event.type === 'progress') Object.assign(this, { rows: event.rows, bytes: event.bytes });
-          },
+      const report = await validateTasks([{ path: this.upload, shown: this.shown, settings: { standard: standard || AUTO, maxIssues: DEFAULT_MAX_ISSUES } }], runSettings(), {
+        onEvent: (event) => {
+          if (event.type === 'progress') Object.assign(this, { rows: event.rows, bytes: event.bytes });
         },
-      );
+      });
       this.report = report;
       this.rows = report.summary.rows;
       const located = structuredClone(report);

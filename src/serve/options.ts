@@ -54,7 +54,11 @@ export function parseSize(text: string): number {
 
 /** A size as people say it: 1 GB, 500 MB, 12 KB. */
 export function sizeText(bytes: number): string {
-  for (const [unit, size] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
+  for (const [unit, size] of [
+    ['GB', 1024 ** 3],
+    ['MB', 1024 ** 2],
+    ['KB', 1024],
+  ] as const) {
     if (bytes >= size) return `${Math.round((bytes / size) * 10) / 10} ${unit}`;
   }
   return `${bytes} bytes`;

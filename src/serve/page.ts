@@ -28,7 +28,7 @@ export const PAGE_POLICY = [
 function fileKinds(): { accept: string; words: string } {
   const extensions = DATA_EXTENSIONS.map((e) => `.${e}`);
   const names = [...new Set(DATA_EXTENSIONS.map((e) => (e === 'jsonl' ? 'NDJSON' : e.toUpperCase())))];
-  const words = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0] ?? '';
+  const words = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
   return { accept: extensions.join(','), words: `${words} (${extensions.join(', ')})` };
 }
 

@@ -40,57 +40,76 @@ async function readTable(zip: ZipArchive, position: number, onRow: (row: Workboo
   let annotation = 0;
   let given = 0;
   let stop = () => {};
-  await readXml(await zip.open('content.xml'), 'content.xml', (stopReading) => (stop = stopReading) && {
-    open(name, a, selfClosing) {
-      if (name === 'table:table') {
-        if (depth++ === 0) table++;
-        if (table > position) stop();
-        return;
-      }
-      if (table !== position || depth !== 1) return;
-      if (name === 'office:annotation') {
-        if (!selfClosing) annotation++;
-        return;
-      }
-      if (annotation) return;
-      if (name === 'table:table-row') {
-        row = { cells: [], repeat: Math.max(1, Number(a['table:number-rows-repeated'] ?? 1)), hidden: a['table:visibility'] === 'collapse' || a['table:visibility'] === 'filter', column: 0 };
-        if (selfClosing) endRow();
-      } else if (row && (name === 'table:table-cell' || name === 'table:covered-table-cell')) {
-        // LibreOffice marks a formula showing an error (#DIV/0!, Err:502) with calcext:value-type="error".
-        const type = a['calcext:value-type'] === 'error' ? 'error' : (a['office:value-type'] ?? 'string');
-        const value = type === 'date' ? a['office:date-value'] : type === 'boolean' ? a['office:boolean-value'] : type === 'time' ? a['office:time-value'] : type === 'string' ? a['office:string-value'] : a['office:value'];
-        cell = { repeat: Math.max(1, Number(a['table:number-columns-repeated'] ?? 1)), type, value, formula: 'table:formula' in a, paragraphs: [] };
-        if (selfClosing) endCell();
-      } else if (cell && name === 'text:p') {
-        cell.paragraphs.push('');
-        inParagraph = !selfClosing;
-      } else if (cell && inParagraph) {
-        if (name === 'text:s') addText(' '.repeat(Math.max(1, Number(a['text:c'] ?? 1))));
-        else if (name === 'text:tab') addText('\t');
-        else if (name === 'text:line-break') addText('\n');
-      }
-    },
-    close(name) {
-      if (name === 'table:table') {
-        depth--;
-        if (depth === 0 && table === position) stop();
-        return;
-      }
-      if (table !== position || depth !== 1) return;
-      if (name === 'office:annotation') {
-        annotation--;
-        return;
-      }
-      if (annotation) return;
-      if (name === 'text:p') inParagraph = false;
-      else if (name === 'table:table-cell' || name === 'table:covered-table-cell') endCell();
-      else if (name === 'table:table-row') endRow();
-    },
-    text(text) {
-      if (cell && inParagraph && !annotation) addText(text);
-    },
-  });
+  await readXml(
+    await zip.open('content.xml'),
+    'content.xml',
+    (stopReading) =>
+      (stop = stopReading) && {
+        open(name, a, selfClosing) {
+          if (name === 'table:table') {
+            if (depth++ === 0) table++;
+            if (table > position) stop();
+            return;
+          }
+          if (table !== position || depth !== 1) return;
+          if (name === 'office:annotation') {
+            if (!selfClosing) annotation++;
+            return;
+          }
+          if (annotation) return;
+          if (name === 'table:table-row') {
+            row = {
+              cells: [],
+              repeat: Math.max(1, Number(a['table:number-rows-repeated'] ?? 1)),
+              hidden: a['table:visibility'] === 'collapse' || a['table:visibility'] === 'filter',
+              column: 0,
+            };
+            if (selfClosing) endRow();
+          } else if (row && (name === 'table:table-cell' || name === 'table:covered-table-cell')) {
+            // LibreOffice marks a formula showing an error (#DIV/0!, Err:502) with calcext:value-type="error".
+            const type = a['calcext:value-type'] === 'error' ? 'error' : (a['office:value-type'] ?? 'string');
+            const value =
+              type === 'date'
+                ? a['office:date-value']
+                : type === 'boolean'
+                  ? a['office:boolean-value']
+                  : type === 'time'
+                    ? a['office:time-value']
+                    : type === 'string'
+                      ? a['office:string-value']
+                      : a['office:value'];
+            cell = { repeat: Math.max(1, Number(a['table:number-columns-repeated'] ?? 1)), type, value, formula: 'table:formula' in a, paragraphs: [] };
+            if (selfClosing) endCell();
+          } else if (cell && name === 'text:p') {
+            cell.paragraphs.push('');
+            inParagraph = !selfClosing;
+          } else if (cell && inParagraph) {
+            if (name === 'text:s') addText(' '.repeat(Math.max(1, Number(a['text:c'] ?? 1))));
+            else if (name === 'text:tab') addText('\t');
+            else if (name === 'text:line-break') addText('\n');
+          }
+        },
+        close(name) {
+          if (name === 'table:table') {
+            depth--;
+            if (depth === 0 && table === position) stop();
+            return;
+          }
+          if (table !== position || depth !== 1) return;
+          if (name === 'office:annotation') {
+            annotation--;
+            return;
+          }
+          if (annotation) return;
+          if (name === 'text:p') inParagraph = false;
+          else if (name === 'table:table-cell' || name === 'table:covered-table-cell') endCell();
+          else if (name === 'table:table-row') endRow();
+        },
+        text(text) {
+          if (cell && inParagraph && !annotation) addText(text);
+        },
+      },
+  );
 
   function addText(text: string) {
     const p = cell!.paragraphs;

@@ -15,7 +15,7 @@ const SHORTEST_PROPERTY = 5;
 export function tooManyProperties(text: string, limit = MAX_RECORD_PROPERTIES): boolean {
   if (text.length <= limit * SHORTEST_PROPERTY) return false;
   let count = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       i = stringEnd(text, i);

@@ -216,7 +216,7 @@ export function normaliseEncodingName(name: string): EncodingName {
     'utf-16': 'utf-16le',
     utf16be: 'utf-16be',
     cp1252: 'windows-1252',
-    'windows1252': 'windows-1252',
+    windows1252: 'windows-1252',
     latin1: 'windows-1252',
     'iso-8859-1': 'windows-1252',
   };
@@ -269,7 +269,7 @@ export function eachTextSlice(
   each: (text: string, ascii: boolean) => void,
   skipAscii = false,
 ): void {
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     let end = Math.min(at + size, bytes.length);
     // A UTF-8 character is at most four bytes: step back over up to three continuation bytes.
     if (encoding === 'utf-8' && !ascii) for (let k = 0; k < 3 && end < bytes.length && end > at + 1 && (bytes[end]! & 0xc0) === 0x80; k++) end--;

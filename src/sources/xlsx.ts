@@ -1,7 +1,20 @@
 // Excel workbooks (.xlsx, Office Open XML): the sheet list from xl/workbook.xml and its relationships,
 // shared strings, the styles that tell a date cell from a number, and each sheet's rows read as a stream.
 import { readXml } from './xml-stream.js';
-import { columnOf, MAX_COLUMN, MAX_EXCEL_ROW, MAX_SHARED_CHARS, numberText, serialToIso, WorkbookError, type Workbook, type WorkbookCell, type WorkbookRow, type WorkbookSheet, type ZipArchive } from './workbook.js';
+import {
+  columnOf,
+  MAX_COLUMN,
+  MAX_EXCEL_ROW,
+  MAX_SHARED_CHARS,
+  numberText,
+  serialToIso,
+  WorkbookError,
+  type Workbook,
+  type WorkbookCell,
+  type WorkbookRow,
+  type WorkbookSheet,
+  type ZipArchive,
+} from './workbook.js';
 
 interface XlsxSheet extends WorkbookSheet {
   part: string;
@@ -36,7 +49,8 @@ async function readWorkbookPart(zip: ZipArchive) {
     open(name, a) {
       const local = localName(name);
       if (local === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
-      else if (local === 'sheet') sheets.push({ name: a.name ?? `Sheet${sheets.length + 1}`, rid: a['r:id'] ?? attributeEnding(a, ':id') ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden' });
+      else if (local === 'sheet')
+        sheets.push({ name: a.name ?? `Sheet${sheets.length + 1}`, rid: a['r:id'] ?? attributeEnding(a, ':id') ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden' });
     },
   }));
   if (!sheets.length) throw new WorkbookError('its workbook part lists no sheets');
@@ -152,7 +166,8 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext, o
       const local = localName(name);
       if (local === 'row') {
         const number = a.r ? Number(a.r) : nextRow;
-        if (!Number.isSafeInteger(number) || number < 1 || number > MAX_EXCEL_ROW) throw new WorkbookError(`its part "${part}" has a row numbered ${JSON.stringify(a.r)}, beyond the rows a sheet can have`);
+        if (!Number.isSafeInteger(number) || number < 1 || number > MAX_EXCEL_ROW)
+          throw new WorkbookError(`its part "${part}" has a row numbered ${JSON.stringify(a.r)}, beyond the rows a sheet can have`);
         row = { number, hidden: a.hidden === '1' || a.hidden === 'true', cells: [] };
         nextRow = number + 1;
         nextColumn = 0;

@@ -29,7 +29,10 @@ export function acceptedForms(schema: AnySchemaObject): AcceptedForm[] | undefin
 export function sourceHint(schema: AnySchemaObject, code: 'header-missing' | 'value-missing'): string | undefined {
   const source = schema['x-source'];
   const severity = schema['x-severity'];
-  const lowered = typeof severity === 'string' ? severity !== 'error' : !!severity && typeof severity === 'object' && (severity as Record<string, string>)[code] !== undefined && (severity as Record<string, string>)[code] !== 'error';
+  const lowered =
+    typeof severity === 'string'
+      ? severity !== 'error'
+      : !!severity && typeof severity === 'object' && (severity as Record<string, string>)[code] !== undefined && (severity as Record<string, string>)[code] !== 'error';
   return lowered && typeof source === 'string' && source !== '' ? `asked for by ${source}` : undefined;
 }
 

@@ -224,9 +224,7 @@ function schemaTypesOf(metaSchema: AnySchemaObject): string[] | undefined {
 /** A warning from ajv, in the words a standard's author reads, kept once. */
 function noteWarning(warnings: string[], message: string): void {
   const unknown = /unknown keyword: "([^"]+)"/.exec(message);
-  const text = unknown
-    ? `uses the keyword "${unknown[1]}", which is not part of its JSON Schema draft`
-    : message.replace(/^strict mode: /, 'has a rule JSON Schema ignores: ');
+  const text = unknown ? `uses the keyword "${unknown[1]}", which is not part of its JSON Schema draft` : message.replace(/^strict mode: /, 'has a rule JSON Schema ignores: ');
   if (!warnings.includes(text)) warnings.push(text);
 }
 

@@ -106,9 +106,14 @@ function csvCodes(path: string, text: string, column?: string): string[] {
   if (index < 0) {
     // The header's names help the author; they are clipped so a file that is not a code list is not printed.
     const names = header.slice(0, 12).map((h) => JSON.stringify(h.length > 40 ? `${h.slice(0, 39)}…` : h));
-    throw new ConformError(`The code list ${basename(path)} has no column "${wanted}"; its first row has ${header.length} cells: ${names.join(', ')}${header.length > 12 ? ', …' : ''}`);
+    throw new ConformError(
+      `The code list ${basename(path)} has no column "${wanted}"; its first row has ${header.length} cells: ${names.join(', ')}${header.length > 12 ? ', …' : ''}`,
+    );
   }
-  return rows.slice(1).map((r) => (r[index] ?? '').trim()).filter(Boolean);
+  return rows
+    .slice(1)
+    .map((r) => (r[index] ?? '').trim())
+    .filter(Boolean);
 }
 
 function jsonCodes(path: string, text: string, column?: string): string[] {

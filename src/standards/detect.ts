@@ -63,9 +63,7 @@ export interface Candidate {
   columnNames: string[];
 }
 
-export type Detection =
-  | { found: true; best: Candidate; runnerUp?: Candidate; reason: string }
-  | { found: false; candidates: Candidate[]; reason: string };
+export type Detection = { found: true; best: Candidate; runnerUp?: Candidate; reason: string } | { found: false; candidates: Candidate[]; reason: string };
 
 export const DETECTION_RULE = { minScore: 0.45, minMargin: 0.1 } as const;
 /** Below this fit a standard is not worth offering as a candidate in the explanation. */
@@ -107,7 +105,11 @@ export function detectStandard(sets: NameSet[], unit: 'column' | 'key' = 'column
     // Standards that fit about as well as the best: the file's name may settle which, even where none
     // fits clearly ("north-tyneside-spend-2014-05.csv" with payment columns that spend and card share).
     const close = candidates.filter((c) => best.score - c.score < DETECTION_RULE.minMargin && c.score >= WEAK);
-    const settled = namedByEvidence(fileName, rows, close.map((c) => c.id));
+    const settled = namedByEvidence(
+      fileName,
+      rows,
+      close.map((c) => c.id),
+    );
     if (settled) {
       const chosen = close.find((c) => c.id === settled.id)!;
       const other = close.find((c) => c !== chosen)!;

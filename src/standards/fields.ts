@@ -103,7 +103,8 @@ function collect(
   for (const keyword of CONDITIONAL_ONE) collect(schema[keyword], `${pointer}/${keyword}`, true, root, resolveRef, out, required, seen, depth + 1);
   for (const keyword of ['dependentSchemas', 'dependencies']) {
     const map = schema[keyword];
-    if (map && typeof map === 'object') for (const [k, sub] of Object.entries(map)) collect(sub, `${pointer}/${keyword}/${escapePointer(k)}`, true, root, resolveRef, out, required, seen, depth + 1);
+    if (map && typeof map === 'object')
+      for (const [k, sub] of Object.entries(map)) collect(sub, `${pointer}/${keyword}/${escapePointer(k)}`, true, root, resolveRef, out, required, seen, depth + 1);
   }
 }
 
@@ -220,4 +221,8 @@ function addConceptNames(fields: Field[]): void {
 }
 
 /** As header matching compares names: case, spaces and punctuation do not count. */
-const normaliseName = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const normaliseName = (name: string) =>
+  name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');

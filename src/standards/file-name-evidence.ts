@@ -52,7 +52,10 @@ export function namedByValues(rows: string[][], ids: string[]): string[] {
     for (const cell of row) {
       const colon = cell.indexOf(':');
       if (colon <= 0) continue;
-      const prefix = cell.slice(0, colon + 1).trim().toLowerCase();
+      const prefix = cell
+        .slice(0, colon + 1)
+        .trim()
+        .toLowerCase();
       if (prefixes.has(prefix)) named.add(prefix.slice(0, -1));
     }
   }

@@ -66,7 +66,10 @@ export function linearFormats(): Record<string, (value: string) => boolean> {
 
 /** The formats whose expressions look ahead, which RE2 cannot run, each made linear by hand. */
 const BY_HAND: Record<string, (value: string) => boolean> = {
-  uri: ((uri) => (value: string) => NOT_URI_FRAGMENT.test(value) && uri(value))(linearTest(URI)),
+  uri: (
+    (uri) => (value: string) =>
+      NOT_URI_FRAGMENT.test(value) && uri(value)
+  )(linearTest(URI)),
   // The expression starts by looking ahead for at most 254 characters: a longer value never matches.
   hostname: (value) => value.length <= 254 && (fullFormats.hostname as RegExp).test(value),
   url: (value) => URL.test(value),

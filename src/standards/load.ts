@@ -59,9 +59,7 @@ export async function loadStandardSchema(schema: AnySchemaObject, file: string, 
   if (!options.trusted && !options.schemaChecked) {
     if (!ajv.validateSchema(schema)) {
       const error = ajv.errors![0]!;
-      throw new ConformError(
-        `${path}: not a valid ${draft} JSON Schema: at ${error.instancePath || '/'} ${error.message}. Fix the schema and try again`,
-      );
+      throw new ConformError(`${path}: not a valid ${draft} JSON Schema: at ${error.instancePath || '/'} ${error.message}. Fix the schema and try again`);
     }
   }
   try {
@@ -149,7 +147,10 @@ export function describeJsonError(error: Error, text: string): string {
 function meta(schema: AnySchemaObject, file: string): StandardMeta {
   const x = (schema['x-standard'] ?? {}) as Partial<StandardMeta>;
   const holder = x.mode === undefined ? recordsHolder(schema) : undefined;
-  const fallbackId = basename(file).replace(/(\.schema)?\.json$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const fallbackId = basename(file)
+    .replace(/(\.schema)?\.json$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
   return {
     id: x.id ?? fallbackId,
     version: x.version ?? (typeof schema.version === 'string' ? schema.version : '0'),

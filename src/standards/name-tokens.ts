@@ -65,7 +65,26 @@ export function nameKey(name: string): string {
 }
 
 /** Words that say little alone: a column sharing only these with a field is not a candidate for it. */
-const WEAK_WORDS = new Set(['name', 'number', 'date', 'code', 'reference', 'id', 'type', 'label', 'uri', 'url', 'total', 'value', 'amount', 'description', 'details', 'text', 'net', 'gross']);
+const WEAK_WORDS = new Set([
+  'name',
+  'number',
+  'date',
+  'code',
+  'reference',
+  'id',
+  'type',
+  'label',
+  'uri',
+  'url',
+  'total',
+  'value',
+  'amount',
+  'description',
+  'details',
+  'text',
+  'net',
+  'gross',
+]);
 
 /**
  * How much a column name `a` shares with a known name `b`, from 0 to 1: the share of the meaningful
@@ -93,7 +112,10 @@ export function wordOverlap(a: string, b: string): number {
 
 /** A name with case, spaces (including non-breaking ones), underscores, hyphens and punctuation taken out. */
 export function normaliseName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */

@@ -101,7 +101,14 @@ export class Registry {
       .map((e) => e.id)
       .filter((other, i, all) => all.indexOf(other) === i && (other.includes(id!) || id!.includes(other.split('-')[0]!)));
     throw new ConformError(
-      `Unknown standard "${spec}".${near.length ? ` Did you mean ${near.slice(0, 3).map((n) => `"${n}"`).join(' or ')}?` : ''} Run "conform standards list" to see them all, or give the path of a JSON Schema file`,
+      `Unknown standard "${spec}".${
+        near.length
+          ? ` Did you mean ${near
+              .slice(0, 3)
+              .map((n) => `"${n}"`)
+              .join(' or ')}?`
+          : ''
+      } Run "conform standards list" to see them all, or give the path of a JSON Schema file`,
     );
   }
 }

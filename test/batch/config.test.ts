@@ -81,7 +81,7 @@ describe('the settings of a check', () => {
     expect(f.validRows).toBe(5);
   });
 
-  it('adds --column maps to a check\'s columns, and names the line of a map that sends a column nowhere', async () => {
+  it("adds --column maps to a check's columns, and names the line of a map that sends a column nowhere", async () => {
     const text = good.replace('PaymentDate', 'Date Of Payment').replace('BeneficiaryName', 'Payee Name');
     const dir = tree({
       'conform.config.yaml': 'checks:\n  - files: "*.csv"\n    standard: spend-over-500\n    columns: { "Date Of Payment": PaymentDate }\n',
@@ -97,7 +97,9 @@ describe('the settings of a check', () => {
     });
     const { code, stderr } = await cli(['validate'], { cwd: wrong });
     expect(code).toBe(2);
-    expect(stderr).toBe('conform: conform.config.yaml line 5: The column map sends "Date Of Payment" to "PaymentDay", but the standard "spend-over-500" has no field "PaymentDay"; did you mean "PaymentDate"?\n');
+    expect(stderr).toBe(
+      'conform: conform.config.yaml line 5: The column map sends "Date Of Payment" to "PaymentDay", but the standard "spend-over-500" has no field "PaymentDay"; did you mean "PaymentDate"?\n',
+    );
   });
 
   it('gives a file named on the command line the settings of the check that names it', async () => {
@@ -132,16 +134,19 @@ describe('the settings of a check', () => {
   });
 
   it('merges flags over a check over the top level, in one small pure function', () => {
-    expect(
-      mergeSettings({ maxIssues: 3 }, { standard: 'a', maxIssues: 10, severity: { 'value-pattern': 'warning' } }, { maxIssues: 99 }),
-    ).toEqual({ standard: 'a', maxIssues: 3, severity: { 'value-pattern': 'warning' } });
+    expect(mergeSettings({ maxIssues: 3 }, { standard: 'a', maxIssues: 10, severity: { 'value-pattern': 'warning' } }, { maxIssues: 99 })).toEqual({
+      standard: 'a',
+      maxIssues: 3,
+      severity: { 'value-pattern': 'warning' },
+    });
     expect(mergeSettings({}, undefined, { maxIssues: 99 })).toEqual({ maxIssues: 99 });
     expect(mergeSettings({ standard: 'b' }, { standard: 'a' }, undefined)).toEqual({ standard: 'b' });
   });
 
   it('finds a standard named by a path relative to the config file, and extra standard folders', async () => {
     const dir = tree({
-      'conform.config.yaml': 'standards: [../fixtures-standards]\nchecks:\n  - files: spend.csv\n    standard: ../schemas/spend.json\n  - files: plots.csv\n    standard: test-allotment-sites\n',
+      'conform.config.yaml':
+        'standards: [../fixtures-standards]\nchecks:\n  - files: spend.csv\n    standard: ../schemas/spend.json\n  - files: plots.csv\n    standard: test-allotment-sites\n',
       'spend.csv': good,
       'plots.csv': 'AllotmentSiteName,PlotCount,WaitingListLength\nHill Road,40,12\n',
     });
@@ -161,17 +166,41 @@ describe('the settings of a check', () => {
 
 describe('a config that is not right stops the run (exit 2), naming the key and the line', () => {
   const cases: Array<[string, string, string]> = [
-    ['an unknown key, with the likely one', 'failOn: error\nchecks:\n  - files: "*.csv"\n    standard: spend-over-500\n    encodng: utf-8\n', 'conform.config.yaml line 5: "encodng" is not a setting conform knows in checks[0]; did you mean "encoding"?'],
+    [
+      'an unknown key, with the likely one',
+      'failOn: error\nchecks:\n  - files: "*.csv"\n    standard: spend-over-500\n    encodng: utf-8\n',
+      'conform.config.yaml line 5: "encodng" is not a setting conform knows in checks[0]; did you mean "encoding"?',
+    ],
     ['an unknown top-level key', 'failOn: error\nchek: []\n', 'conform.config.yaml line 2: "chek" is not a setting conform knows; did you mean "checks"?'],
     ['a value not allowed', 'standards: []\nfailOn: errors\n', 'conform.config.yaml line 2: failOn must be one of "error", "warning", "info", "never" (got "errors")'],
-    ['a check without files', 'checks:\n  - files: "a/*.csv"\n  - standard: spend-over-500\n', 'conform.config.yaml line 3: checks[1] needs "files": the files the check applies to (a path, a folder or a glob pattern)'],
+    [
+      'a check without files',
+      'checks:\n  - files: "a/*.csv"\n  - standard: spend-over-500\n',
+      'conform.config.yaml line 3: checks[1] needs "files": the files the check applies to (a path, a folder or a glob pattern)',
+    ],
     ['files of the wrong type', 'checks:\n  - files: 12\n', 'conform.config.yaml line 2: checks[0].files must be text or a list (got 12)'],
     ['a number below its minimum', 'jobs: 0\n', 'conform.config.yaml line 1: jobs must be 1 or more (got 0)'],
     ['a whole number expected', 'checks:\n  - files: x.csv\n    maxIssues: lots\n', 'conform.config.yaml line 3: checks[0].maxIssues must be a whole number (got "lots")'],
-    ['a delimiter not allowed', 'checks:\n  - files: x.csv\n\n    delimiter: ":"\n', 'conform.config.yaml line 4: checks[0].delimiter must be one of "auto", ",", ";", "\\t", "\\\\t", "tab", "|" (got ":")'],
-    ['an encoding conform does not know', 'checks:\n  - files: x.csv\n    encoding: klingon-8\n', 'conform.config.yaml line 3: checks[0].encoding "klingon-8" is not an encoding conform knows; try utf-8, windows-1252, utf-16le or utf-16be'],
-    ['a severity for an issue code that does not exist', 'checks:\n  - files: x.csv\n    severity:\n      value-patern: warning\n', 'conform.config.yaml line 4: checks[0].severity: "value-patern" is not an issue code; did you mean "value-pattern"?'],
-    ['a severity that is not one', 'checks:\n  - files: x.csv\n    severity: { value-pattern: low }\n', 'conform.config.yaml line 3: checks[0].severity.value-pattern must be one of "error", "warning", "info" (got "low")'],
+    [
+      'a delimiter not allowed',
+      'checks:\n  - files: x.csv\n\n    delimiter: ":"\n',
+      'conform.config.yaml line 4: checks[0].delimiter must be one of "auto", ",", ";", "\\t", "\\\\t", "tab", "|" (got ":")',
+    ],
+    [
+      'an encoding conform does not know',
+      'checks:\n  - files: x.csv\n    encoding: klingon-8\n',
+      'conform.config.yaml line 3: checks[0].encoding "klingon-8" is not an encoding conform knows; try utf-8, windows-1252, utf-16le or utf-16be',
+    ],
+    [
+      'a severity for an issue code that does not exist',
+      'checks:\n  - files: x.csv\n    severity:\n      value-patern: warning\n',
+      'conform.config.yaml line 4: checks[0].severity: "value-patern" is not an issue code; did you mean "value-pattern"?',
+    ],
+    [
+      'a severity that is not one',
+      'checks:\n  - files: x.csv\n    severity: { value-pattern: low }\n',
+      'conform.config.yaml line 3: checks[0].severity.value-pattern must be one of "error", "warning", "info" (got "low")',
+    ],
     ['YAML that does not parse', 'checks:\n  - files: "x.csv\n    standard: spend-over-500\n', 'conform.config.yaml line 2: the file is not valid YAML: Missing closing "quote'],
     ['a key given twice', 'failOn: error\nfailOn: never\n', 'conform.config.yaml line 2: the file is not valid YAML: Map keys must be unique'],
   ];
@@ -187,7 +216,9 @@ describe('a config that is not right stops the run (exit 2), naming the key and 
     const dir = tree({ 'conform.config.yaml': 'checks:\n  - files: x.csv\n    standard: spend-over-50\n', 'x.csv': good });
     const { code, stderr } = await cli(['validate'], { cwd: dir });
     expect(code).toBe(2);
-    expect(stderr).toBe('conform: conform.config.yaml line 3: Unknown standard "spend-over-50". Did you mean "spend-over-500"? Run "conform standards list" to see them all, or give the path of a JSON Schema file\n');
+    expect(stderr).toBe(
+      'conform: conform.config.yaml line 3: Unknown standard "spend-over-50". Did you mean "spend-over-500"? Run "conform standards list" to see them all, or give the path of a JSON Schema file\n',
+    );
   });
 
   it('names the line in a JSON config too', () => {

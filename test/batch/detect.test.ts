@@ -85,16 +85,24 @@ describe('detecting the standard from the header (pure)', () => {
       { id: 'conservation-area', version: '1', title: 'CA', fields: [field('reference', true), field('name'), field('entry-date', true), field('geometry')] },
       { id: 'article-4-direction', version: '1', title: 'A4', fields: [field('reference', true), field('name'), field('entry-date', true), field('description')] },
     ];
-    const rows = [['reference', 'name', 'entry-date'], ['conservation-area:CA01', 'Old Town', '2024-01-01']];
+    const rows = [
+      ['reference', 'name', 'entry-date'],
+      ['conservation-area:CA01', 'Old Town', '2024-01-01'],
+    ];
     const d = detectStandard([{ rows, profiles }], 'column', 'export.csv');
     expect(d.found && d.best.id).toBe('conservation-area');
     expect(d.reason).toContain('its values (conservation-area: references) point to conservation-area');
-    const plain = [['reference', 'name', 'entry-date'], ['CA01', 'Old Town', '2024-01-01']];
+    const plain = [
+      ['reference', 'name', 'entry-date'],
+      ['CA01', 'Old Town', '2024-01-01'],
+    ];
     expect(detectStandard([{ rows: plain, profiles }], 'column', 'export.csv').found).toBe(false);
   });
 
   it('reads a column by its words, as header matching does', () => {
-    const d = detectStandard([{ rows: [['Org. Label', 'Site', 'No. of Plots', 'Waiting List']], profiles: [{ ...PROFILES[0]!, fields: [...PROFILES[0]!.fields, field('NumberOfPlots')] }, PROFILES[1]!] }]);
+    const d = detectStandard([
+      { rows: [['Org. Label', 'Site', 'No. of Plots', 'Waiting List']], profiles: [{ ...PROFILES[0]!, fields: [...PROFILES[0]!.fields, field('NumberOfPlots')] }, PROFILES[1]!] },
+    ]);
     expect(d.found && d.best).toMatchObject({ id: 'plots', matched: 4 });
   });
 
@@ -141,7 +149,7 @@ describe('detecting the standard from the header (pure)', () => {
     expect(detectStandard([{ rows, profiles }], 'column', '/data/export.csv').found).toBe(false);
   });
 
-  it('says so when no column is any standard\'s', () => {
+  it("says so when no column is any standard's", () => {
     expect(detectStandard([{ rows: [['a', 'b']], profiles: PROFILES }]).reason).toBe('none of its 2 columns is a field of any standard conform knows');
     expect(detectStandard([{ rows: [], profiles: PROFILES }]).reason).toBe('it has no column names to go by');
   });
@@ -166,7 +174,9 @@ describe('--standard auto on the command line', () => {
   it('shows in the terminal report which standard it picked', async () => {
     const dir = tree({ 'plots.csv': plots });
     const { stdout } = await cli(['validate', 'plots.csv', '--standards-dir', TEST_STANDARDS], { cwd: dir });
-    expect(stdout).toContain('✖ plots.csv\n  test-allotment-sites 1.0 · 2 rows · CSV, UTF-8\n  standard detected from the file: 4 of 4 columns are fields of\n  test-allotment-sites (with 3 of its 3 required fields)');
+    expect(stdout).toContain(
+      '✖ plots.csv\n  test-allotment-sites 1.0 · 2 rows · CSV, UTF-8\n  standard detected from the file: 4 of 4 columns are fields of\n  test-allotment-sites (with 3 of its 3 required fields)',
+    );
   });
 
   it('reports a file no standard fits as a finding that says what to do, and checks the others', async () => {
@@ -190,7 +200,9 @@ describe('--standard auto on the command line', () => {
   it('lists the closest standards when several come near', async () => {
     const dir = tree({ 'loans.csv': 'LibraryBranchName,AllotmentSiteName,PlotCount,LoanMonth,Colour,Shape\nA,B,1,2024-01,red,round\n' });
     const { report: r } = await report(['loans.csv', '--standards-dir', TEST_STANDARDS], { cwd: dir });
-    expect(r.files[0].issues[0].message).toContain('because no standard fits its columns clearly; the closest are test-library-loans (2 of 6 columns), test-allotment-sites (2 of 6 columns).');
+    expect(r.files[0].issues[0].message).toContain(
+      'because no standard fits its columns clearly; the closest are test-library-loans (2 of 6 columns), test-allotment-sites (2 of 6 columns).',
+    );
   });
 
   it('reports files that are not data before trying to detect anything', async () => {

@@ -37,13 +37,17 @@ describe('the overview in other formats', () => {
   it('html: an overview section, data escaped', async () => {
     const { stdout } = await cli(['validate', '.', '-f', 'html', '--jobs', '1'], { cwd: files() });
     expect(stdout).toContain('<h2 class="files">Overview</h2>');
-    expect(stdout).toContain('<tr><td>Testshire Council</td><td class="num">60.0%</td><td class="num">1</td><td class="num">1</td><td class="num">10</td><td class="num">4</td><td class="num">0</td></tr>');
+    expect(stdout).toContain(
+      '<tr><td>Testshire Council</td><td class="num">60.0%</td><td class="num">1</td><td class="num">1</td><td class="num">10</td><td class="num">4</td><td class="num">0</td></tr>',
+    );
     expect(stdout).toContain('<td>&lt;img src=x onerror=alert(1)&gt; | @team</td>');
     expect(stdout).not.toContain('<img src=x');
-    expect(stdout).toContain('<tr><td><strong>failed</strong></td><td class="num">60.0%</td><td class="num">10</td><td class="num">4</td><td class="num">0</td><td><code>spend-over-500@1.0</code></td><td>Testshire Council</td><td><code>a.csv</code></td></tr>');
+    expect(stdout).toContain(
+      '<tr><td><strong>failed</strong></td><td class="num">60.0%</td><td class="num">10</td><td class="num">4</td><td class="num">0</td><td><code>spend-over-500@1.0</code></td><td>Testshire Council</td><td><code>a.csv</code></td></tr>',
+    );
   });
 
-  it('sarif: the overview in the run\'s properties', async () => {
+  it("sarif: the overview in the run's properties", async () => {
     const { stdout } = await cli(['validate', '.', '-f', 'sarif', '--jobs', '1'], { cwd: files() });
     const run = JSON.parse(stdout).runs[0];
     expect(run.properties.overview.byPublisher.map((g: any) => [g.publisher, g.conformance])).toEqual([

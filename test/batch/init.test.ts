@@ -82,6 +82,8 @@ describe('conform init', () => {
       'Wrote conform.config.yaml: 0 checks for 0 files.\nNo data files (.csv, .json, .ndjson, .jsonl) were found under this folder; add checks by hand.\nCheck the guesses, then run: conform validate\n',
     );
     expect(loadConfig(join(dir, 'conform.config.yaml'))).toMatchObject({ failOn: 'error', checks: [] });
-    expect(readFileSync(join(dir, 'conform.config.yaml'), 'utf8')).toContain('failOn: error                # error, warning, info or never: what makes the exit code 1\n# maxIssues: 1000            # issues listed per file (all are counted)\n\nchecks:\n');
+    expect(readFileSync(join(dir, 'conform.config.yaml'), 'utf8')).toContain(
+      'failOn: error                # error, warning, info or never: what makes the exit code 1\n# maxIssues: 1000            # issues listed per file (all are counted)\n\nchecks:\n',
+    );
   });
 });

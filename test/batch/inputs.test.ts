@@ -39,16 +39,24 @@ describe('files, folders and patterns', () => {
   it('matches glob patterns, relative to the folder they are given in', async () => {
     const dir = dataTree();
     expect((await expandInput('published/spend/**/*.csv', dir, dir)).inputs.map((i) => i.shown)).toEqual(['published/spend/2023/q4.csv', 'published/spend/2024/q1.csv']);
-    expect((await expandInput('spend/*/q{1,4}.csv', join(dir, 'published'), dir)).inputs.map((i) => i.shown)).toEqual(['published/spend/2023/q4.csv', 'published/spend/2024/q1.csv']);
+    expect((await expandInput('spend/*/q{1,4}.csv', join(dir, 'published'), dir)).inputs.map((i) => i.shown)).toEqual([
+      'published/spend/2023/q4.csv',
+      'published/spend/2024/q1.csv',
+    ]);
     // A named file is taken as it is, even a metadata file, and shown as written.
-    expect((await expandInput('./published/spend/datapackage.json', dir, dir, true)).inputs).toEqual([{ path: join(dir, 'published/spend/datapackage.json'), shown: './published/spend/datapackage.json' }]);
+    expect((await expandInput('./published/spend/datapackage.json', dir, dir, true)).inputs).toEqual([
+      { path: join(dir, 'published/spend/datapackage.json'), shown: './published/spend/datapackage.json' },
+    ]);
   });
 
-  it('leaves conform\'s own JSON reports out of folders and patterns, but not out of a named file', async () => {
+  it("leaves conform's own JSON reports out of folders and patterns, but not out of a named file", async () => {
     const dir = dataTree();
     const { writeFileSync } = await import('node:fs');
     const empty = { files: 0, passedFiles: 0, failedFiles: 0, rows: 0, errors: 0, warnings: 0, infos: 0 };
-    writeFileSync(join(dir, 'published/report.json'), JSON.stringify({ reportVersion: 1, tool: { name: 'conform', version: '0.1.0' }, passed: true, failOn: 'error', summary: empty, files: [] }, null, 2));
+    writeFileSync(
+      join(dir, 'published/report.json'),
+      JSON.stringify({ reportVersion: 1, tool: { name: 'conform', version: '0.1.0' }, passed: true, failOn: 'error', summary: empty, files: [] }, null, 2),
+    );
     expect((await expandInput('published', dir, dir)).inputs.map((i) => i.shown)).not.toContain('published/report.json');
     expect((await expandInput('published/*.json', dir, dir)).inputs).toEqual([]);
     expect((await expandInput('published/report.json', dir, dir)).inputs.map((i) => i.shown)).toEqual(['published/report.json']);

@@ -9,7 +9,11 @@ import { spendCsv, tree } from './make-data.js';
 describe.skipIf(process.platform === 'win32')('SIGTERM during a run with --jobs 2', () => {
   it('leaves none of the row files the workers were writing', async () => {
     const dir = tree({ 'a.csv': spendCsv(1, { rows: 150_000, badShare: 0.1 }).text, 'b.csv': spendCsv(2, { rows: 150_000, badShare: 0.1 }).text });
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'conform.js'), 'validate', 'a.csv', 'b.csv', '-s', 'spend-over-500', '--jobs', '2', '--invalid-rows', 'bad-{name}.csv', '-f', 'json', '-o', 'report.json'], { cwd: dir, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'conform.js'), 'validate', 'a.csv', 'b.csv', '-s', 'spend-over-500', '--jobs', '2', '--invalid-rows', 'bad-{name}.csv', '-f', 'json', '-o', 'report.json'],
+      { cwd: dir, stdio: 'ignore' },
+    );
     const exited = new Promise<number | string>((done) => child.on('exit', (code, signal) => done(code ?? signal!)));
     // Wait until a worker is writing a row file, then stop the run.
     const seen = await signalWhenWriting(child, dir, 'SIGTERM', 20_000, 2);

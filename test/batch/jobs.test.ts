@@ -15,7 +15,12 @@ function slowFirst(small: number) {
   const files: Record<string, string> = { '00-big.csv': spendCsv(100, { rows: 20000, badShare: 0.01 }).text };
   for (let i = 1; i <= small; i++) files[`${String(i).padStart(2, '0')}-small.csv`] = spendCsv(100 + i, { rows: 3 + i, badShare: i % 3 === 0 ? 0.5 : 0 }).text;
   const dir = tree(files);
-  return { dir, paths: Object.keys(files).sort().map((name) => join(dir, name)) };
+  return {
+    dir,
+    paths: Object.keys(files)
+      .sort()
+      .map((name) => join(dir, name)),
+  };
 }
 
 const withoutTimes = (r: Report) => JSON.parse(JSON.stringify(r, (key, value) => (key === 'elapsed' || key === 'checkedAt' ? undefined : value)));
@@ -49,7 +54,12 @@ describe('--jobs: files checked in parallel', () => {
     const finished = events.filter((e) => e.type === 'done').map((e) => e.index);
     expect(finished.slice(0, 8)).toEqual([1, 2, 3, 4, 5, 6, 7, 0]);
     expect([...finished].sort((a, b) => a - b)).toEqual(paths.map((_, i) => i));
-    const startedBeforeFirstDone = events.slice(0, events.findIndex((e) => e.type === 'done' && e.index === 0)).filter((e) => e.type === 'start').length;
+    const startedBeforeFirstDone = events
+      .slice(
+        0,
+        events.findIndex((e) => e.type === 'done' && e.index === 0),
+      )
+      .filter((e) => e.type === 'start').length;
     expect(startedBeforeFirstDone).toBe(8);
 
     rmSync(fifo);

@@ -29,7 +29,8 @@ export function random(seed: number): () => number {
   };
 }
 
-export const SPEND_HEADER = 'OrganisationLabel,OrganisationURI,OrganisationalUnit,BeneficiaryName,PaymentDate,TransactionNumber,Amount,IrrecoverableVATAmount,Purpose,MerchantCategory';
+export const SPEND_HEADER =
+  'OrganisationLabel,OrganisationURI,OrganisationalUnit,BeneficiaryName,PaymentDate,TransactionNumber,Amount,IrrecoverableVATAmount,Purpose,MerchantCategory';
 
 export interface SpendOptions {
   rows: number;
@@ -52,7 +53,9 @@ export function spendCsv(seed: number, options: SpendOptions): { text: string; b
     if (bad) badRows++;
     const date = bad ? `${String(day).padStart(2, '0')}/03/24` : `2024-03-${String(day).padStart(2, '0')}`;
     const amount = (500 + rnd() * 20000).toFixed(2);
-    lines.push(`${council},https://example.org/id/council/${i % publishers.length},Adult Services,Supplier ${Math.floor(rnd() * 500)} Ltd,${date},T${seed}-${i},${amount},0,Care fees,Care services`);
+    lines.push(
+      `${council},https://example.org/id/council/${i % publishers.length},Adult Services,Supplier ${Math.floor(rnd() * 500)} Ltd,${date},T${seed}-${i},${amount},0,Care fees,Care services`,
+    );
   }
   return { text: lines.join('\n') + '\n', badRows };
 }

@@ -6,7 +6,7 @@ import { cli } from '../helpers.js';
 import { spendCsv, SPEND_HEADER, tree } from './make-data.js';
 
 describe('row files in a batch', () => {
-  it('writes each file\'s failing rows to its own file, from the workers too', async () => {
+  it("writes each file's failing rows to its own file, from the workers too", async () => {
     const a = spendCsv(17, { rows: 10, badShare: 0.3 });
     const dir = tree({ 'data/a.csv': a.text, 'data/b.csv': spendCsv(2, { rows: 3 }).text });
     const { code } = await cli(['validate', 'data', '-s', 'spend-over-500', '--invalid-rows', 'bad-{name}.csv', '--jobs', '2', '-q'], { cwd: dir });
@@ -18,9 +18,12 @@ describe('row files in a batch', () => {
   });
 
   it.each([
-    [['data/2023/q1.csv', 'data/2024/q1.csv', '--invalid-rows', 'bad-{name}.csv'], 'data/2023/q1.csv and data/2024/q1.csv have the same name, so their rows would go to the same file'],
+    [
+      ['data/2023/q1.csv', 'data/2024/q1.csv', '--invalid-rows', 'bad-{name}.csv'],
+      'data/2023/q1.csv and data/2024/q1.csv have the same name, so their rows would go to the same file',
+    ],
     [['data/2023/q1.csv', '--invalid-rows', 'same.csv', '--valid-rows', 'same.csv'], '--valid-rows and --invalid-rows both name'],
-    [['data', '--invalid-rows', 'bad.csv'], 'With several files, put {name} in the row file\'s path'],
+    [['data', '--invalid-rows', 'bad.csv'], "With several files, put {name} in the row file's path"],
   ])('stops with exit 2 for %j', async (args, message) => {
     const dir = tree({ 'data/2023/q1.csv': spendCsv(1, { rows: 2 }).text, 'data/2024/q1.csv': spendCsv(2, { rows: 2 }).text });
     const { code, stderr } = await cli(['validate', ...args, '-s', 'spend-over-500'], { cwd: dir });

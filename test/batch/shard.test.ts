@@ -10,7 +10,11 @@ function sixtyFiles(): string {
   const files: Record<string, string> = {};
   for (let i = 0; i < 60; i++) {
     const council = ['Northshire Council', 'Southshire Council', 'Eastshire Council'][i % 3]!;
-    files[`published/${['2022', '2023', '2024'][i % 3]}/spend-${String(i).padStart(2, '0')}.csv`] = spendCsv(1000 + i, { rows: 20 + i, badShare: i % 4 === 0 ? 0.2 : 0, publisher: council }).text;
+    files[`published/${['2022', '2023', '2024'][i % 3]}/spend-${String(i).padStart(2, '0')}.csv`] = spendCsv(1000 + i, {
+      rows: 20 + i,
+      badShare: i % 4 === 0 ? 0.2 : 0,
+      publisher: council,
+    }).text;
   }
   files['conform.config.yaml'] = 'checks:\n  - files: "published/**/*.csv"\n    standard: spend-over-500\n';
   return tree(files);
@@ -33,7 +37,13 @@ describe('--shard k/n and conform report merge', () => {
       shards.push(out);
       const part = read(join(dir, out));
       expect(part.files).toHaveLength(20);
-      expect(part.shard).toEqual({ index: k, count: 3, totalFiles: 60, positions: Array.from({ length: 20 }, (_, i) => k - 1 + 3 * i), runId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      expect(part.shard).toEqual({
+        index: k,
+        count: 3,
+        totalFiles: 60,
+        positions: Array.from({ length: 20 }, (_, i) => k - 1 + 3 * i),
+        runId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
     }
 
     const merged = await cli(['report', 'merge', 'shard-3.json', 'shard-1.json', 'shard-2.json', '-f', 'json'], { cwd: dir });
@@ -72,12 +82,7 @@ describe('--shard k/n and conform report merge', () => {
     expect(r.shard).toEqual({ index: 3, count: 3, totalFiles: 2, positions: [], runId: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 
-  it.each([
-    ['0/3'],
-    ['4/3'],
-    ['1/0'],
-    ['half'],
-  ])('stops with exit 2 for --shard %s', async (value) => {
+  it.each([['0/3'], ['4/3'], ['1/0'], ['half']])('stops with exit 2 for --shard %s', async (value) => {
     const { code, stderr } = await cli(['validate', 'examples/spend-sample.csv', '-s', 'spend-over-500', '--shard', value]);
     expect(code).toBe(2);
     expect(stderr).toBe(`conform: --shard takes k/n with 1 ≤ k ≤ n, such as --shard 2/4 (got "${value}")\n`);
@@ -95,7 +100,7 @@ describe('--shard k/n and conform report merge', () => {
 
     it.each([
       [['s1.json'], 'The report of shard 2/2 is missing: merge the reports of every shard'],
-      [['s1.json', 's1.json', 's2.json'], 's1.json and s1.json are both shard 1/2: name each shard\'s report once'],
+      [['s1.json', 's1.json', 's2.json'], "s1.json and s1.json are both shard 1/2: name each shard's report once"],
       [['s1.json', 'whole.json'], 'whole.json is not the report of a shard (--shard k/n), but s1.json is: merge the reports of one sharded run'],
       [['s1.json', 'other.json'], 'other.json is shard 1/3 of a run of 3 files, but s1.json is shard 1/2 of 3: merge the reports of one run'],
       [['s1.json', 'notes.txt'], 'notes.txt is not a JSON report: write shard reports with --format json (or --report json=<file>)'],

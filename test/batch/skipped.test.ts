@@ -18,10 +18,15 @@ describe('files a folder holds that are not data', () => {
     const byPath = Object.fromEntries(r.files.map((f: any) => [f.path.split('/').pop(), f]));
     expect(Object.keys(byPath).sort()).toEqual(['README.txt', 'datapackage.json', 'sites.kml', 'spend-2024.xls', 'spend.csv']);
     for (const name of ['README.txt', 'datapackage.json', 'sites.kml', 'spend-2024.xls']) {
-      expect(byPath[name].issues.map((i: any) => [i.code, i.severity]), name).toEqual([['file-skipped', 'info']]);
+      expect(
+        byPath[name].issues.map((i: any) => [i.code, i.severity]),
+        name,
+      ).toEqual([['file-skipped', 'info']]);
       expect(byPath[name].standard).toBeNull();
     }
-    expect(byPath['spend-2024.xls'].issues[0].message).toBe('Not a data file conform reads, so it was not checked: an Excel 97–2003 workbook; save each sheet as CSV UTF-8 to check it');
+    expect(byPath['spend-2024.xls'].issues[0].message).toBe(
+      'Not a data file conform reads, so it was not checked: an Excel 97–2003 workbook; save each sheet as CSV UTF-8 to check it',
+    );
     expect(byPath['datapackage.json'].issues[0].message).toContain('checked only when named');
     expect(byPath['spend.csv'].issues.some((i: any) => i.code === 'file-skipped')).toBe(false);
     expect(code).toBe(byPath['spend.csv'].passed ? 0 : 1);

@@ -27,10 +27,43 @@ describe('the overview of a run across files', () => {
     expect(bad).toBe(4);
     expect(r.overview.files).toEqual([
       { path: 'e-unknown.csv', standard: null, publisher: null, passed: false, rows: 0, validRows: 0, conformance: null, errors: 1, warnings: 0, infos: 0 },
-      { path: 'a-spend.csv', standard: 'spend-over-500@1.0', publisher: 'Testshire Council', passed: false, rows: 10, validRows: 6, conformance: 60, errors: 4, warnings: 0, infos: 0 },
+      {
+        path: 'a-spend.csv',
+        standard: 'spend-over-500@1.0',
+        publisher: 'Testshire Council',
+        passed: false,
+        rows: 10,
+        validRows: 6,
+        conformance: 60,
+        errors: 4,
+        warnings: 0,
+        infos: 0,
+      },
       // A warning (the spaces around the council's name) ranks a file below others as valid.
-      { path: 'd-plots.csv', standard: 'test-allotment-sites@1.0', publisher: 'Testshire Council', passed: true, rows: 2, validRows: 2, conformance: 100, errors: 0, warnings: 1, infos: 0 },
-      { path: 'b-spend.csv', standard: 'spend-over-500@1.0', publisher: 'Testshire Council', passed: true, rows: 5, validRows: 5, conformance: 100, errors: 0, warnings: 0, infos: 0 },
+      {
+        path: 'd-plots.csv',
+        standard: 'test-allotment-sites@1.0',
+        publisher: 'Testshire Council',
+        passed: true,
+        rows: 2,
+        validRows: 2,
+        conformance: 100,
+        errors: 0,
+        warnings: 1,
+        infos: 0,
+      },
+      {
+        path: 'b-spend.csv',
+        standard: 'spend-over-500@1.0',
+        publisher: 'Testshire Council',
+        passed: true,
+        rows: 5,
+        validRows: 5,
+        conformance: 100,
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+      },
       { path: 'c-county.csv', standard: 'spend-over-500@1.0', publisher: null, passed: true, rows: 4, validRows: 4, conformance: 100, errors: 0, warnings: 0, infos: 0 },
     ]);
   });
@@ -121,8 +154,10 @@ describe('who published a file', () => {
     expect(inParts.files[0]!.publisher).toBeUndefined();
   });
 
-  it('is found under the column\'s local name, and from the organisation\'s URI when there is no name', async () => {
+  it("is found under the column's local name, and from the organisation's URI when there is no name", async () => {
     expect(await publisherOf('Body Name,Service Area,Supplier Name,Paid Date,Amount,Purpose\nOxford City Council,A,B,2024-01-01,600,P\n')).toBe('Oxford City Council');
-    expect(await publisherOf('OrganisationURI,OrganisationalUnit,BeneficiaryName,PaymentDate,Amount,IrrecoverableVATAmount,Purpose\nhttps://example.org/id/x,A,B,2024-01-01,600,0,P\n')).toBe('https://example.org/id/x');
+    expect(
+      await publisherOf('OrganisationURI,OrganisationalUnit,BeneficiaryName,PaymentDate,Amount,IrrecoverableVATAmount,Purpose\nhttps://example.org/id/x,A,B,2024-01-01,600,0,P\n'),
+    ).toBe('https://example.org/id/x');
   });
 });

@@ -25,7 +25,7 @@ describe('issue codes from a CSV file', async () => {
     expect(file.issues.find((i: any) => i.code === 'header-missing').message).toBe('The required column "joined" is missing, and no column of the file is close to it');
   });
 
-  it('validates a near-miss column under the standard\'s name', () => {
+  it("validates a near-miss column under the standard's name", () => {
     expect(file.issues.find((i: any) => i.code === 'value-format' && i.column === 'Emial')).toMatchObject({ row: 2, line: 3, field: 'email', value: 'nope' });
   });
 
@@ -143,9 +143,7 @@ describe('JSON and NDJSON', () => {
 
   it('reports a JSON syntax error in a record with its line', async () => {
     const { report: r } = await report([`${FIXTURES}/core/broken.json`, '-s', people]);
-    expect(r.files[0].issues).toEqual([
-      expect.objectContaining({ code: 'format-invalid', row: 2, line: 3, pointer: '/people/1' }),
-    ]);
+    expect(r.files[0].issues).toEqual([expect.objectContaining({ code: 'format-invalid', row: 2, line: 3, pointer: '/people/1' })]);
   });
 
   it('validates NDJSON record by record, numbering lines physically', async () => {
@@ -188,7 +186,10 @@ describe('JSON Schema drafts', () => {
   });
 
   it('2020-12 is the default when a schema has no $schema', async () => {
-    const dir = scratch({ 's.json': JSON.stringify({ type: 'object', properties: { a: { type: 'integer' }, b: { type: 'string' } }, dependentRequired: { a: ['b'] } }), 'd.csv': 'a,b\n1,\n' });
+    const dir = scratch({
+      's.json': JSON.stringify({ type: 'object', properties: { a: { type: 'integer' }, b: { type: 'string' } }, dependentRequired: { a: ['b'] } }),
+      'd.csv': 'a,b\n1,\n',
+    });
     const { report: r } = await report([`${dir}/d.csv`, '-s', `${dir}/s.json`]);
     expect(r.files[0].issues.map((i: any) => i.code)).toEqual(['row-rule']);
   });

@@ -22,7 +22,12 @@ const cell: FindingFacts = { name: 'Amount', value: '12,50' };
 describe('a finding as an issue', () => {
   it.each<[string, Finding & { missing?: MissingCell }, FindingFacts, unknown]>([
     ['an empty cell', { code: 'value-missing', path: '', keyword: 'required' }, { name: 'Amount', value: undefined }, { name: 'Amount', reason: undefined }],
-    ['a cell of spaces', { code: 'value-missing', path: '', keyword: 'required', missing: 'spaces-only' }, { name: 'Amount', value: '  ' }, { name: 'Amount', reason: 'spaces-only' }],
+    [
+      'a cell of spaces',
+      { code: 'value-missing', path: '', keyword: 'required', missing: 'spaces-only' },
+      { name: 'Amount', value: '  ' },
+      { name: 'Amount', reason: 'spaces-only' },
+    ],
     [
       'a cell that means no value',
       { code: 'value-missing', path: '', keyword: 'required', missing: 'means-no-value' },
@@ -30,10 +35,30 @@ describe('a finding as an issue', () => {
       { name: 'Amount', reason: 'means-no-value', value: 'N/A' },
     ],
     ['a type', { code: 'value-type', path: '', keyword: 'type', expected: 'a number' }, cell, { name: 'Amount', value: '12,50', expected: 'a number' }],
-    ['a length', { code: 'value-length', path: '', keyword: 'maxLength', expected: 'have at most 4 characters', found: { items: 5 } }, cell, { name: 'Amount', expected: 'have at most 4 characters', actual: { items: 5 } }],
-    ['a code list', { code: 'key-reference', path: '', keyword: 'x-codelist', detail: 'the code list LAD' }, cell, { kind: 'not-found', name: 'Amount', value: '12,50', list: 'the code list LAD' }],
-    ['a rule of the value', { code: 'value-invalid', path: '', keyword: 'not', detail: 'must not match the form the standard rules out' }, cell, { kind: 'rule', name: 'Amount', rule: 'must not match the form the standard rules out', value: '12,50' }],
-    ['a rule over a field', { code: 'row-rule', path: '', keyword: 'anyOf', detail: 'the record must match one of the allowed forms' }, cell, { kind: 'field-rule', rule: 'the record must match one of the allowed forms' }],
+    [
+      'a length',
+      { code: 'value-length', path: '', keyword: 'maxLength', expected: 'have at most 4 characters', found: { items: 5 } },
+      cell,
+      { name: 'Amount', expected: 'have at most 4 characters', actual: { items: 5 } },
+    ],
+    [
+      'a code list',
+      { code: 'key-reference', path: '', keyword: 'x-codelist', detail: 'the code list LAD' },
+      cell,
+      { kind: 'not-found', name: 'Amount', value: '12,50', list: 'the code list LAD' },
+    ],
+    [
+      'a rule of the value',
+      { code: 'value-invalid', path: '', keyword: 'not', detail: 'must not match the form the standard rules out' },
+      cell,
+      { kind: 'rule', name: 'Amount', rule: 'must not match the form the standard rules out', value: '12,50' },
+    ],
+    [
+      'a rule over a field',
+      { code: 'row-rule', path: '', keyword: 'anyOf', detail: 'the record must match one of the allowed forms' },
+      cell,
+      { kind: 'field-rule', rule: 'the record must match one of the allowed forms' },
+    ],
     [
       'a rule over the record',
       { code: 'row-rule', path: '', keyword: 'dependentRequired', detail: 'when End is given, Start is required too' },

@@ -13,7 +13,7 @@ function fullCollectionsDuring(run: () => void): Promise<number> {
     // Entries are delivered after the current task.
     setTimeout(() => {
       observer.disconnect();
-      resolve(seen.filter((e) => ((e as PerformanceEntry & { detail?: { kind: number } }).detail?.kind) === constants.NODE_PERFORMANCE_GC_MAJOR).length);
+      resolve(seen.filter((e) => (e as PerformanceEntry & { detail?: { kind: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR).length);
     }, 50);
   });
 }

@@ -54,14 +54,9 @@ describe('damaged header names', () => {
 });
 
 describe('total, subtotal and footer rows', () => {
-  const text = [
-    SPEND_HEADER,
-    ...SPEND_ROWS,
-    'Adult Services,Total Gas & Power Ltd,2024-04-02,900.00,0,Energy',
-    ',Sub-total,,2740.50,,',
-    '',
-    'Grand Total,,,"40,292,334.84",,',
-  ].join('\n') + '\n';
+  const text =
+    [SPEND_HEADER, ...SPEND_ROWS, 'Adult Services,Total Gas & Power Ltd,2024-04-02,900.00,0,Energy', ',Sub-total,,2740.50,,', '', 'Grand Total,,,"40,292,334.84",,'].join('\n') +
+    '\n';
 
   it('reports them once, does not count them as records, and keeps a supplier whose name starts with "Total"', async () => {
     const dir = scratch({ 'spend.csv': text });
@@ -106,7 +101,11 @@ describe('files without a header row', () => {
 
   it('names a file whose first row is data, and reads it in the standard order when its columns fit', async () => {
     // A file in spend-over-500's own field order: OrganisationLabel, OrganisationURI, OrganisationalUnit, …
-    const text = [`Trafford Council,https://opendatacommunities.org/id/x,Adult Services,,,ACME Ltd,S1,,,,2024-03-31,T1,1200.50,0,Care`, `Trafford Council,https://opendatacommunities.org/id/x,Highways,,,Smith & Sons,S2,,,,2024-04-01,T2,640.00,0,Repairs`].join('\n') + '\n';
+    const text =
+      [
+        `Trafford Council,https://opendatacommunities.org/id/x,Adult Services,,,ACME Ltd,S1,,,,2024-03-31,T1,1200.50,0,Care`,
+        `Trafford Council,https://opendatacommunities.org/id/x,Highways,,,Smith & Sons,S2,,,,2024-04-01,T2,640.00,0,Repairs`,
+      ].join('\n') + '\n';
     const dir = scratch({ 'spend.csv': text });
     const { report: r } = await report([join(dir, 'spend.csv'), '-s', 'spend-over-500']);
     const file = r.files[0];
@@ -118,7 +117,9 @@ describe('files without a header row', () => {
     const f = await fixed('spend.csv', text);
     const rows = f.output!.trimEnd().split('\r\n');
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toBe('OrganisationLabel,OrganisationURI,OrganisationalUnit,ServiceCategoryLabel,ServiceCategoryURI,BeneficiaryName,BeneficiaryOtherID,CompaniesHouseRegistrationNumber,CharityCommissionNumber,VCSEGrant,PaymentDate,TransactionNumber,Amount,IrrecoverableVATAmount,Purpose');
+    expect(rows[0]).toBe(
+      'OrganisationLabel,OrganisationURI,OrganisationalUnit,ServiceCategoryLabel,ServiceCategoryURI,BeneficiaryName,BeneficiaryOtherID,CompaniesHouseRegistrationNumber,CharityCommissionNumber,VCSEGrant,PaymentDate,TransactionNumber,Amount,IrrecoverableVATAmount,Purpose',
+    );
     expect(rows[1]).toContain('ACME Ltd');
     expect(f.log).toContain(',1,,,"OrganisationLabel,OrganisationURI');
     expect(f.log).toContain('add-header');
@@ -129,7 +130,9 @@ describe('files without a header row', () => {
     const { report: r } = await report([join(dir, 'spend.csv'), '-s', 'spend-over-500']);
     const absent = r.files[0].issues.find((i: any) => i.code === 'header-absent');
     expect(absent).toMatchObject({ severity: 'error', line: 1 });
-    expect(absent.message).toBe('The file has no header row: line 1 holds data ("Adult Services", "ACME Ltd", "2024-03-31"), not column names, so its columns cannot be told apart');
+    expect(absent.message).toBe(
+      'The file has no header row: line 1 holds data ("Adult Services", "ACME Ltd", "2024-03-31"), not column names, so its columns cannot be told apart',
+    );
     expect(r.files[0].passed).toBe(false);
     const f = await fixed('spend.csv', inOrder);
     expect(f.code).toBe(2);

@@ -21,7 +21,7 @@ describe('hints for UK-style dates in a JSON document', () => {
     expect(await hints(['24/07/2014', '2024-06-03'])).toEqual([['/grants/0/awardDate', 'write the date as 2014-07-24']]);
   });
 
-  it('the property\'s other dates settle day and month', async () => {
+  it("the property's other dates settle day and month", async () => {
     expect(await hints(['05/06/2014', '24/07/2014'])).toEqual([
       ['/grants/0/awardDate', "write the date as 2014-06-05 (the awardDate field's other dates put the day first)"],
       ['/grants/1/awardDate', 'write the date as 2014-07-24'],
@@ -34,7 +34,10 @@ describe('hints for UK-style dates in a JSON document', () => {
 
   it('when nothing settles them, both readings are given', async () => {
     expect(await hints(['05/06/2014', '2024-06-03'])).toEqual([
-      ['/grants/0/awardDate', "\"05/06/2014\" could be 5 June 2014 (2014-06-05) or 6 May 2014 (2014-05-06): the awardDate field's other dates do not show whether the day or the month comes first, so check which is meant"],
+      [
+        '/grants/0/awardDate',
+        '"05/06/2014" could be 5 June 2014 (2014-06-05) or 6 May 2014 (2014-05-06): the awardDate field\'s other dates do not show whether the day or the month comes first, so check which is meant',
+      ],
     ]);
   });
 

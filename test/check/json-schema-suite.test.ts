@@ -62,7 +62,9 @@ interface Case {
 function casesOf(draft: string): Case[] {
   const dir = join(SUITE, draft);
   const out: Case[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && !NOT_RUN.has(f)).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !NOT_RUN.has(f))
+    .sort()) {
     for (const group of JSON.parse(readFileSync(join(dir, file), 'utf8'))) {
       for (const t of group.tests) {
         if (t.data === null || typeof t.data !== 'object' || Array.isArray(t.data)) continue;

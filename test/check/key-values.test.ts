@@ -37,7 +37,8 @@ function files() {
   });
 }
 
-const duplicates = (issues: Issue[]) => issues.filter((i) => i.code === 'key-duplicate').map(({ message, row, line, value, firstRow, firstLine }) => ({ message, row, line, value, firstRow, firstLine }));
+const duplicates = (issues: Issue[]) =>
+  issues.filter((i) => i.code === 'key-duplicate').map(({ message, row, line, value, firstRow, firstLine }) => ({ message, row, line, value, firstRow, firstLine }));
 
 describe('duplicate keys found when the keys on disk are merged', () => {
   const dir = files();
@@ -50,7 +51,14 @@ describe('duplicate keys found when the keys on disk are merged', () => {
     expect(await check('data.csv')).toEqual([
       // Row r starts on line r + 2 up to row 3, which takes two lines; then on line r + 3.
       { message: 'code + id "A, K5" is used more than once (first in row 6, line 9)', row: KEYS + 1, line: KEYS + 4, value: 'A, K5', firstRow: 6, firstLine: 9 },
-      { message: `code + id "A, K${KEYS - 1}" is used more than once (first in row ${KEYS}, line ${KEYS + 3})`, row: KEYS + 2, line: KEYS + 5, value: `A, K${KEYS - 1}`, firstRow: KEYS, firstLine: KEYS + 3 },
+      {
+        message: `code + id "A, K${KEYS - 1}" is used more than once (first in row ${KEYS}, line ${KEYS + 3})`,
+        row: KEYS + 2,
+        line: KEYS + 5,
+        value: `A, K${KEYS - 1}`,
+        firstRow: KEYS,
+        firstLine: KEYS + 3,
+      },
     ]);
   });
 
@@ -74,7 +82,12 @@ describe('duplicate keys found when the keys on disk are merged', () => {
 
   it('are read again in the encoding the file was read in', async () => {
     // Windows-1252, as Excel writes a CSV: é is one byte, not valid UTF-8.
-    const text = 'code,id\n' + records().map((r) => `${r.code},Café ${r.id}`).join('\r\n') + '\r\n';
+    const text =
+      'code,id\n' +
+      records()
+        .map((r) => `${r.code},Café ${r.id}`)
+        .join('\r\n') +
+      '\r\n';
     const windows = tree({ 'schema.json': schema, 'data.csv': Buffer.from(text, 'latin1') });
     const report = await validate([join(windows, 'data.csv')], { standard: { path: join(windows, 'schema.json') } });
     expect(duplicates(report.files[0]!.issues).map((d) => d.message)[0]).toBe('code + id "A, Café K5" is used more than once (first in row 6, line 7)');
@@ -86,7 +99,15 @@ describe('duplicate keys found when the keys on disk are merged', () => {
   });
 
   it('keep no value when the data came from standard input, which cannot be read again', async () => {
-    const report = await validate(['-'], { standard: { path: join(dir, 'schema.json') }, inputFormat: 'ndjson', stdin: Readable.from([records().map((r) => JSON.stringify(r)).join('\n')]) });
+    const report = await validate(['-'], {
+      standard: { path: join(dir, 'schema.json') },
+      inputFormat: 'ndjson',
+      stdin: Readable.from([
+        records()
+          .map((r) => JSON.stringify(r))
+          .join('\n'),
+      ]),
+    });
     const found = duplicates(report.files[0]!.issues);
     expect(found[0]).toMatchObject({ message: 'This code + id value is used more than once (first in row 6, line 6)', value: undefined });
     expect(found[1]!.value).toBe(`A, K${KEYS - 1}`);

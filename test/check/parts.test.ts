@@ -52,7 +52,12 @@ describe('checking one file in parts on worker threads', () => {
     const one = withoutTimes(await validate([`${d}/multi.csv`], { standard: people, threads: 1, maxIssues: 100000 }));
     const many = withoutTimes(await validate([`${d}/multi.csv`], { standard: people, threads: 2, partSize: 3_001, partsFrom: 0, maxIssues: 100000 }));
     expect(many).toEqual(one);
-    expect(one.files[0].issues.filter((i: any) => i.code === 'value-format').map((i: any) => i.row).slice(0, 2)).toEqual([1000, 2000]);
+    expect(
+      one.files[0].issues
+        .filter((i: any) => i.code === 'value-format')
+        .map((i: any) => i.row)
+        .slice(0, 2),
+    ).toEqual([1000, 2000]);
   });
 
   it('stops at a quote that is never closed, wherever the parts are cut', async () => {
@@ -143,7 +148,19 @@ describe('checking one NDJSON file in parts on worker threads', () => {
       if (i % 999 === 0) lines.push('');
       // UK dates whose order of day and month only a record near the end settles.
       const start = i === 19990 ? '31/12/2023' : i % 700 === 0 ? '05/04/2024' : '2024-01-01';
-      lines.push(i % 1777 === 0 ? '{"Ref": "broken' : JSON.stringify({ Ref: i % 501 === 0 ? 'G1é😀' : `G${i}é`, Org: 'Åby 😀', Currency: i % 313 === 0 ? 'XXX' : 'GBP', Start: start, End: '2024-02-01', Awarded: 5, Paid: i % 97 === 0 ? 9 : 5 }));
+      lines.push(
+        i % 1777 === 0
+          ? '{"Ref": "broken'
+          : JSON.stringify({
+              Ref: i % 501 === 0 ? 'G1é😀' : `G${i}é`,
+              Org: 'Åby 😀',
+              Currency: i % 313 === 0 ? 'XXX' : 'GBP',
+              Start: start,
+              End: '2024-02-01',
+              Awarded: 5,
+              Paid: i % 97 === 0 ? 9 : 5,
+            }),
+      );
     }
     const dir = scratch({ 'grants.ndjson': lines.join('\n') + '\n' });
     const { copyFileSync } = await import('node:fs');
@@ -156,7 +173,7 @@ describe('checking one NDJSON file in parts on worker threads', () => {
     const dates = one.files[0].issues.filter((i: any) => i.code === 'value-format');
     expect(dates).toHaveLength(29);
     expect(new Set(dates.map((i: any) => `${i.value} → ${i.hint}`))).toEqual(
-      new Set(['05/04/2024 → write the date as 2024-04-05 (the Start field\'s other dates put the day first)', '31/12/2023 → write the date as 2023-12-31']),
+      new Set(["05/04/2024 → write the date as 2024-04-05 (the Start field's other dates put the day first)", '31/12/2023 → write the date as 2023-12-31']),
     );
     // Parts smaller than a worker's slice, and parts of several slices (cut inside characters).
     for (const partSize of [30_011, 200_003]) {

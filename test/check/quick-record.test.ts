@@ -58,7 +58,10 @@ describe('the quick look at a JSON record', async () => {
         const record = makeRecord(standard, next);
         if (!quick(record)) continue;
         quickPassed++;
-        if (!whole(record)) throw new Error(`seed ${SEED}: ${standard.id} passed quickly but fails: ${JSON.stringify(record)} ${JSON.stringify(whole.errors?.map((e) => `${e.instancePath} ${e.message}`))}`);
+        if (!whole(record))
+          throw new Error(
+            `seed ${SEED}: ${standard.id} passed quickly but fails: ${JSON.stringify(record)} ${JSON.stringify(whole.errors?.map((e) => `${e.instancePath} ${e.message}`))}`,
+          );
       }
     }
     // Not a vacuous test: most flat standards get a quick look, and many records pass it.

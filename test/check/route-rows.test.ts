@@ -18,7 +18,12 @@ describe('valid and invalid row files', () => {
     const bad = read(`${dir}/bad.csv`);
     expect(ok[0]).toEqual(original[0]);
     expect(bad[0]).toEqual(original[0]);
-    expect([...ok.slice(1), ...bad.slice(1)].map((r) => r.join('|')).sort()).toEqual(original.slice(1).map((r) => r.join('|')).sort());
+    expect([...ok.slice(1), ...bad.slice(1)].map((r) => r.join('|')).sort()).toEqual(
+      original
+        .slice(1)
+        .map((r) => r.join('|'))
+        .sort(),
+    );
     expect(bad.slice(1).map((r) => r[0])).toEqual(['1', '3']);
   });
 
@@ -58,8 +63,18 @@ describe('valid and invalid row files', () => {
     expect(JSON.parse(readFileSync(`${dir}/ok.json`, 'utf8')).map((r: any) => r.id)).toEqual([1]);
     expect(JSON.parse(readFileSync(`${dir}/bad.json`, 'utf8')).map((r: any) => r.id)).toEqual(['2', 3]);
     await cli(['validate', `${FIXTURES}/core/people.ndjson`, '-s', people, '--valid-rows', `${dir}/ok.ndjson`, '--invalid-rows', `${dir}/bad.ndjson`]);
-    expect(readFileSync(`${dir}/ok.ndjson`, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([1]);
-    expect(readFileSync(`${dir}/bad.ndjson`, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([2, 3]);
+    expect(
+      readFileSync(`${dir}/ok.ndjson`, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([1]);
+    expect(
+      readFileSync(`${dir}/bad.ndjson`, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([2, 3]);
   });
 
   it('take {name} for each of several files, and refuse several files without it', async () => {

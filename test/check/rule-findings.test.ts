@@ -51,7 +51,14 @@ async function findings(rows: string[][], references: Reference[]) {
   made.length = 0;
   const rowIssues: Issue[] = [];
   rows.forEach((row, r) => {
-    specs.forEach((spec, s) => readers[s]!.row(spec.fields.map((f) => row[columns.indexOf(f)]!), r + 1, r + 2, rowIssues));
+    specs.forEach((spec, s) =>
+      readers[s]!.row(
+        spec.fields.map((f) => row[columns.indexOf(f)]!),
+        r + 1,
+        r + 2,
+        rowIssues,
+      ),
+    );
   });
   specs.forEach((_, s) => judges[s]!.merge(readers[s]!.take(), 0));
   judges.forEach((judge) => judge.finish(rows.length));

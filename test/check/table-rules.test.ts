@@ -5,7 +5,9 @@ import { FIXTURES, report, scratch } from '../helpers.js';
 
 const standard = `${FIXTURES}/rules/grants.schema.json`;
 const pick = (issues: any[], code: string) =>
-  issues.filter((i) => i.code === code).map(({ row, line, column, severity, value, firstRow, firstLine, hint }) => ({ row, line, column, severity, value, firstRow, firstLine, hint }));
+  issues
+    .filter((i) => i.code === code)
+    .map(({ row, line, column, severity, value, firstRow, firstLine, hint }) => ({ row, line, column, severity, value, firstRow, firstLine, hint }));
 
 describe('rules over a whole table', async () => {
   const { report: r } = await report([`${FIXTURES}/rules/grants.csv`, '-s', standard]);
@@ -82,15 +84,17 @@ describe('rules over a whole table', async () => {
 
   it('applies keys to JSON records too', async () => {
     const dir = scratch({
-      'grants.json': JSON.stringify([
-        { Ref: 'A', Org: 'X', Currency: 'GBP', Start: '2024-01-01', End: '2024-01-02', Awarded: 1, Paid: 1 },
-        { Ref: 'A', Org: 'X', Currency: 'GBP', Start: '2024-01-01', End: '2024-01-02', Awarded: 1, Paid: 1 },
-      ], null, 1),
+      'grants.json': JSON.stringify(
+        [
+          { Ref: 'A', Org: 'X', Currency: 'GBP', Start: '2024-01-01', End: '2024-01-02', Awarded: 1, Paid: 1 },
+          { Ref: 'A', Org: 'X', Currency: 'GBP', Start: '2024-01-01', End: '2024-01-02', Awarded: 1, Paid: 1 },
+        ],
+        null,
+        1,
+      ),
     });
     const { report: r3 } = await report([`${dir}/grants.json`, '-s', standard]);
-    expect(pick(r3.files[0].issues, 'key-duplicate')).toEqual([
-      { row: 2, line: 11, column: 'Ref', severity: 'error', value: 'A', firstRow: 1, firstLine: 2, hint: undefined },
-    ]);
+    expect(pick(r3.files[0].issues, 'key-duplicate')).toEqual([{ row: 2, line: 11, column: 'Ref', severity: 'error', value: 'A', firstRow: 1, firstLine: 2, hint: undefined }]);
   });
 });
 

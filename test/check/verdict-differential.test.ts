@@ -28,12 +28,16 @@ const decimal = fc.integer({ min: -80, max: 160 }).map((n) => n / 4);
 function fieldSchema(kind: Kind): fc.Arbitrary<object> {
   const base = kind.startsWith('string') ? 'string' : kind.startsWith('integer') ? 'integer' : kind;
   const type = kind.endsWith('?') ? [base, 'null'] : base;
-  const constraints: Record<string, fc.Arbitrary<unknown>> =
-    base === 'string'
-      ? { minLength: fc.integer({ min: 1, max: 3 }), maxLength: fc.integer({ min: 2, max: 4 }), pattern: fc.constantFrom('^[a-c]+$', 'b', '^a|e$'), enum: fc.uniqueArray(text, { minLength: 1, maxLength: 4 }) }
-      : base === 'integer' || base === 'number'
-        ? { minimum: whole, maximum: whole, multipleOf: fc.constantFrom(2, 3, 0.5), exclusiveMaximum: whole }
-        : { const: fc.boolean() };
+  const constraints: Record<string, fc.Arbitrary<unknown>> = base === 'string'
+    ? {
+        minLength: fc.integer({ min: 1, max: 3 }),
+        maxLength: fc.integer({ min: 2, max: 4 }),
+        pattern: fc.constantFrom('^[a-c]+$', 'b', '^a|e$'),
+        enum: fc.uniqueArray(text, { minLength: 1, maxLength: 4 }),
+      }
+    : base === 'integer' || base === 'number'
+      ? { minimum: whole, maximum: whole, multipleOf: fc.constantFrom(2, 3, 0.5), exclusiveMaximum: whole }
+      : { const: fc.boolean() };
   return fc.record(constraints, { requiredKeys: [] }).map((c) => ({ type, ...c }));
 }
 

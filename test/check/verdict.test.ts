@@ -106,7 +106,11 @@ const CASES: Case[] = [
       additionalProperties: { type: 'string', maxLength: 3 },
     },
     columns: ['Id', 'Year 1', 'Note'],
-    records: [{ Id: 'a', 'Year 1': 2001, Note: 'ok' }, { Id: 'b', 'Year 1': 1999 }, { Id: 'c', Note: 'too long' }],
+    records: [
+      { Id: 'a', 'Year 1': 2001, Note: 'ok' },
+      { Id: 'b', 'Year 1': 1999 },
+      { Id: 'c', Note: 'too long' },
+    ],
   },
   {
     name: 'two patternProperties, each with its own pattern (patterns run on RE2 are not mixed up)',
@@ -123,13 +127,19 @@ const CASES: Case[] = [
       unevaluatedProperties: false,
     },
     columns: ['A', 'B'],
-    records: [{ A: 'x', B: 1 }, { A: 'y', B: 'not a number' }],
+    records: [
+      { A: 'x', B: 1 },
+      { A: 'y', B: 'not a number' },
+    ],
   },
   {
     name: 'unevaluatedProperties with a schema',
     schema: { $schema: S2020, type: 'object', properties: { A: { type: 'string' } }, unevaluatedProperties: { type: 'integer' } },
     columns: ['A', 'Extra'],
-    records: [{ A: 'x', Extra: 4 }, { A: 'x', Extra: 'four' }],
+    records: [
+      { A: 'x', Extra: 4 },
+      { A: 'x', Extra: 'four' },
+    ],
   },
   {
     name: 'a property whose schema is false',
@@ -153,7 +163,10 @@ const CASES: Case[] = [
     name: 'an empty cell in a nullable field is null, checked against the rest of the field',
     schema: { $schema: S2020, type: 'object', properties: { A: { type: 'string' }, Kind: { type: ['string', 'null'], enum: ['x', 'y'] } } },
     columns: ['A', 'Kind'],
-    records: [{ A: 'a', Kind: 'x' }, { A: 'b', Kind: null }],
+    records: [
+      { A: 'a', Kind: 'x' },
+      { A: 'b', Kind: null },
+    ],
   },
   {
     name: 'if/then/else over fields, and record rules that see unknown columns',

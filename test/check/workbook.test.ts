@@ -19,7 +19,10 @@ const SPEND: TestCell[][] = [
 /** A council workbook: a notes sheet, a title row, the data with a blank row, and a totals row under it. */
 const COUNCIL: TestSheet[] = [
   { name: 'Notes', rows: [['About this file'], ['Payments over £500, published quarterly']] },
-  { name: 'Spend 2024', rows: [['Payments over £500 — Q4 2024'], [], HEADER, ...SPEND.slice(0, 2), [], ...SPEND.slice(2), [null, 'Total', null, { formula: 'SUM(D4:D8)', value: 1250.5 }]] },
+  {
+    name: 'Spend 2024',
+    rows: [['Payments over £500 — Q4 2024'], [], HEADER, ...SPEND.slice(0, 2), [], ...SPEND.slice(2), [null, 'Total', null, { formula: 'SUM(D4:D8)', value: 1250.5 }]],
+  },
   { name: 'Lookup', hidden: true, rows: [['code', 'label']] },
 ];
 
@@ -124,7 +127,10 @@ describe.each([
   ['ods', ods],
 ] as const)('a .%s workbook and its CSV export', (kind, write) => {
   it('give the same verdicts apart from the locations', async () => {
-    const sheet: TestSheet = { name: 'Data', rows: [['Spend 2024'], HEADER, ...SPEND.slice(0, 2), [], ['Adults', 'Echo', '2024-02-30', 12, 0, 'Care', true], ['Adults', ' Foxtrot ', 'N/A', 0.1, 0, 'Care', 'yes']] };
+    const sheet: TestSheet = {
+      name: 'Data',
+      rows: [['Spend 2024'], HEADER, ...SPEND.slice(0, 2), [], ['Adults', 'Echo', '2024-02-30', 12, 0, 'Care', true], ['Adults', ' Foxtrot ', 'N/A', 0.1, 0, 'Care', 'yes']],
+    };
     const csv = [
       ['Spend 2024', '', '', '', '', '', ''],
       HEADER,

@@ -52,7 +52,9 @@ describe('conform fix', () => {
     // "two" is no number a repair can know: it is left for a person, and the exit code says so.
     expect(r.code).toBe(1);
     expect(r.report.files[0].issues).toMatchObject([{ code: 'value-type', row: 2, line: 3, column: 'Amount', value: 'two' }]);
-    expect(r.stderr).toBe(`conform fix: wrote ${r.out} (2 rows) with 7 changes (2 remove-title-row, 2 rename-column, 2 remove-template-row, 1 remove-blank-line); each is listed in ${r.out}.log.csv\n`);
+    expect(r.stderr).toBe(
+      `conform fix: wrote ${r.out} (2 rows) with 7 changes (2 remove-title-row, 2 rename-column, 2 remove-template-row, 1 remove-blank-line); each is listed in ${r.out}.log.csv\n`,
+    );
   });
 
   it('writes UTF-8 from Windows-1252 and applies the cell repairs validate offers', async () => {
@@ -83,16 +85,28 @@ describe('conform fix', () => {
     ]);
 
     const values = await fix(join(QUIRKS, '22-allowed-values/payments.csv'));
-    expect(lines(values.output).slice(1)).toEqual(['A,2024-03-31,1,conservation-area,Yes,food;rent', 'B,2024-03-31,1,green-belt,No,food; repairs', 'C,2024-03-31,1,park,maybe,food|parks']);
+    expect(lines(values.output).slice(1)).toEqual([
+      'A,2024-03-31,1,conservation-area,Yes,food;rent',
+      'B,2024-03-31,1,green-belt,No,food; repairs',
+      'C,2024-03-31,1,park,maybe,food|parks',
+    ]);
 
     const nulls = await fix(join(QUIRKS, '21-null-tokens/payments.csv'));
     expect(lines(nulls.output).slice(1)).toEqual(['ACME Ltd,2024-03-31,1,,,', 'NULL,2024-03-31,2,,,ok']);
-    expect(lines(nulls.log).slice(1).map((l) => l.split(',').pop())).toEqual(['null-token', 'null-token', 'null-token', 'null-token', 'null-token']);
+    expect(
+      lines(nulls.log)
+        .slice(1)
+        .map((l) => l.split(',').pop()),
+    ).toEqual(['null-token', 'null-token', 'null-token', 'null-token', 'null-token']);
     // The required supplier name written as NULL needs a person.
     expect(nulls.report.files[0].issues).toMatchObject([{ code: 'value-invalid', column: 'SupplierName', count: 1 }]);
 
     const zeros = await fix(join(QUIRKS, '23-leading-zeros/payments.csv'));
-    expect(lines(zeros.output).slice(1).map((l) => l.split(',')[3])).toEqual(['09506232', 'SC123456', '123', '9.51E+06']);
+    expect(
+      lines(zeros.output)
+        .slice(1)
+        .map((l) => l.split(',')[3]),
+    ).toEqual(['09506232', 'SC123456', '123', '9.51E+06']);
 
     const spaces = await fix(join(QUIRKS, '20-spaces/payments.csv'));
     expect(lines(spaces.output).slice(1)).toEqual(['ACME Ltd,2024-03-31,12,x', 'Smith & Sons,2024-03-31,13,', 'Jones,2024-03-31,14,y']);
@@ -116,7 +130,13 @@ describe('conform fix', () => {
   it('removes blank rows and empty unnamed columns, keeps an unnamed column with values, and keeps every data row', async () => {
     const blank = await fix(join(QUIRKS, '08-blank-rows/payments.csv'));
     expect(lines(blank.output)).toEqual(['SupplierName,PaymentDate,Amount', 'ACME Ltd,2024-03-31,1', 'Smith & Sons,2024-04-01,2']);
-    expect(lines(blank.log).slice(1)).toEqual(['2,3,,",,",,remove-blank-row', '4,5,,"  , ,",,remove-blank-row', '5,6,,",,",,remove-blank-row', '6,7,,",,",,remove-blank-row', '7,8,,",,",,remove-blank-row']);
+    expect(lines(blank.log).slice(1)).toEqual([
+      '2,3,,",,",,remove-blank-row',
+      '4,5,,"  , ,",,remove-blank-row',
+      '5,6,,",,",,remove-blank-row',
+      '6,7,,",,",,remove-blank-row',
+      '7,8,,",,",,remove-blank-row',
+    ]);
     const unnamed = await fix(join(QUIRKS, '09-unnamed-columns/payments.csv'));
     expect(lines(unnamed.output)).toEqual(['SupplierName,PaymentDate,Amount,', 'ACME Ltd,2024-03-31,1,', 'Smith & Sons,2024-04-01,2,x']);
     expect(lines(unnamed.log).slice(1)).toEqual([',1,column 4,,,remove-empty-column', ',1,column 6,,,remove-empty-column']);

@@ -107,7 +107,9 @@ describe('conform standards show', () => {
         '  also read from: Asset Type',
       ].join('\n'),
     );
-    expect(stdout).toContain('ApplicableDate\n  optional · text\n  The date on which the information was true, written as YYYY-MM-DD.\n  must be a date written as YYYY-MM-DD or a date and time such as 2024-03-31T09:30:00Z\n');
+    expect(stdout).toContain(
+      'ApplicableDate\n  optional · text\n  The date on which the information was true, written as YYYY-MM-DD.\n  must be a date written as YYYY-MM-DD or a date and time such as 2024-03-31T09:30:00Z\n',
+    );
     expect(stdout).toContain('UPRN — Unique property reference number\n'); // the published title, where it says more than the name
     expect(stdout).toContain('  checked as a warning only\n');
     expect(stdout).toContain('No two rows may have the same AssetCode.');
@@ -117,7 +119,9 @@ describe('conform standards show', () => {
   it('shows lists with their separator and a column that may be empty', async () => {
     const planning = (await cli(['standards', 'show', 'planning-applications'])).stdout;
     expect(planning).toContain('ClassificationURI\n  optional · a list of text items separated by |\n');
-    expect(planning).toContain('  example: http://opendatacommunities.org/def/concept/planning/application/6000/6027|http://opendatacommunities.org/def/concept/planning/application/6000/6012\n');
+    expect(planning).toContain(
+      '  example: http://opendatacommunities.org/def/concept/planning/application/6000/6027|http://opendatacommunities.org/def/concept/planning/application/6000/6012\n',
+    );
     expect(planning).toContain('ResponsesFor\n  optional · a whole number\n  The number of comments in support received during the consultation.\n  must be at least 0\n');
     const election = (await cli(['standards', 'show', 'election-results'])).stdout;
     expect(election).toContain('CandidateUsedSurname\n  required column, may be empty · text\n');

@@ -19,8 +19,8 @@ const CASES: CorpusCase[] = [
     verdict: 'fails',
     why:
       'Brentwood fails on two things every source agrees are wrong: site 15/01084/FUL is listed twice (rows 7 and 16, key-duplicate), and ' +
-      'row 23\'s grid reference (37414.47, 561879.06) lands in the Channel whichever way round it is read (2 value-range errors). ' +
-      'Warnings: the other 49 rows\' GeoX/GeoY are OSGB36 eastings and northings (98 value-range, each with the converted longitude or latitude); ' +
+      "row 23's grid reference (37414.47, 561879.06) lands in the Channel whichever way round it is read (2 value-range errors). " +
+      "Warnings: the other 49 rows' GeoX/GeoY are OSGB36 eastings and northings (98 value-range, each with the converted longitude or latitude); " +
       'NetDwellingsRangeFrom/To are empty in all 50 rows because the 2017 template filled MinNetDwellings instead (100 value-missing, filled from it); ' +
       'the 7 template columns the specification dropped (PreviouslyPartOf, CoordinateReferenceSystem, ProposedForPIP, DevelopmentDescription, ' +
       'NonHousingDevelopment, Part2, SiteInformation); row 4 is permissioned with no PermissionDate; ' +
@@ -85,7 +85,7 @@ const CASES: CorpusCase[] = [
     byCode: { 'value-invalid': 1, 'value-missing': 5, 'value-format': 8 },
     why:
       '360Giving\'s own "fixed" fixture is still invalid against 1.4.3: grants 3 and 4 are identical (uniqueItems, value-invalid at /grants); ' +
-      'no grant has a description and grant 1\'s recipient has no id (5 value-missing); every awardDate is 24/07/2014 and every dateModified ' +
+      "no grant has a description and grant 1's recipient has no id (5 value-missing); every awardDate is 24/07/2014 and every dateModified " +
       'is a date without time or dd-mm-yyyy (8 value-format).',
   },
   {
@@ -104,7 +104,7 @@ const CASES: CorpusCase[] = [
     standard: 'ocds-release-package',
     rows: 6,
     byCode: {},
-    why: 'The Open Contracting Partnership\'s fictional 1.1 example: six releases of one contracting process, valid by design.',
+    why: "The Open Contracting Partnership's fictional 1.1 example: six releases of one contracting process, valid by design.",
   },
   {
     file: 'ocds/data/fictional-example/ocds-213czf-000-00001-04-award.json',
@@ -174,7 +174,7 @@ describe.skipIf(!hasCorpus)('real files against the planning and document standa
     }
   });
 
-  it('Wolfson: the first grant\'s two dates, with their pointers, lines and the ISO 8601 dates to write', async () => {
+  it("Wolfson: the first grant's two dates, with their pointers, lines and the ISO 8601 dates to write", async () => {
     const { report: r } = await report([`${CORPUS}/360giving/data/grantnav/wolfson.json`, '--standard', '360giving']);
     const first = r.files[0].issues.filter((i: any) => i.row === 1);
     expect(first.map((i: any) => [i.pointer, i.line, i.value, i.hint])).toEqual([
@@ -190,7 +190,9 @@ describe.skipIf(!hasCorpus)('real files against the planning and document standa
       [2, 'GeoX', 8, '53.000879', 'warning', '-0.393631'],
       [2, 'GeoY', 9, '-0.393631', 'warning', '53.000879'],
     ]);
-    expect(range[0].hint).toBe('GeoX 53.000879 and GeoY -0.393631 are a latitude and a longitude the wrong way round, which the planning data platform swaps: write -0.393631 here');
+    expect(range[0].hint).toBe(
+      'GeoX 53.000879 and GeoY -0.393631 are a latitude and a longitude the wrong way round, which the planning data platform swaps: write -0.393631 here',
+    );
   });
 
   it('Brentwood: each grid reference is converted to longitude and latitude, and the dwelling range filled', async () => {

@@ -203,7 +203,7 @@ describe.skipIf(!hasCorpus)('real council files against the LGA standards', () =
     expect(file.passed ? 'passes' : 'fails').toBe(expected.verdict);
   });
 
-  it('reads the Nottingham file\'s curly apostrophes and accents as the characters they are', async () => {
+  it("reads the Nottingham file's curly apostrophes and accents as the characters they are", async () => {
     // Read as Latin-1, byte 0x92 would become a control character; read as UTF-8, a replacement
     // character. Either would break these two rules.
     const clean = { type: 'string', not: { pattern: '[\\u0080-\\u009f\\ufffd]' } };
@@ -214,11 +214,7 @@ describe.skipIf(!hasCorpus)('real council files against the LGA standards', () =
         properties: { PremisesName: clean, LocationText: clean },
       }),
     });
-    const { report: r } = await report([
-      join(CORPUS, 'lga-premises-licences/data/example-premises-licences.nottingham.cp1252.csv'),
-      '-s',
-      join(dir, 'text.json'),
-    ]);
+    const { report: r } = await report([join(CORPUS, 'lga-premises-licences/data/example-premises-licences.nottingham.cp1252.csv'), '-s', join(dir, 'text.json')]);
     // (Spaces around a value are value-invalid warnings too, but say nothing about the decoding.)
     const values = r.files[0].issues.filter((i: any) => i.code === 'value-invalid' && !/spaces before or after/.test(i.message));
     expect(values).toEqual([]);

@@ -36,9 +36,7 @@ const CASES: CorpusCase[] = [
     standard: 'open-referral-uk-locations',
     rows: 1,
     byCode: { 'value-range': 1 },
-    why:
-      'The location\'s latitude is 100, which is no latitude (the most is 90). Its longitude, 101, is a possible longitude, so only ' +
-      'the latitude is reported.',
+    why: "The location's latitude is 100, which is no latitude (the most is 90). Its longitude, 101, is a possible longitude, so only " + 'the latitude is reported.',
   },
   {
     file: 'service_at_location.csv',

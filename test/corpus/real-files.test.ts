@@ -68,7 +68,14 @@ const SPEND_VERDICTS: Array<{ file: string; passes: boolean; errors: string[]; w
   {
     file: 'lga-spend/data/gmdsp/tameside-spend-2014-09.csv',
     passes: false,
-    errors: ['header-missing IrrecoverableVATAmount', 'value-format Paid Date', 'value-missing Account Description ', 'value-missing Paid Date', 'value-missing Supplier Name', 'value-type Sum of Inv Amount'],
+    errors: [
+      'header-missing IrrecoverableVATAmount',
+      'value-format Paid Date',
+      'value-missing Account Description ',
+      'value-missing Paid Date',
+      'value-missing Supplier Name',
+      'value-type Sum of Inv Amount',
+    ],
     why: 'Two-digit years (24/09/14: the 2014 metadata asked for dd/mm/yyyy, the LGA schema for ISO), amounts with thousands separators, redacted supplier names, summary rows without a date or purpose, and no irrecoverable VAT column.',
   },
   {
@@ -117,7 +124,9 @@ describe.skipIf(!hasCorpus)('real council files are read right', () => {
     // 2,223 records after the header: 1,247 data rows, then the comma-only rows in one finding.
     expect(f.rows).toBe(1247);
     expect(f.issues.filter((i: any) => i.code === 'row-blank')).toMatchObject([{ row: 1248, line: 1249, endRow: 2223, endLine: 2224, count: 976 }]);
-    expect(f.issues.filter((i: any) => i.code === 'header-blank')).toMatchObject([{ line: 1, columnIndex: 9, count: 24, message: '24 columns have no name (columns 9–32, all empty)' }]);
+    expect(f.issues.filter((i: any) => i.code === 'header-blank')).toMatchObject([
+      { line: 1, columnIndex: 9, count: 24, message: '24 columns have no name (columns 9–32, all empty)' },
+    ]);
     // "Account Description " (trailing space) is the Purpose column.
     expect(f.issues.find((i: any) => i.column === 'Account Description ')).toMatchObject({ code: 'header-mismatch', suggestion: 'Purpose' });
     // Every date is dd/mm/yy and every amount "5,303.57 ": each fails with its fix (24/09/14 puts the day
@@ -146,8 +155,20 @@ describe.skipIf(!hasCorpus)('real council files are read right', () => {
   });
 
   it.each([
-    ['lga-spend/data/gmdsp/trafford-spend-2014-07.first5000.csv', [['Body name', 2, 5000], ['Supplier Name', 2, 19]]],
-    ['lga-spend/data/gmdsp/trafford-spend-2014-09.first5000.csv', [['Supplier Name', 813, 5], ['ProClass Description', 2560, 1]]],
+    [
+      'lga-spend/data/gmdsp/trafford-spend-2014-07.first5000.csv',
+      [
+        ['Body name', 2, 5000],
+        ['Supplier Name', 2, 19],
+      ],
+    ],
+    [
+      'lga-spend/data/gmdsp/trafford-spend-2014-09.first5000.csv',
+      [
+        ['Supplier Name', 813, 5],
+        ['ProClass Description', 2560, 1],
+      ],
+    ],
   ])('Trafford spend %s: the BOM is not part of the first header', async (path, padded) => {
     const f = await check(path);
     expect(f.encoding).toBe('utf-8');
@@ -211,12 +232,15 @@ describe.skipIf(!hasCorpus)('real council files are read right', () => {
     ]);
   });
 
-  it.each(['lga-spend/schema/Spend', 'lga-contracts/schema/Contracts', 'lga-counter-fraud/schema/CounterFraud', 'lga-senior-salaries/schema/SeniorEmployees', 'lga-organisation-structure/schema/OrganisationStructure'])(
-    'the UTF-16LE schema %s.utf16le.json (no BOM) decodes to the same text as its UTF-8 copy',
-    (base) => {
-      const decoded = decodeWhole(readFileSync(join(CORPUS, `${base}.utf16le.json`)));
-      expect(decoded.encoding).toBe('utf-16le');
-      expect(JSON.parse(decoded.text)).toEqual(JSON.parse(readFileSync(join(CORPUS, `${base}.utf8.json`), 'utf8').replace(/^\uFEFF/, '')));
-    },
-  );
+  it.each([
+    'lga-spend/schema/Spend',
+    'lga-contracts/schema/Contracts',
+    'lga-counter-fraud/schema/CounterFraud',
+    'lga-senior-salaries/schema/SeniorEmployees',
+    'lga-organisation-structure/schema/OrganisationStructure',
+  ])('the UTF-16LE schema %s.utf16le.json (no BOM) decodes to the same text as its UTF-8 copy', (base) => {
+    const decoded = decodeWhole(readFileSync(join(CORPUS, `${base}.utf16le.json`)));
+    expect(decoded.encoding).toBe('utf-16le');
+    expect(JSON.parse(decoded.text)).toEqual(JSON.parse(readFileSync(join(CORPUS, `${base}.utf8.json`), 'utf8').replace(/^\uFEFF/, '')));
+  });
 });

@@ -144,12 +144,17 @@ describe.skipIf(!runHere)('the HTML report in Chromium', () => {
       const { page } = await open(fixture);
       await page.evaluate(AXE);
       const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {
+        const result = await (
+          window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+        ).axe.run(document, {
           runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
         });
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
       });
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), fixture).toEqual([]);
+      expect(
+        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+        fixture,
+      ).toEqual([]);
       // Lesser findings are printed so they can be judged, not hidden.
       if (violations.length) console.log(`axe (${fixture}): ${JSON.stringify(violations)}`);
       await page.close();
@@ -159,13 +164,19 @@ describe.skipIf(!runHere)('the HTML report in Chromium', () => {
   it('fits a desktop and a 360 px phone with no sideways overflow, and passes axe at both', async () => {
     for (const fixture of ['failing-csv', 'hostile-values', 'json-document', 'batch', BIG] as const) {
       const name = typeof fixture === 'string' ? fixture : fixture.name;
-      for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]] as const) {
+      for (const [size, viewport] of [
+        ['desktop', { width: 1280, height: 900 }],
+        ['phone', { width: 360, height: 740 }],
+      ] as const) {
         const { page, errors } = await open(fixture);
         await page.setViewportSize(viewport);
         await page.screenshot({ path: join(OUT, `${name}.${size}.png`), fullPage: size === 'phone' || name !== BIG.name });
         expect(await overflow(page), `${name} at ${size}`).toBeLessThanOrEqual(0);
         const violations = await axeViolations(page);
-        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `${name} at ${size}`).toEqual([]);
+        expect(
+          violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+          `${name} at ${size}`,
+        ).toEqual([]);
         expect(errors).toEqual([]);
         await page.close();
       }
@@ -176,7 +187,9 @@ describe.skipIf(!runHere)('the HTML report in Chromium', () => {
     const { page } = await open('failing-csv');
     const text = await page.locator('body').innerText();
     expect(text.indexOf('What to do first')).toBeLessThan(text.indexOf('Issues by column'));
-    await expect(page.locator('.plan pre.command').textContent()).resolves.toBe('conform fix data/anytown-spend-2024-04.csv --standard spend-over-500 -o data/anytown-spend-2024-04-fixed.csv');
+    await expect(page.locator('.plan pre.command').textContent()).resolves.toBe(
+      'conform fix data/anytown-spend-2024-04.csv --standard spend-over-500 -o data/anytown-spend-2024-04-fixed.csv',
+    );
     await expect(page.locator('header .stamp').innerText()).resolves.toMatch(/conform [\d.]+ against spend-over-500 1\.0/);
     await page.close();
   });

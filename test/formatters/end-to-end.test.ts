@@ -10,11 +10,18 @@ describe('conform validate with several reports', () => {
     const dir = scratch();
     const out = (name: string) => join(dir, name);
     const result = await cli([
-      'validate', 'examples/spend-sample.csv', '-s', 'spend-over-500',
-      '--report', `html=${out('report.html')}`,
-      '--report', `junit=${out('junit.xml')}`,
-      '--report', `sarif=${out('results.sarif')}`,
-      '-f', 'github',
+      'validate',
+      'examples/spend-sample.csv',
+      '-s',
+      'spend-over-500',
+      '--report',
+      `html=${out('report.html')}`,
+      '--report',
+      `junit=${out('junit.xml')}`,
+      '--report',
+      `sarif=${out('results.sarif')}`,
+      '-f',
+      'github',
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n').filter(Boolean)).toEqual([
@@ -60,7 +67,11 @@ describe('conform validate with several reports', () => {
     expect(written.code).toBe(1);
     expect(written.stdout).toBe('');
     // Only the time spent (JUnit's time attributes) and when the check was made may differ between the two runs.
-    const timeless = (text: string) => text.replace(/ time="[\d.]+"/g, '').replace(/<time datetime="[^"]*">[^<]*<\/time>/g, '').replace(/"checkedAt": "[^"]*"/g, '');
+    const timeless = (text: string) =>
+      text
+        .replace(/ time="[\d.]+"/g, '')
+        .replace(/<time datetime="[^"]*">[^<]*<\/time>/g, '')
+        .replace(/"checkedAt": "[^"]*"/g, '');
     expect(timeless(readFileSync(join(dir, 'out'), 'utf8'))).toBe(timeless(printed.stdout));
   });
 

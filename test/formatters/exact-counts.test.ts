@@ -48,7 +48,10 @@ describe('counts over the --max-issues cap', () => {
   });
 
   it('are the same in the terminal report, which says how many it shows', () => {
-    const titles = (r: Report) => FORMATTERS.stylish(r, { width: 200 }).split('\n').filter((l) => / × [\d,]+/.test(l) || /^ {4}\d\. /.test(l));
+    const titles = (r: Report) =>
+      FORMATTERS.stylish(r, { width: 200 })
+        .split('\n')
+        .filter((l) => / × [\d,]+/.test(l) || /^ {4}\d\. /.test(l));
     expect(titles(capped)).toEqual(titles(full));
     const text = FORMATTERS.stylish(capped, { width: 200 });
     const total = capped.files[0]!.issues.length + capped.files[0]!.truncated;
@@ -61,7 +64,10 @@ describe('counts over the --max-issues cap', () => {
     const rows = (text: string) => text.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Row') && !/^\| \d+ \| \d+ \|/.test(l));
     expect(rows(FORMATTERS.markdown(capped, {}))).toEqual(rows(FORMATTERS.markdown(full, {})));
 
-    const htmlCounts = (text: string) => [text.match(/<desc id="file-1-chart-desc">[^<]*<\/desc>/)![0], ...(text.match(/<tr><th scope="row">[^]*?<\/tr>/g) ?? []).map((row) => row.replace(/ <span class="legend">\([\d,]+ listed\)<\/span>/, ''))];
+    const htmlCounts = (text: string) => [
+      text.match(/<desc id="file-1-chart-desc">[^<]*<\/desc>/)![0],
+      ...(text.match(/<tr><th scope="row">[^]*?<\/tr>/g) ?? []).map((row) => row.replace(/ <span class="legend">\([\d,]+ listed\)<\/span>/, '')),
+    ];
     expect(htmlCounts(FORMATTERS.html(capped, {}))).toEqual(htmlCounts(FORMATTERS.html(full, {})));
     expect(FORMATTERS.html(capped, {})).toMatch(/<p class="showing">Showing \d+ of [\d,]+ issues/);
 

@@ -21,7 +21,9 @@ describe('the GitHub Actions annotations', () => {
     expect(lines).toContain(
       '::error file=data/anytown-spend-2024-04.csv,line=5,title=Value has the wrong type (value-type) · Amount × 4::4 issues, on rows 2, 7, 11 and others. The first: Amount must be a number, but is "48,210.55"%0AFix: remove the thousands separators: 48210.55%0Aconform fix repairs 3',
     );
-    expect(lines).toContain('::warning file=data/anytown-spend-2024-04.csv,line=7,endLine=9,title=Blank row (row-blank) · Rows::3 blank rows (rows 4–6, lines 7–9)%0Aconform fix repairs it');
+    expect(lines).toContain(
+      '::warning file=data/anytown-spend-2024-04.csv,line=7,endLine=9,title=Blank row (row-blank) · Rows::3 blank rows (rows 4–6, lines 7–9)%0Aconform fix repairs it',
+    );
     // Columns read under the standard's names: one annotation, naming them.
     const renamed = lines.filter((l) => l.includes('(header-mismatch)'));
     expect(renamed).toHaveLength(1);
@@ -33,7 +35,9 @@ describe('the GitHub Actions annotations', () => {
     const lines = github(reportOf(files), {}).trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(10);
     expect(lines.length).toBeLessThanOrEqual(30);
-    expect(lines.at(-1)).toBe("::notice title=conform%3A more issues in the step summary::20 more kinds of issue (40,000 issues) are not annotated here, to keep within GitHub's 10 annotations of each kind per step: see the step summary or the HTML report");
+    expect(lines.at(-1)).toBe(
+      "::notice title=conform%3A more issues in the step summary::20 more kinds of issue (40,000 issues) are not annotated here, to keep within GitHub's 10 annotations of each kind per step: see the step summary or the HTML report",
+    );
     // Counted from every issue, not the 1,000 listed.
     expect(parseCommand(lines[0]!).props.title).toBe('Value has the wrong format (value-format) · Paid Date (PaymentDate) × 2,000');
   });
@@ -71,7 +75,13 @@ describe('the GitHub Actions annotations', () => {
     expect(note.message).toBe('Note 100% :: done, 50%0A');
     const pattern = parseCommand(lines.find((l) => l.includes('value-pattern'))!);
     expect(pattern.message).toBe('Reference must be written in the form the standard sets, but is "line one\\nline two\\r\\n::error file=x::injected"');
-    expect(parseCommand(github(report, { verbose: true }).split('\n').find((l) => l.includes('value-pattern'))!).message).toContain('must match the pattern ^[A-Z]+$');
+    expect(
+      parseCommand(
+        github(report, { verbose: true })
+          .split('\n')
+          .find((l) => l.includes('value-pattern'))!,
+      ).message,
+    ).toContain('must match the pattern ^[A-Z]+$');
   });
 
   it('escapes exactly as the runner expects', () => {

@@ -9,9 +9,54 @@ import { loadReport, REPORT_FIXTURES } from './report-fixtures.js';
 import { lostDates, reportOf } from './synthetic.js';
 
 const OWN_TAGS = new Set([
-  'html', 'head', 'ol', 'pre', 'time', 'meta', 'title', 'style', 'body', 'a', 'header', 'p', 'h1', 'h2', 'h3', 'span', 'ul', 'li', 'strong', 'main', 'section',
-  'fieldset', 'legend', 'label', 'input', 'select', 'option', 'div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'em',
-  'dl', 'dt', 'dd', 'svg', 'desc', 'g', 'text', 'rect', 'br', 'footer', 'script',
+  'html',
+  'head',
+  'ol',
+  'pre',
+  'time',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'a',
+  'header',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'span',
+  'ul',
+  'li',
+  'strong',
+  'main',
+  'section',
+  'fieldset',
+  'legend',
+  'label',
+  'input',
+  'select',
+  'option',
+  'div',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'code',
+  'em',
+  'dl',
+  'dt',
+  'dd',
+  'svg',
+  'desc',
+  'g',
+  'text',
+  'rect',
+  'br',
+  'footer',
+  'script',
 ]);
 
 describe('the HTML report', () => {
@@ -22,7 +67,38 @@ describe('the HTML report', () => {
     // Data is escaped, so every `<` left starts one of the page's own tags; their attributes are these.
     const attributes = new Set([...page.matchAll(/<[a-zA-Z][^>]*>/g)].flatMap((tag) => [...tag[0].matchAll(/\s([a-zA-Z-]+)(?:="[^"]*")?/g)].map((m) => m[1]!)));
     expect([...attributes].sort()).toEqual(
-      ['aria-hidden', 'aria-label', 'aria-labelledby', 'aria-live', 'charset', 'checked', 'class', 'content', 'data-issues', 'dominant-baseline', 'for', 'height', 'hidden', 'href', 'http-equiv', 'id', 'lang', 'name', 'role', 'scope', 'tabindex', 'text-anchor', 'title', 'type', 'value', 'viewBox', 'width', 'x', 'xmlns', 'y'].filter((a) => attributes.has(a)),
+      [
+        'aria-hidden',
+        'aria-label',
+        'aria-labelledby',
+        'aria-live',
+        'charset',
+        'checked',
+        'class',
+        'content',
+        'data-issues',
+        'dominant-baseline',
+        'for',
+        'height',
+        'hidden',
+        'href',
+        'http-equiv',
+        'id',
+        'lang',
+        'name',
+        'role',
+        'scope',
+        'tabindex',
+        'text-anchor',
+        'title',
+        'type',
+        'value',
+        'viewBox',
+        'width',
+        'x',
+        'xmlns',
+        'y',
+      ].filter((a) => attributes.has(a)),
     );
     expect([...page.matchAll(/href="([^"]*)"/g)].map((m) => m[1]).filter((href) => !href!.startsWith('#'))).toEqual([]);
     expect(page).not.toMatch(/@import|url\(/);
@@ -37,14 +113,7 @@ describe('the HTML report', () => {
     const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
     const style = /<style>([\s\S]*?)<\/style>/.exec(page)![1]!;
     const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1]!;
-    expect(csp.split('; ')).toEqual([
-      "default-src 'none'",
-      `style-src ${sha(style)}`,
-      `script-src ${sha(script)}`,
-      "img-src 'none'",
-      "base-uri 'none'",
-      "form-action 'none'",
-    ]);
+    expect(csp.split('; ')).toEqual(["default-src 'none'", `style-src ${sha(style)}`, `script-src ${sha(script)}`, "img-src 'none'", "base-uri 'none'", "form-action 'none'"]);
     expect(page.indexOf('Content-Security-Policy')).toBeLessThan(page.indexOf('<style>'));
   });
 
@@ -78,7 +147,9 @@ describe('the HTML report', () => {
 
   it('counts issues by code over the whole file, and says how many are listed', () => {
     const page = html(loadReport('failing-csv'), {});
-    expect(page).toMatch(/<th scope="row"><code>value-type<\/code><\/th><td>Value has the wrong type<\/td><td>.*?<\/td><td class="num">4 <span class="legend">\(3 listed\)<\/span><\/td>/);
+    expect(page).toMatch(
+      /<th scope="row"><code>value-type<\/code><\/th><td>Value has the wrong type<\/td><td>.*?<\/td><td class="num">4 <span class="legend">\(3 listed\)<\/span><\/td>/,
+    );
   });
 
   it('draws the failing cells by column as an SVG chart with a text alternative', () => {
@@ -94,12 +165,35 @@ describe('the HTML report', () => {
     const page = html(loadReport('failing-csv'), {});
     const grid = /<table class="grid">[\s\S]*?<\/table>/.exec(page)![0];
     const header = /<thead>([\s\S]*?)<\/thead>/.exec(grid)![1]!;
-    expect([...header.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim())).toEqual([
-      'Row', 'Line', 'C Supplier Name BeneficiaryName', 'E Company Number CompaniesHouseRegistrationNumber', 'F Paid Date PaymentDate', 'H Amount',
-      'I Expenditure Category Purpose', 'J Card Transaction CardTransaction', 'Whole row',
+    expect(
+      [...header.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) =>
+        m[1]!
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      ),
+    ).toEqual([
+      'Row',
+      'Line',
+      'C Supplier Name BeneficiaryName',
+      'E Company Number CompaniesHouseRegistrationNumber',
+      'F Paid Date PaymentDate',
+      'H Amount',
+      'I Expenditure Category Purpose',
+      'J Card Transaction CardTransaction',
+      'Whole row',
     ]);
     const rows = [...grid.matchAll(/<tr data-issues="([^"]*)"><th scope="row" class="rownum">(\d+)<\/th><td class="rownum">(\d*)<\/td>(.*?)<\/tr>/g)];
-    expect(rows.map((r) => [r[2], r[3]])).toEqual([['2', '5'], ['7', '10'], ['8', '11'], ['9', '12'], ['10', '14'], ['11', '15'], ['12', '16'], ['14', '18']]);
+    expect(rows.map((r) => [r[2], r[3]])).toEqual([
+      ['2', '5'],
+      ['7', '10'],
+      ['8', '11'],
+      ['9', '12'],
+      ['10', '14'],
+      ['11', '15'],
+      ['12', '16'],
+      ['14', '18'],
+    ]);
     const row2 = rows[0]![4]!.split('</td>').slice(0, -1);
     expect(row2.map((cell) => /class="([^"]+)"/.exec(cell)![1])).toEqual(['unknown', 'bad warning', 'bad error', 'bad error', 'unknown', 'unknown', 'unknown']);
     expect(row2[3]).toContain('<span class="value">48,210.55</span>');

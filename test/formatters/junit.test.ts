@@ -125,9 +125,7 @@ describe('the JUnit report', () => {
     report.files[0]!.issues[0]!.column = 'Paid\u000bDate';
     const [suite] = parseJunit(junit(report, {})).suites;
     expect(suite!.name).toBe('a\\x00b.csv');
-    expect(suite!.testcase[0]!.failure!['#text']).toBe(
-      '[error] row 1 (line 2), column Paid\\x0bDate (5): nul \\x00 esc \\x1b[2J bell \\x07 half \\ud800 end \\uffff tab\there',
-    );
+    expect(suite!.testcase[0]!.failure!['#text']).toBe('[error] row 1 (line 2), column Paid\\x0bDate (5): nul \\x00 esc \\x1b[2J bell \\x07 half \\ud800 end \\uffff tab\there');
   });
 });
 

@@ -53,7 +53,12 @@ describe('the Markdown summary', () => {
     // Outside code spans (which show their text as it is), the only tags are the summary's own, and <code>
     // around values with a pipe.
     const outsideCode = out.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '');
-    expect(outsideCode.match(/<\/?[a-z]+/g)!.filter((tag) => !/^<\/?code$/.test(tag)).sort()).toEqual(['</details', '</sub', '</summary', '<br', '<br', '<br', '<br', '<details', '<sub', '<summary']);
+    expect(
+      outsideCode
+        .match(/<\/?[a-z]+/g)!
+        .filter((tag) => !/^<\/?code$/.test(tag))
+        .sort(),
+    ).toEqual(['</details', '</sub', '</summary', '<br', '<br', '<br', '<br', '<details', '<sub', '<summary']);
     expect(out).toContain('| 3 | 6 | Supplier\\|Name | `value-format` | `<img src=x onerror=alert(1)>` | error:');
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(out).not.toMatch(/(^|[^\w`])@everyone/m);

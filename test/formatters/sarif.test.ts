@@ -93,7 +93,9 @@ describe('the SARIF log', () => {
     expect(blank.locations[0].physicalLocation.region).toEqual({ startLine: 7, endLine: 9 });
     const encoding = run.results.find((r: { ruleId: string }) => r.ruleId === 'encoding-not-utf8');
     expect(encoding.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'data/anytown-spend-2024-04.csv', uriBaseId: '%SRCROOT%' } });
-    expect(run.results.filter((r: { level: string }) => r.level === 'warning')).toHaveLength(loadReport('failing-csv').files[0]!.issues.filter((i) => i.severity === 'warning').length);
+    expect(run.results.filter((r: { level: string }) => r.level === 'warning')).toHaveLength(
+      loadReport('failing-csv').files[0]!.issues.filter((i) => i.severity === 'warning').length,
+    );
   });
 
   it('gives notes the level note, and pointers as logical locations', () => {

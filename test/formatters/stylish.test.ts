@@ -73,7 +73,9 @@ describe('the terminal report', () => {
       expect(lines.filter((l) => l.length > width && !l.trim().startsWith('conform fix ') && !/^[✔✖] \d/.test(l))).toEqual([]);
     }
     const text = stylish(report, {});
-    expect(text).toContain('  What to do first\n    1. conform fix repairs 16 of the 29 issues:\n       conform fix data/anytown-spend-2024-04.csv --standard spend-over-500 -o data/anytown-spend-2024-04-fixed.csv\n    2. Then 13 issues need a person, the largest kinds first:');
+    expect(text).toContain(
+      '  What to do first\n    1. conform fix repairs 16 of the 29 issues:\n       conform fix data/anytown-spend-2024-04.csv --standard spend-over-500 -o data/anytown-spend-2024-04-fixed.csv\n    2. Then 13 issues need a person, the largest kinds first:',
+    );
   });
 
   it('describes patterns in words, and shows them with --verbose', () => {

@@ -6,14 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import {
-  createTemporary,
-  expectTemporaries,
-  holdTemporary,
-  joinGate,
-  removeTemporaries,
-  sharedGate,
-} from '../../src/io/cleanup.js';
+import { createTemporary, expectTemporaries, holdTemporary, joinGate, removeTemporaries, sharedGate } from '../../src/io/cleanup.js';
 
 describe('removing temporaries on an interrupt', () => {
   it('removes what is held and what is expected, and lets nothing be created afterwards', async () => {

@@ -101,7 +101,17 @@ const cases: Case[] = [
   [
     'title-rows, template rows',
     'title-rows',
-    { kind: 'template', line: 2, endLine: 4, count: 3, found: [{ line: 2, does: 'numbers' }, { line: 3, does: 'formats' }, { line: 4, does: 'markers' }] },
+    {
+      kind: 'template',
+      line: 2,
+      endLine: 4,
+      count: 3,
+      found: [
+        { line: 2, does: 'numbers' },
+        { line: 3, does: 'formats' },
+        { line: 4, does: 'markers' },
+      ],
+    },
   ],
   ['row-length', 'row-length', { cells: 5, headerCells: 4 }],
   ['row-length, one cell', 'row-length', { cells: 1, headerCells: 4 }],
@@ -111,7 +121,13 @@ const cases: Case[] = [
   [
     'total-rows, more than listed',
     'total-rows',
-    { count: 5, listed: [{ row: 40, line: 41, label: 'Sub-total' }, { row: 80, line: 81, label: 'Grand total' }] },
+    {
+      count: 5,
+      listed: [
+        { row: 40, line: 41, label: 'Sub-total' },
+        { row: 80, line: 81, label: 'Grand total' },
+      ],
+    },
   ],
   ['row-duplicate', 'row-duplicate', { copyOfRow: 3 }],
   ['property-duplicate', 'property-duplicate', { name: 'amount' }],
@@ -151,7 +167,11 @@ const cases: Case[] = [
   ['table-rule hash collisions', 'table-rule', { kind: 'hash-collisions', count: 1, fields: ['Code', 'Date'] }],
   ['table-rule not constant, one row', 'table-rule', { kind: 'not-constant', field: 'Council', first: 'Anytown', firstRow: 1, other: 'Othertown', otherRow: 7, count: 1 }],
   ['table-rule not constant, rows', 'table-rule', { kind: 'not-constant', field: 'Council', first: 'Anytown', firstRow: 1, other: 'Othertown', otherRow: 7, count: 40 }],
-  ['table-rule date span', 'table-rule', { kind: 'date-span', field: 'Date', earliest: '2024-01-01', earliestRow: 1, latest: '2024-03-01', latestRow: 50, days: 60, maximumDays: 31 }],
+  [
+    'table-rule date span',
+    'table-rule',
+    { kind: 'date-span', field: 'Date', earliest: '2024-01-01', earliestRow: 1, latest: '2024-03-01', latestRow: 50, days: 60, maximumDays: 31 },
+  ],
   ['table-rule date before', 'table-rule', { kind: 'date-before', field: 'Date', earliest: '2019-12-31', minimum: '2020-01-01' }],
   ['table-rule date after', 'table-rule', { kind: 'date-after', field: 'Date', latest: '2031-01-01', maximum: '2030-12-31' }],
   ['table-rule too few rows', 'table-rule', { kind: 'row-count', rows: 0, minimum: 1 }],

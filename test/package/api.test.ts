@@ -100,7 +100,7 @@ describe('validate(input, standard, options)', () => {
     expect(again.files[0]!.byCode).toEqual(file.byCode);
   });
 
-  it('leaves the caller\'s schema object as it was', async () => {
+  it("leaves the caller's schema object as it was", async () => {
     const schema = structuredClone(PEOPLE);
     await loadStandard(schema);
     expect(schema).toEqual(PEOPLE);
@@ -113,7 +113,7 @@ describe('validate(input, standard, options)', () => {
     await expect(validate([], 'spend-over-500')).rejects.toThrow(/No files/);
   });
 
-  it('passes on a failure of the caller\'s own iterable', async () => {
+  it("passes on a failure of the caller's own iterable", async () => {
     function* broken() {
       yield { id: 1, name: 'Ann' };
       throw new Error('database went away');

@@ -47,7 +47,10 @@ function entryBin(entry: string): { bin: string; args: string[] } {
 }
 
 describe('the library examples', () => {
-  const examples = [...blocks(API, 'js').map((code, i) => [`docs/api.md example ${i + 1}`, code] as const), ...blocks(README, 'js').map((code, i) => [`README example ${i + 1}`, code] as const)];
+  const examples = [
+    ...blocks(API, 'js').map((code, i) => [`docs/api.md example ${i + 1}`, code] as const),
+    ...blocks(README, 'js').map((code, i) => [`README example ${i + 1}`, code] as const),
+  ];
 
   it('are there', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
@@ -137,13 +140,31 @@ describe('the README recipes', () => {
     expect(final).toMatch(/^ENTRYPOINT \["conform"\]$/m);
     expect(Object.keys(pkg.bin)).toEqual(['conform']);
     // What the build stage copies is in the build context (.dockerignore keeps what the package needs).
-    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-    for (const needed of ['package.json', 'package-lock.json', 'tsconfig.json', 'src', 'bin', 'schemas', 'examples', 'docs', 'README.md', 'LICENSE', 'CHANGELOG.md', 'action.yml', 'action']) {
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
+    for (const needed of [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'src',
+      'bin',
+      'schemas',
+      'examples',
+      'docs',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'action.yml',
+      'action',
+    ]) {
       expect(ignored).not.toContain(needed);
     }
     // The README's docker run, with the mounted folder as the working folder: the arguments after the image
     // go to the entrypoint, conform.
-    const recipe = block('sh', 'docker run').split('\n').find((l) => l.startsWith('docker run') && l.includes('/data/spend.csv'))!;
+    const recipe = block('sh', 'docker run')
+      .split('\n')
+      .find((l) => l.startsWith('docker run') && l.includes('/data/spend.csv'))!;
     const image = /^docker build -t (\S+) \.$/m.exec(block('sh', 'docker build'))![1]!;
     const args = recipe.slice(recipe.indexOf(` ${image} `) + image.length + 2).split(' ');
     const data = mkdtempSync(join(tmpdir(), 'conform-data-'));

@@ -68,7 +68,11 @@ function installClean(name: string, extra: string[] = [], files: Record<string, 
 }
 
 function conform(dir: string, args: string[]) {
-  const run = spawnSync(join(dir, 'node_modules', '.bin', 'conform'), args, { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() } });
+  const run = spawnSync(join(dir, 'node_modules', '.bin', 'conform'), args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -87,7 +91,20 @@ describe('the packed tarball', () => {
   it('holds what the package needs and none of the sources or tests', () => {
     const files = tarball.files.map((f) => f.path);
     expect(tarball.filename).toBe(`${pkg.name}-${pkg.version}.tgz`);
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/conform.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'schemas/report.schema.json', 'examples/spend-sample.csv', 'action.yml', 'action/run.mjs']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'bin/conform.js',
+      'dist/cli.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'schemas/report.schema.json',
+      'examples/spend-sample.csv',
+      'action.yml',
+      'action/run.mjs',
+    ]) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => /^(src|test|fixtures|bench)\//.test(f))).toEqual([]);

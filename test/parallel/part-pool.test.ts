@@ -33,7 +33,11 @@ describe('part workers', () => {
   it('a worker that cannot load the standard fails the check', async () => {
     const pool = partWorkers<number, number>(missing, 1);
     try {
-      const queue = new PartQueue(pool, (task: number) => task * 2, () => []);
+      const queue = new PartQueue(
+        pool,
+        (task: number) => task * 2,
+        () => [],
+      );
       // Before the worker has said anything, parts are checked here.
       queue.submit(1);
       expect(await queue.next(false)).toEqual({ task: 1, result: 2 });

@@ -16,9 +16,10 @@ serveTasks(
   async (task) => {
     if (task.op === 'throw') throw new Error(`task ${task.value} could not be done`);
     if (task.op === 'run-error') throw new ConformError(`task ${task.value} was refused`);
-    if (task.op === 'break') setImmediate(() => {
-      throw new Error('the worker broke');
-    });
+    if (task.op === 'break')
+      setImmediate(() => {
+        throw new Error('the worker broke');
+      });
     if (task.op === 'exit') process.exit(3);
     if (task.op === 'temporary') {
       createTemporary(() => {

@@ -56,8 +56,16 @@ describe('coordinates that are not longitude and latitude in degrees', () => {
     // Open Referral UK allows the whole world (-180 to 180): a grid reference is still far outside it.
     const csv = exampleWith('open-referral-uk-locations', ['52.6369', '-1.1398'], ['304660', '458870']);
     expect(await rangeHints(csv, 'open-referral-uk-locations')).toEqual([
-      ['latitude', '304660', 'this looks like an Ordnance Survey northing in metres, not a latitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source'],
-      ['longitude', '458870', 'this looks like an Ordnance Survey easting in metres, not a longitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source'],
+      [
+        'latitude',
+        '304660',
+        'this looks like an Ordnance Survey northing in metres, not a latitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source',
+      ],
+      [
+        'longitude',
+        '458870',
+        'this looks like an Ordnance Survey easting in metres, not a longitude in degrees (WGS84): convert the grid reference to longitude and latitude at the source',
+      ],
     ]);
   });
 });
@@ -83,7 +91,7 @@ describe('numbers written as ratios and ranges', () => {
   });
 });
 
-describe('a yes/no cell that repeats the field\'s name', () => {
+describe("a yes/no cell that repeats the field's name", () => {
   it('means yes, and is repaired to true', async () => {
     const schema = JSON.stringify({ type: 'object', properties: { Vacancy: { type: 'boolean', 'x-aliases': ['Vacant'] }, SharedPost: { type: 'boolean', title: 'Shared post' } } });
     const dir = scratch({ 'posts.csv': 'Vacancy,SharedPost\nVacant,Shared post\nvacancy,Shared\n', 'posts.schema.json': schema });
@@ -102,7 +110,10 @@ describe('a value near one the standard allows', () => {
   it('names the allowed values that share its words, or differ by a letter', async () => {
     const schema = JSON.stringify({
       type: 'object',
-      properties: { HoldingType: { type: 'string', enum: ['Buildings Only', 'Land Only', 'Land/Buildings'] }, ContractType: { type: 'string', enum: ['Permanent', 'Fixed Term', 'OSGB36'] } },
+      properties: {
+        HoldingType: { type: 'string', enum: ['Buildings Only', 'Land Only', 'Land/Buildings'] },
+        ContractType: { type: 'string', enum: ['Permanent', 'Fixed Term', 'OSGB36'] },
+      },
     });
     const dir = scratch({ 'assets.csv': 'HoldingType,ContractType\nBuildings,Fixed Term Contract\nGarage,OSGB3\n', 'assets.schema.json': schema });
     const { report: r } = await report([join(dir, 'assets.csv'), '--standard', join(dir, 'assets.schema.json')]);

@@ -45,9 +45,6 @@ describe('describeChanges: what to do, in one sentence', () => {
     [['the currency sign'], 'remove the currency sign'],
     [['the currency sign', 'the thousands separators'], 'remove the currency sign and the thousands separators'],
     [['the thousands separators', 'the decimal comma'], 'remove the thousands separators, and use a decimal point'],
-    [
-      ['the spaces', 'write the negative amount with a minus sign instead of CR'],
-      'remove the spaces, and write the negative amount with a minus sign instead of CR',
-    ],
+    [['the spaces', 'write the negative amount with a minus sign instead of CR'], 'remove the spaces, and write the negative amount with a minus sign instead of CR'],
   ])('%j: %s', (changes, sentence) => expect(describeChanges(changes)).toBe(sentence));
 });

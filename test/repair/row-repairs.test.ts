@@ -14,7 +14,7 @@ import { cli, report, scratch } from '../helpers.js';
  * exact to about 0.1 m. ETRS89 and WGS84 differ by well under a metre in Great Britain.
  */
 const OS_TEST_POINTS: Array<[string, number, number, number, number]> = [
-  ['TP01 St Mary\'s, Scilly', 91492.146, 11318.804, 49.9222639373, -6.29977752014],
+  ["TP01 St Mary's, Scilly", 91492.146, 11318.804, 49.9222639373, -6.29977752014],
   ['TP05 former OS headquarters, Southampton', 438710.92, 114792.25, 50.9312793791, -1.450514337],
   ['TP07 North Foreland lighthouse', 639821.835, 169565.858, 51.3744702555, 1.44454730409],
   ['TP09 Lambeth', 530624.974, 178388.464, 51.4893656495, -0.1199255718],
@@ -50,7 +50,7 @@ describe('National Grid eastings and northings to WGS84', () => {
 describe('the outline of England that a repaired point must land in', () => {
   it.each([
     ['London', -0.1276, 51.5072, true],
-    ['St Mary\'s, Scilly', -6.3, 49.92, true],
+    ["St Mary's, Scilly", -6.3, 49.92, true],
     ['Berwick-upon-Tweed', -2.0, 55.77, true],
     ['Carlisle', -2.93, 54.89, true],
     ['the Channel south of Eastbourne', 0.2676, 50.2146, false],

@@ -13,7 +13,19 @@ const GRANTS: TestSheet[] = [
   {
     name: 'grants',
     rows: [
-      ['Identifier', 'Title', 'Description', 'Currency', 'Amount Awarded', 'Award Date', 'Recipient Org:Identifier', 'Recipient Org:Name', 'Funding Org:Identifier', 'Funding Org:Name', 'Grant Programme:Title (extended)'],
+      [
+        'Identifier',
+        'Title',
+        'Description',
+        'Currency',
+        'Amount Awarded',
+        'Award Date',
+        'Recipient Org:Identifier',
+        'Recipient Org:Name',
+        'Funding Org:Identifier',
+        'Funding Org:Name',
+        'Grant Programme:Title (extended)',
+      ],
       ['360G-xyz-1', 'Village hall roof', 'A new roof', 'GBP', 5000, { date: '2024-03-31' }, 'GB-CHC-123456', 'Hall Trust', 'GB-LAE-XYZ', 'Anytown Council', 'Community'],
       ['360G-xyz-2', 'Youth club', 'Sessions', 'GBP', 'five hundred', '31/03/2024', 'GB-CHC-654321', 'Youth Trust', 'GB-LAE-XYZ', 'Anytown Council', 'Youth'],
     ],

@@ -24,14 +24,14 @@ describe('config discovery', () => {
     expect(discoverConfig(join(outer, 'repo/data'))).toBe(join(outer, 'repo/conform.config.yaml'));
   });
 
-  it('stops at the user\'s home folder', () => {
+  it("stops at the user's home folder", () => {
     const outer = scratch({ 'conform.config.yaml': PERMISSIVE });
     mkdirSync(join(outer, 'home/me/data'), { recursive: true });
     expect(discoverConfig(join(outer, 'home/me/data'), { home: join(outer, 'home/me') })).toBeUndefined();
     expect(discoverConfig(join(outer, 'home/me/data'), { home: join(outer, 'elsewhere') })).toBe(join(outer, 'conform.config.yaml'));
   });
 
-  it('passes over a config owned by another user, with a one-line note, and obeys the user\'s own and root\'s', async () => {
+  it("passes over a config owned by another user, with a one-line note, and obeys the user's own and root's", async () => {
     const dir = scratch({ 'conform.config.yaml': PERMISSIVE, 'spend.csv': FAILING });
     const config = join(dir, 'conform.config.yaml');
     const notes: string[] = [];
@@ -54,7 +54,7 @@ describe('config discovery', () => {
   });
 });
 
-describe('a standards folder that takes a bundled standard\'s id', () => {
+describe("a standards folder that takes a bundled standard's id", () => {
   it('is warned about in one line naming both places', async () => {
     const dir = scratch({ 'spend.csv': FAILING });
     mkdirSync(join(dir, 'mine'));
@@ -67,11 +67,17 @@ describe('a standards folder that takes a bundled standard\'s id', () => {
       const result = await cli(argv, { cwd: dir });
       const lines = result.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(new RegExp(`^conform: warning: the standard "spend-over-500" in ${join(dir, 'mine/spend.json')} takes the place of the bundled one \\(.*schemas/spend-over-500/.*\\.json\\)`));
+      expect(lines[0]).toMatch(
+        new RegExp(
+          `^conform: warning: the standard "spend-over-500" in ${join(dir, 'mine/spend.json')} takes the place of the bundled one \\(.*schemas/spend-over-500/.*\\.json\\)`,
+        ),
+      );
     }
     // The same through a config's `standards:`.
     writeFileSync(join(dir, 'conform.config.yaml'), 'standards: [mine]\n');
-    expect((await cli(['validate', 'spend.csv', '-s', 'spend-over-500'], { cwd: dir })).stderr).toMatch(/^conform: warning: the standard "spend-over-500" in .* takes the place of the bundled one/);
+    expect((await cli(['validate', 'spend.csv', '-s', 'spend-over-500'], { cwd: dir })).stderr).toMatch(
+      /^conform: warning: the standard "spend-over-500" in .* takes the place of the bundled one/,
+    );
     // A standards folder with ids of its own says nothing.
     lax['x-standard'].id = 'my-spend';
     writeFileSync(join(dir, 'mine/spend.json'), JSON.stringify(lax));

@@ -55,20 +55,34 @@ describe('crashes become one-line errors', () => {
 
   it('a config file that is a device or a pipe', async () => {
     const dir = scratch({ 'a.csv': 'x\n1\n' });
-    expectOneLineError(await cli(['validate', 'a.csv', '-s', 'spend-over-500', '--config', '/dev/zero'], { cwd: dir }), /^conform: Cannot read the config file \/dev\/zero: it is not a regular file/);
+    expectOneLineError(
+      await cli(['validate', 'a.csv', '-s', 'spend-over-500', '--config', '/dev/zero'], { cwd: dir }),
+      /^conform: Cannot read the config file \/dev\/zero: it is not a regular file/,
+    );
   });
 
   it('a schema nested 50,000 levels deep', async () => {
     let deep = '{"type":"string"}';
     for (let i = 0; i < 50_000; i++) deep = `{"items":${deep}}`;
     const dir = scratch({ 'a.csv': 'x\n1\n', 'deep.json': `{"$schema":"${DRAFT7}","type":"object","properties":{"x":${deep}}}` });
-    expectOneLineError(await cli(['validate', 'a.csv', '-s', 'deep.json'], { cwd: dir }), /deep\.json: the schema nests more than 256 levels deep \(at \/properties\/x\/items\/items/);
+    expectOneLineError(
+      await cli(['validate', 'a.csv', '-s', 'deep.json'], { cwd: dir }),
+      /deep\.json: the schema nests more than 256 levels deep \(at \/properties\/x\/items\/items/,
+    );
   });
 
   it('a $ref cycle in a standard names the references that loop', async () => {
-    const schema = { $schema: DRAFT7, type: 'object', properties: { x: { $ref: '#/definitions/a' } }, definitions: { a: { $ref: '#/definitions/b' }, b: { $ref: '#/definitions/a' } } };
+    const schema = {
+      $schema: DRAFT7,
+      type: 'object',
+      properties: { x: { $ref: '#/definitions/a' } },
+      definitions: { a: { $ref: '#/definitions/b' }, b: { $ref: '#/definitions/a' } },
+    };
     const dir = scratch({ 'a.csv': 'x\n1\n', 'cycle.json': JSON.stringify(schema) });
-    expectOneLineError(await cli(['validate', 'a.csv', '-s', 'cycle.json'], { cwd: dir }), /cycle\.json: its \$ref references loop back to themselves \(#\/definitions\/[ab] → #\/definitions\/[ab] → #\/definitions\/[ab]\)/);
+    expectOneLineError(
+      await cli(['validate', 'a.csv', '-s', 'cycle.json'], { cwd: dir }),
+      /cycle\.json: its \$ref references loop back to themselves \(#\/definitions\/[ab] → #\/definitions\/[ab] → #\/definitions\/[ab]\)/,
+    );
   });
 
   it('a $ref cycle through allOf is found too, while a recursive schema that steps into values is fine', async () => {
@@ -90,7 +104,10 @@ describe('crashes become one-line errors', () => {
     for (const [label, content] of cases) {
       it(label, async () => {
         const dir = scratch({ 'shard.json': JSON.stringify(content) });
-        expectOneLineError(await cli(['report', 'merge', 'shard.json'], { cwd: dir }), /shard\.json is not a valid conform report \(at .*\): merge the JSON reports conform wrote, unchanged/);
+        expectOneLineError(
+          await cli(['report', 'merge', 'shard.json'], { cwd: dir }),
+          /shard\.json is not a valid conform report \(at .*\): merge the JSON reports conform wrote, unchanged/,
+        );
       });
     }
   });

@@ -22,7 +22,14 @@ const csvOf = (rows: string[][]) => rows.map((r) => r.map((c) => `"${c.replace(/
 /** A file whose values are each reported with the value quoted (a date, a pattern). */
 function hostileFile(): string {
   const dir = scratch();
-  writeFileSync(join(dir, 'people.csv'), csvOf([['id', 'name', 'joined', 'code'], ['1', 'Ann', PIXEL, INVISIBLE], ['2', 'Bob', LIVE, '[click](http://e.x)\u001b]8;;']]));
+  writeFileSync(
+    join(dir, 'people.csv'),
+    csvOf([
+      ['id', 'name', 'joined', 'code'],
+      ['1', 'Ann', PIXEL, INVISIBLE],
+      ['2', 'Bob', LIVE, '[click](http://e.x)\u001b]8;;'],
+    ]),
+  );
   return join(dir, 'people.csv');
 }
 
@@ -111,7 +118,14 @@ describe('spreadsheet formulas', () => {
 
   it('in the CSV report, and in the log of conform fix (whose repaired copy keeps the data as it is)', async () => {
     const dir = scratch();
-    writeFileSync(join(dir, 'people.csv'), csvOf([['id', 'name', 'joined'], ['1', 'Ann', ' =1+1'], ['2', 'Bob', '＝HYPERLINK("x")']]));
+    writeFileSync(
+      join(dir, 'people.csv'),
+      csvOf([
+        ['id', 'name', 'joined'],
+        ['1', 'Ann', ' =1+1'],
+        ['2', 'Bob', '＝HYPERLINK("x")'],
+      ]),
+    );
     const report = await cli(['validate', join(dir, 'people.csv'), '-s', PEOPLE, '-f', 'csv']);
     expect(report.stdout).toContain(",' =1+1,");
     expect(report.stdout).toContain(`,"'＝HYPERLINK(""x"")",`);

@@ -70,7 +70,14 @@ describe('readers under random input', { timeout: TIMEOUT }, () => {
   });
 
   it('truncated files: a cut JSON file is never valid, a cut CSV file is still read', async () => {
-    const json = JSON.stringify([{ id: 1, name: 'Ann', joined: '2024-01-01' }, { id: 2, name: 'Bo', joined: '2024-01-02' }], null, 1);
+    const json = JSON.stringify(
+      [
+        { id: 1, name: 'Ann', joined: '2024-01-01' },
+        { id: 2, name: 'Bo', joined: '2024-01-02' },
+      ],
+      null,
+      1,
+    );
     const csv = 'id,name,joined\n1,"Ann\nSmith",2024-01-01\n2,Bo,2024-01-02\n';
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: json.length - 2 }), fc.nat({ max: csv.length }), async (cutJson, cutCsv) => {

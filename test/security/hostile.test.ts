@@ -112,7 +112,10 @@ describe('remote references', () => {
     const server = await serve({ '/id.json': JSON.stringify({ type: 'integer', maximum: 5 }), '/colours.json': JSON.stringify(['red', 'blue']) });
     try {
       const dir = scratch({
-        's.json': JSON.stringify({ type: 'object', properties: { id: { $ref: `${server.url}/id.json` }, colour: { type: 'string', 'x-codelist': { source: `${server.url}/colours.json` } } } }),
+        's.json': JSON.stringify({
+          type: 'object',
+          properties: { id: { $ref: `${server.url}/id.json` }, colour: { type: 'string', 'x-codelist': { source: `${server.url}/colours.json` } } },
+        }),
         'd.csv': 'id,colour\n9,green\n',
       });
       const { report: r } = await report([`${dir}/d.csv`, '-s', `${dir}/s.json`, '--allow-remote']);
@@ -169,7 +172,9 @@ describe('the process', () => {
   const bin = `${ROOT}/bin/conform.js`;
 
   it('piped into a reader that goes away (head) ends quietly', () => {
-    const result = spawnSync('sh', ['-c', `node ${bin} validate ${FIXTURES}/core/all-codes.csv -s ${people} -f json | head -c 10 > /dev/null; echo "exit=\${PIPESTATUS:-done}"`], { encoding: 'utf8' });
+    const result = spawnSync('sh', ['-c', `node ${bin} validate ${FIXTURES}/core/all-codes.csv -s ${people} -f json | head -c 10 > /dev/null; echo "exit=\${PIPESTATUS:-done}"`], {
+      encoding: 'utf8',
+    });
     expect(result.stderr).not.toMatch(/Error|at /);
   });
 

@@ -27,7 +27,11 @@ describe('long records', () => {
       const chunks = chunksOf(`{"id":"0"}\n${record(n)}\n{"id":"2"}\n`);
       return () => {
         let longest = 0;
-        const lines = new NdjsonLines(1, (r) => (longest = Math.max(longest, r.length)), () => {});
+        const lines = new NdjsonLines(
+          1,
+          (r) => (longest = Math.max(longest, r.length)),
+          () => {},
+        );
         for (const c of chunks) lines.push(c);
         lines.end();
         expect(longest).toBe(n + 20);
@@ -66,7 +70,12 @@ describe('long records', () => {
   it('a record longer than the limit is skipped and reported by its line; the lines after it are read', () => {
     const records: Array<[string, number]> = [];
     const tooLong: number[] = [];
-    const lines = new NdjsonLines(1, (r, line) => records.push([r, line]), (line) => tooLong.push(line), { limit: 100 });
+    const lines = new NdjsonLines(
+      1,
+      (r, line) => records.push([r, line]),
+      (line) => tooLong.push(line),
+      { limit: 100 },
+    );
     for (const c of chunksOf(`{"a":1}\n{"b":"${'x'.repeat(300)}"}\n{"c":3}`, 7)) lines.push(c);
     lines.end();
     expect(tooLong).toEqual([2]);
@@ -80,20 +89,28 @@ describe('long records', () => {
     expect(MAX_RECORD_CHARS).toBe(64 << 20);
   });
 
-  it.skipIf(!FULL)('a 70 MB NDJSON line and JSON element get one issue naming the line and the limit, and the rest is checked', async () => {
-    const big = `{"id":"2","note":"${'x'.repeat(70 << 20)}"}`;
-    const schema = JSON.stringify({ type: 'object', properties: { id: { type: 'string' } }, required: ['id'] });
-    const dir = scratch({ 's.json': schema, 'f.ndjson': `{"id":"1"}\n${big}\n{"note":"no id"}\n`, 'f.json': `[{"id":"1"},\n${big},\n{"note":"no id"}]` });
-    for (const [file, jobs] of [['f.ndjson', '1'], ['f.ndjson', '2'], ['f.json', '1']] as const) {
-      const { report: r } = await report([`${dir}/${file}`, '--standard', `${dir}/s.json`, '--jobs', jobs]);
-      const issues = r.files[0].issues.map((i: { code: string; row: number; line: number; message: string }) => [i.code, i.row, i.line]);
-      expect(issues, `${file} --jobs ${jobs}`).toEqual([
-        ['format-invalid', 2, 2],
-        ['value-missing', 3, 3],
-      ]);
-      expect(r.files[0].issues[0].message).toMatch(/line 2 is longer than 64 MB, so it was skipped \(the rest of the file was checked\)/);
-    }
-  }, 120_000);
+  it.skipIf(!FULL)(
+    'a 70 MB NDJSON line and JSON element get one issue naming the line and the limit, and the rest is checked',
+    async () => {
+      const big = `{"id":"2","note":"${'x'.repeat(70 << 20)}"}`;
+      const schema = JSON.stringify({ type: 'object', properties: { id: { type: 'string' } }, required: ['id'] });
+      const dir = scratch({ 's.json': schema, 'f.ndjson': `{"id":"1"}\n${big}\n{"note":"no id"}\n`, 'f.json': `[{"id":"1"},\n${big},\n{"note":"no id"}]` });
+      for (const [file, jobs] of [
+        ['f.ndjson', '1'],
+        ['f.ndjson', '2'],
+        ['f.json', '1'],
+      ] as const) {
+        const { report: r } = await report([`${dir}/${file}`, '--standard', `${dir}/s.json`, '--jobs', jobs]);
+        const issues = r.files[0].issues.map((i: { code: string; row: number; line: number; message: string }) => [i.code, i.row, i.line]);
+        expect(issues, `${file} --jobs ${jobs}`).toEqual([
+          ['format-invalid', 2, 2],
+          ['value-missing', 3, 3],
+        ]);
+        expect(r.files[0].issues[0].message).toMatch(/line 2 is longer than 64 MB, so it was skipped \(the rest of the file was checked\)/);
+      }
+    },
+    120_000,
+  );
 });
 
 describe('records with very many fields', () => {
@@ -104,7 +121,15 @@ describe('records with very many fields', () => {
     // Nested objects' fields count too; a colon inside a string does not.
     expect(tooManyProperties(keys(MAX_RECORD_PROPERTIES / 2 + 1))).toBe(true);
     expect(tooManyProperties(`{"k":"${':'.repeat(MAX_RECORD_PROPERTIES * 6)}"}`)).toBe(false);
-    expect(growth((n) => { const text = keys(n); return () => void tooManyProperties(text, Infinity); }, FULL ? 100_000 : 20_000)).toBeLessThan(LINEAR_GROWTH);
+    expect(
+      growth(
+        (n) => {
+          const text = keys(n);
+          return () => void tooManyProperties(text, Infinity);
+        },
+        FULL ? 100_000 : 20_000,
+      ),
+    ).toBeLessThan(LINEAR_GROWTH);
   });
 
   it('get one issue and are not checked; the other records are', async () => {
@@ -139,7 +164,8 @@ describe('code-list suggestions', () => {
     fc.assert(
       fc.property(fc.nat(codes.length - 1), fc.nat(9), fc.constantFrom('drop', 'change', 'add', 'case'), (k, at, edit) => {
         const code = codes[k]!;
-        const value = edit === 'case' ? code.toLowerCase() : edit === 'drop' ? code.slice(0, at) + code.slice(at + 1) : code.slice(0, at) + '7' + code.slice(edit === 'change' ? at + 1 : at);
+        const value =
+          edit === 'case' ? code.toLowerCase() : edit === 'drop' ? code.slice(0, at) + code.slice(at + 1) : code.slice(0, at) + '7' + code.slice(edit === 'change' ? at + 1 : at);
         const lower = value.toLowerCase();
         const same = codes.filter((c) => c.toLowerCase() === lower);
         const expected = same.length ? same.slice(0, 3) : codes.filter((c) => oneEdit(lower, c.toLowerCase())).slice(0, 3);

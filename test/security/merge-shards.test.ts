@@ -102,7 +102,7 @@ describe('report merge', () => {
     expect((await cli(['report', 'merge', 'shard-1.json', 'shard-2.json'], { cwd: monday })).code).toBe(1);
   });
 
-  it('shows every string of the shards through the formatters\' escaping', async () => {
+  it("shows every string of the shards through the formatters' escaping", async () => {
     const dir = await shardedRun();
     expect(JSON.stringify(read(dir, 'shard-2.json'))).toContain(HOSTILE);
     const html = await cli(['report', 'merge', 'shard-1.json', 'shard-2.json', '-f', 'html'], { cwd: dir });

@@ -34,7 +34,11 @@ async function refused(argv: string[], dir: string, message: RegExp): Promise<vo
 describe('an output that is an input of the run', () => {
   it('fix --report json=in.csv is refused before anything is written', async () => {
     const dir = scratch({ 'in.csv': SPEND });
-    await refused(['fix', 'in.csv', '-s', 'spend-over-500', '-o', 'out.csv', '--report', 'json=in.csv'], dir, /^conform: --report json=in\.csv would overwrite the input in\.csv; choose another path$/m);
+    await refused(
+      ['fix', 'in.csv', '-s', 'spend-over-500', '-o', 'out.csv', '--report', 'json=in.csv'],
+      dir,
+      /^conform: --report json=in\.csv would overwrite the input in\.csv; choose another path$/m,
+    );
   });
 
   it('--valid-rows through a linked folder that leads back to the input is refused', async () => {
@@ -42,7 +46,11 @@ describe('an output that is an input of the run', () => {
     mkdirSync(join(dir, 'real'));
     writeFileSync(join(dir, 'real', 'in.csv'), SPEND);
     symlinkSync(join(dir, 'real'), join(dir, 'out'));
-    await refused(['validate', 'real/in.csv', '-s', 'spend-over-500', '--valid-rows', 'out/{name}.csv'], dir, /--valid-rows .*out\/in\.csv would overwrite the input real\/in\.csv/);
+    await refused(
+      ['validate', 'real/in.csv', '-s', 'spend-over-500', '--valid-rows', 'out/{name}.csv'],
+      dir,
+      /--valid-rows .*out\/in\.csv would overwrite the input real\/in\.csv/,
+    );
     expect(readFileSync(join(dir, 'real', 'in.csv'), 'utf8')).toBe(SPEND);
   });
 
@@ -52,7 +60,11 @@ describe('an output that is an input of the run', () => {
     await refused(['validate', 'in.csv', '-s', 'spend-over-500', '-o', 'same.csv'], dir, /--output same\.csv would overwrite the input in\.csv/);
     await refused(['validate', 'in.csv', '-s', 'spend-over-500', '--report', 'json=conform.config.yaml'], dir, /would overwrite the input .*conform\.config\.yaml/);
     writeFileSync(join(dir, 'payments.schema.json'), readFileSync(PAYMENTS));
-    await refused(['fix', 'in.csv', '-s', 'payments.schema.json', '-o', 'out.csv', '--log', 'payments.schema.json'], dir, /--log payments\.schema\.json would overwrite the input .*payments\.schema\.json/);
+    await refused(
+      ['fix', 'in.csv', '-s', 'payments.schema.json', '-o', 'out.csv', '--log', 'payments.schema.json'],
+      dir,
+      /--log payments\.schema\.json would overwrite the input .*payments\.schema\.json/,
+    );
     await refused(['template', join(dir, 'payments.schema.json'), '-o', 'payments.schema.json'], dir, /would overwrite the input/);
   });
 
@@ -66,7 +78,11 @@ describe('an output that is an input of the run', () => {
 describe('two outputs of one run that are the same file', () => {
   it('are refused, however the path is written', async () => {
     const dir = scratch({ 'in.csv': SPEND });
-    await refused(['validate', 'in.csv', '-s', 'spend-over-500', '-o', 'r.json', '--report', 'json=./r.json'], dir, /--report json=\.\/r\.json and --output r\.json name the same file/);
+    await refused(
+      ['validate', 'in.csv', '-s', 'spend-over-500', '-o', 'r.json', '--report', 'json=./r.json'],
+      dir,
+      /--report json=\.\/r\.json and --output r\.json name the same file/,
+    );
     await refused(['fix', 'in.csv', '-s', 'spend-over-500', '-o', 'out.csv', '--log', 'out.csv'], dir, /--output out\.csv and --log out\.csv name the same file/);
     await refused(['validate', 'in.csv', '-s', 'spend-over-500', '-o', 'rows.csv', '--invalid-rows', 'rows.csv'], dir, /name the same file/);
   });
@@ -106,7 +122,10 @@ describe('what is at the target', () => {
 
   it.skipIf(process.platform === 'win32')('/dev/stdout is written to as a stream', () => {
     const dir = scratch({ 'in.csv': SPEND });
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'conform.js'), 'validate', 'in.csv', '-s', 'spend-over-500', '-f', 'json', '-o', '/dev/stdout', '-q'], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'conform.js'), 'validate', 'in.csv', '-s', 'spend-over-500', '-f', 'json', '-o', '/dev/stdout', '-q'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(result.status, result.stderr).toBe(1);
     expect(JSON.parse(result.stdout).files[0].path).toBe('in.csv');
   });

@@ -15,31 +15,86 @@ console.log(`patterns: seed ${SEED}, ${RUNS} runs (replay with CONFORM_SEED=${SE
 
 // Characters where ECMAScript and RE2 disagree unless translated: line terminators, Unicode spaces, a BOM,
 // an astral character, a lone surrogate, word and non-word characters.
-const CHARS = ['a', 'b', 'Z', '0', '_', ' ', '\t', '\v', '\n', '\r', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u3000', '\ufeff', '\u{1F600}', '\ud800', 'é', '-', '.'];
+const CHARS = [
+  'a',
+  'b',
+  'Z',
+  '0',
+  '_',
+  ' ',
+  '\t',
+  '\v',
+  '\n',
+  '\r',
+  '\u00a0',
+  '\u1680',
+  '\u2003',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u3000',
+  '\ufeff',
+  '\u{1F600}',
+  '\ud800',
+  'é',
+  '-',
+  '.',
+];
 const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 10 }).map((cs) => cs.join(''));
 
-const ATOMS = ['a', 'b', '0', ' ', '.', '\\s', '\\S', '\\d', '\\D', '\\w', '\\W', '\\n', '\\r', '\\u00a0', '\\u{1F600}', '[a-z]', '[^a ]', '[\\s\\d]', '[^\\s]', '[^]', '[]', '\\p{L}', '\\P{Lu}', '\\p{Zs}', '[\\u2000-\\u200a]', '[\\-a]', '\\.', 'é'];
+const ATOMS = [
+  'a',
+  'b',
+  '0',
+  ' ',
+  '.',
+  '\\s',
+  '\\S',
+  '\\d',
+  '\\D',
+  '\\w',
+  '\\W',
+  '\\n',
+  '\\r',
+  '\\u00a0',
+  '\\u{1F600}',
+  '[a-z]',
+  '[^a ]',
+  '[\\s\\d]',
+  '[^\\s]',
+  '[^]',
+  '[]',
+  '\\p{L}',
+  '\\P{Lu}',
+  '\\p{Zs}',
+  '[\\u2000-\\u200a]',
+  '[\\-a]',
+  '\\.',
+  'é',
+];
 const ASSERTS = ['^', '$', '\\b', '\\B'];
 const QUANTS = ['', '', '?', '*', '+', '{2}', '{1,3}', '{0,}', '*?', '+?'];
-const pattern: fc.Arbitrary<string> = fc.letrec((tie) => ({
-  atom: fc.oneof(
-    { weight: 5, arbitrary: fc.constantFrom(...ATOMS) },
-    { weight: 1, arbitrary: fc.constantFrom(...ASSERTS) },
-    { weight: 1, arbitrary: tie('alt').map((p) => `(${p})`) },
-    { weight: 1, arbitrary: tie('alt').map((p) => `(?:${p})`) },
-  ),
-  term: fc.tuple(tie('atom') as fc.Arbitrary<string>, fc.constantFrom(...QUANTS)).map(([a, q]) => (ASSERTS.includes(a) ? a : a + q)),
-  seq: fc.array(tie('term') as fc.Arbitrary<string>, { minLength: 1, maxLength: 4 }).map((t) => t.join('')),
-  alt: fc.array(tie('seq') as fc.Arbitrary<string>, { minLength: 1, maxLength: 2 }).map((t) => t.join('|')),
-})).alt.filter((p) => p.length <= 32) as fc.Arbitrary<string>;
+const pattern: fc.Arbitrary<string> = fc
+  .letrec((tie) => ({
+    atom: fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...ATOMS) },
+      { weight: 1, arbitrary: fc.constantFrom(...ASSERTS) },
+      { weight: 1, arbitrary: tie('alt').map((p) => `(${p})`) },
+      { weight: 1, arbitrary: tie('alt').map((p) => `(?:${p})`) },
+    ),
+    term: fc.tuple(tie('atom') as fc.Arbitrary<string>, fc.constantFrom(...QUANTS)).map(([a, q]) => (ASSERTS.includes(a) ? a : a + q)),
+    seq: fc.array(tie('term') as fc.Arbitrary<string>, { minLength: 1, maxLength: 4 }).map((t) => t.join('')),
+    alt: fc.array(tie('seq') as fc.Arbitrary<string>, { minLength: 1, maxLength: 2 }).map((t) => t.join('|')),
+  }))
+  .alt.filter((p) => p.length <= 32) as fc.Arbitrary<string>;
 // (Short patterns: the reference engine itself backtracks without end on long nested ones.)
 
 describe('pattern semantics', () => {
   it('RE2 gives ECMAScript’s verdict on generated patterns and strings', () => {
     fc.assert(
       fc.property(pattern, fc.array(text, { minLength: 1, maxLength: 6 }), (p, texts) => {
-        if (process.env.CONFORM_TRACE) writeFileSync("/tmp/lastpat", p);
-        const js = new RegExp(p, "u");
+        if (process.env.CONFORM_TRACE) writeFileSync('/tmp/lastpat', p);
+        const js = new RegExp(p, 'u');
         const re2 = re2RegExp(p);
         const chosen = safeRegExp(p, 'u');
         for (const t of texts) {
@@ -102,7 +157,15 @@ describe('the backtracking guard', () => {
     const re = safeRegExp(p, 'u');
     const body = t.slice(0, -1);
     const tail = t.slice(-1);
-    expect(growth((n) => { const text = body.slice(0, n) + tail; return () => void re.test(text); }, Math.floor(body.length / 16))).toBeLessThan(LINEAR_GROWTH);
+    expect(
+      growth(
+        (n) => {
+          const text = body.slice(0, n) + tail;
+          return () => void re.test(text);
+        },
+        Math.floor(body.length / 16),
+      ),
+    ).toBeLessThan(LINEAR_GROWTH);
   });
 
   // ajv compiles pattern, patternProperties and propertyNames (a pattern on names) through safeRegExp,
@@ -115,7 +178,12 @@ describe('the backtracking guard', () => {
   ])('%s in a standard is decided in linear time (%j)', (_keyword, schema, data) => {
     const validate = createAjv('2020-12').compile(schema);
     expect(validate(data(1000))).toBe(false);
-    expect(growth((n) => { const value = data(n); return () => void validate(value); }, 20_000)).toBeLessThan(LINEAR_GROWTH);
+    expect(
+      growth((n) => {
+        const value = data(n);
+        return () => void validate(value);
+      }, 20_000),
+    ).toBeLessThan(LINEAR_GROWTH);
   });
 
   it.each([

@@ -60,10 +60,17 @@ describe('a folder inside that cannot be listed', () => {
     chmodSync(join(dir, 'spend.csv'), 0o644);
     chmodSync(join(dir, 'locked'), 0o700);
     for (const args of [['.'], ['**/*.csv']]) {
-      const run = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(ROOT, 'bin/conform.js'), 'validate', ...args, '-s', 'spend-over-500', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+      const run = spawnSync(
+        '/usr/bin/setpriv',
+        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(ROOT, 'bin/conform.js'), 'validate', ...args, '-s', 'spend-over-500', '--format', 'json'],
+        { cwd: dir, encoding: 'utf8' },
+      );
       expect(run.status).toBe(1);
       const files = JSON.parse(run.stdout).files as Array<{ path: string; passed: boolean; issues: Array<{ code: string; message: string }> }>;
-      expect(files.map((f) => [f.path, f.passed])).toEqual([['locked', false], ['spend.csv', true]]);
+      expect(files.map((f) => [f.path, f.passed])).toEqual([
+        ['locked', false],
+        ['spend.csv', true],
+      ]);
       expect(files[0]!.issues.map((i) => i.code)).toEqual(['file-unreadable']);
       expect(files[0]!.issues[0]!.message).toMatch(/permission denied/);
     }
@@ -105,14 +112,21 @@ describe('a property named twice in one JSON object is an issue', () => {
       const { report: r } = await report([file, '-s', standard], { cwd: dir });
       const repeated = r.files[0].issues.filter((i: { code: string }) => i.code === 'property-duplicate');
       expect(repeated).toEqual([
-        expect.objectContaining({ code: 'property-duplicate', severity: 'error', row: 2, line: 3 - (file === 'lines.ndjson' ? 1 : 0), column: 'Amount', pointer: file === 'array.json' ? '/1/Amount' : '/Amount' }),
+        expect.objectContaining({
+          code: 'property-duplicate',
+          severity: 'error',
+          row: 2,
+          line: 3 - (file === 'lines.ndjson' ? 1 : 0),
+          column: 'Amount',
+          pointer: file === 'array.json' ? '/1/Amount' : '/Amount',
+        }),
       ]);
       expect(repeated[0].message).toBe('The property "Amount" appears more than once in the same object; only its last value is checked, and other tools may read the first');
       expect(r.files[0].passed).toBe(false);
     }
   });
 
-  it('in a whole document (360Giving), with the grant\'s row', async () => {
+  it("in a whole document (360Giving), with the grant's row", async () => {
     const dir = scratch({
       'grants.json': '{"grants": [\n{"id": "g1", "amountAwarded": 1, "amountAwarded": 2}\n]}',
     });

@@ -45,10 +45,13 @@ function expectRefused(result: { code: number; stdout: string; stderr: string },
   expect(result.stdout + result.stderr).not.toMatch(/root:x:0|PATH=/);
 }
 
-describe('code lists are read only from inside the standard\'s folder', () => {
+describe("code lists are read only from inside the standard's folder", () => {
   it('an absolute path to /etc/passwd is refused, and nothing of it printed', async () => {
     const dir = scratch({ 'std.json': codelistStandard('/etc/passwd'), 'a.csv': 'code\nroot\n' });
-    expectRefused(await cli(['validate', 'a.csv', '-s', 'std.json'], { cwd: dir }), /the code list "\/etc\/passwd" cannot be used: it is outside the folders it may be read from\. A code list is read only from inside the standard's own folder/);
+    expectRefused(
+      await cli(['validate', 'a.csv', '-s', 'std.json'], { cwd: dir }),
+      /the code list "\/etc\/passwd" cannot be used: it is outside the folders it may be read from\. A code list is read only from inside the standard's own folder/,
+    );
   });
 
   it('a relative path climbing out (to /proc/self/environ) is refused', async () => {
@@ -77,7 +80,10 @@ describe('code lists are read only from inside the standard\'s folder', () => {
     const standard = { $schema: DRAFT7, type: 'object', properties: { code: { $ref: 'part.json' } } };
     const dir = scratch({ 'std.json': JSON.stringify(standard), 'a.csv': 'code\nx\n' });
     execFileSync('mkfifo', [join(dir, 'part.json')]);
-    expectRefused(await cli(['validate', 'a.csv', '-s', 'std.json'], { cwd: dir }), /refers to part\.json, which cannot be used: it is not a regular file \(it is a device, pipe or socket\)/);
+    expectRefused(
+      await cli(['validate', 'a.csv', '-s', 'std.json'], { cwd: dir }),
+      /refers to part\.json, which cannot be used: it is not a regular file \(it is a device, pipe or socket\)/,
+    );
   });
 
   it('a schema the standard refers to ($ref) through a link out of its folder is refused', async () => {
@@ -109,7 +115,7 @@ describe('code lists are read only from inside the standard\'s folder', () => {
     expectRefused(await cli(['validate', 'a.csv', '-s', 'csv.json'], { cwd: dir }), /The code list codes\.csv has no column "code"; its first row has 1 cells: "x{39}…"/);
   });
 
-  it('a code list in the standard\'s folder (or below it) is used as before', async () => {
+  it("a code list in the standard's folder (or below it) is used as before", async () => {
     const dir = scratch({ 'std.json': codelistStandard('lists/codes.csv'), 'a.csv': 'code\nA\nZ\n' });
     mkdirSync(join(dir, 'lists'));
     writeFileSync(join(dir, 'lists/codes.csv'), 'code\nA\nB\n');
@@ -120,7 +126,7 @@ describe('code lists are read only from inside the standard\'s folder', () => {
   });
 });
 
-describe('referenced tables are read only from the data file\'s or the standard\'s folder', () => {
+describe("referenced tables are read only from the data file's or the standard's folder", () => {
   const data = 'service_id\nS1\n';
 
   async function referenceIssues(dir: string, cwd = dir) {
@@ -145,7 +151,9 @@ describe('referenced tables are read only from the data file\'s or the standard\
       const issues = await referenceIssues(layout(resource));
       expect(issues).toHaveLength(1);
       expect(issues[0]!.code).toBe('key-reference');
-      expect(issues[0]!.message).toMatch(/cannot be checked: it is outside the folders it may be read from: a referenced file is read only from the data file's folder or the standard's folder/);
+      expect(issues[0]!.message).toMatch(
+        /cannot be checked: it is outside the folders it may be read from: a referenced file is read only from the data file's folder or the standard's folder/,
+      );
     }
   });
 
@@ -165,7 +173,7 @@ describe('referenced tables are read only from the data file\'s or the standard\
     expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/cannot be checked: it is not a regular file \(it is a device, pipe or socket\)/)]);
   });
 
-  it('a table beside the data, or in the standard\'s folder, is used', async () => {
+  it("a table beside the data, or in the standard's folder, is used", async () => {
     const beside = layout('services.csv');
     writeFileSync(join(beside, 'data/services.csv'), 'id\nS1\n');
     expect((await cli(['validate', 'data/a.csv', '-s', 'std/std.json'], { cwd: beside })).code).toBe(0);

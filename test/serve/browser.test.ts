@@ -48,7 +48,11 @@ describe.skipIf(!runHere)('conform serve in Chromium', () => {
       document.addEventListener('DOMContentLoaded', () => {
         const live = document.getElementById('progress-live');
         if (!live) return;
-        new MutationObserver(() => (window as unknown as { recordSaid(t: string): void }).recordSaid(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+        new MutationObserver(() => (window as unknown as { recordSaid(t: string): void }).recordSaid(live.textContent ?? '')).observe(live, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
       });
     });
     await page.goto(server.url);
@@ -152,7 +156,8 @@ describe.skipIf(!runHere)('conform serve in Chromium', () => {
     const { page } = opened;
     const name = '<img src=x onerror=alert(1)>.csv';
     const header = readFileSync(SAMPLE, 'utf8').split('\n')[0];
-    const row = 'Anytown Borough Council,https://opendatacommunities.org/id/district-council/anytown,"<script>alert(2)</script>",Supplier,1,2,"<img src=x onerror=alert(3)>",X1,"=HYPERLINK(""http://evil.example"")",0,<b>bold</b>,None';
+    const row =
+      'Anytown Borough Council,https://opendatacommunities.org/id/district-council/anytown,"<script>alert(2)</script>",Supplier,1,2,"<img src=x onerror=alert(3)>",X1,"=HYPERLINK(""http://evil.example"")",0,<b>bold</b>,None';
     const file = { name, mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row}\n`) };
     await page.getByLabel('Data file').setInputFiles(file);
     await expect(page.locator('#chosen').textContent()).resolves.toContain(name);
@@ -211,20 +216,29 @@ describe.skipIf(!runHere)('conform serve in Chromium', () => {
   });
 
   it('passes axe and fits a 360 px phone with no sideways overflow, before and after the check', async () => {
-    for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]] as const) {
+    for (const [size, viewport] of [
+      ['desktop', { width: 1280, height: 900 }],
+      ['phone', { width: 360, height: 740 }],
+    ] as const) {
       const opened = await open();
       const { page } = opened;
       await page.setViewportSize(viewport);
       await page.screenshot({ path: join(OUT, `serve-page.${size}.png`), fullPage: true });
       expect(await overflow(page), `page at ${size}`).toBeLessThanOrEqual(0);
       let violations = await axeViolations(page);
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `page at ${size}`).toEqual([]);
+      expect(
+        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+        `page at ${size}`,
+      ).toEqual([]);
       if (violations.length) console.log(`axe (serve page, ${size}): ${JSON.stringify(violations)}`);
       await check(opened, SAMPLE);
       await page.screenshot({ path: join(OUT, `serve-result.${size}.png`), fullPage: true });
       expect(await overflow(page), `result at ${size}`).toBeLessThanOrEqual(0);
       violations = await axeViolations(page);
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `result at ${size}`).toEqual([]);
+      expect(
+        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+        `result at ${size}`,
+      ).toEqual([]);
       expect(onlyHere(opened)).toEqual([]);
       expect(opened.errors).toEqual([]);
       await page.close();

@@ -171,7 +171,10 @@ describe('the conform serve command', () => {
   /** Run the built command until it prints its address, then stop it with SIGTERM. */
   async function runServe(args: string[]) {
     const tmp = scratch();
-    const child = spawn(process.execPath, [join(ROOT, 'bin/conform.js'), 'serve', '--port', '0', ...args], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/conform.js'), 'serve', '--port', '0', ...args], {
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -202,7 +205,11 @@ describe('the conform serve command', () => {
 
   it('refuses a bad --port or --max-size with one line and exit 2', async () => {
     const { cli } = await import('../helpers.js');
-    for (const args of [['--port', 'eighty'], ['--port', '70000'], ['--max-size', 'huge']]) {
+    for (const args of [
+      ['--port', 'eighty'],
+      ['--port', '70000'],
+      ['--max-size', 'huge'],
+    ]) {
       const result = await cli(['serve', ...args]);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);

@@ -19,15 +19,18 @@ export interface Sent {
 
 export function send(server: RunningServer, sent: Sent): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, method: sent.method ?? 'GET', path: sent.path, headers: { host: `127.0.0.1:${server.port}`, ...sent.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
-      });
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port: server.port, method: sent.method ?? 'GET', path: sent.path, headers: { host: `127.0.0.1:${server.port}`, ...sent.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     const body = sent.body;
     if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) req.end(body);
@@ -47,7 +50,14 @@ export async function openPage(server: RunningServer): Promise<{ token: string; 
   return { token, headers: { origin: `http://127.0.0.1:${server.port}`, 'sec-fetch-site': 'same-origin', 'x-conform-token': token } };
 }
 
-export async function upload(server: RunningServer, tab: { headers: Record<string, string> }, name: string, body: Sent['body'], standard = 'auto', extra: Record<string, string> = {}): Promise<Answer> {
+export async function upload(
+  server: RunningServer,
+  tab: { headers: Record<string, string> },
+  name: string,
+  body: Sent['body'],
+  standard = 'auto',
+  extra: Record<string, string> = {},
+): Promise<Answer> {
   return send(server, {
     method: 'POST',
     path: `/checks?standard=${encodeURIComponent(standard)}`,

@@ -18,7 +18,7 @@ function random(seed: number): () => number {
 /** The file's bytes in chunks of random sizes, each copied into one buffer that the next chunk overwrites, as the file reader does. */
 async function* reusedChunks(file: Buffer, next: () => number): AsyncGenerator<ByteChunk> {
   const reused = Buffer.alloc(16_000);
-  for (let at = 0; at < file.length; ) {
+  for (let at = 0; at < file.length;) {
     const length = Math.min(file.length - at, 1 + Math.floor(next() * reused.length));
     file.copy(reused, 0, at, at + length);
     const bytes = reused.subarray(0, length);
@@ -70,7 +70,12 @@ describe('parts read into buffers that are filled again', () => {
   it('start with the text read already, and number lines from where it began', async () => {
     const file = Buffer.from('b,2\nc,3\n', 'latin1');
     const parts: BytePart[] = [];
-    for await (const part of partsOf(reusedChunks(file, () => 0.9), { text: 'name,n\na,1\n', line: 1 }, new PartBuffers(4))) parts.push(part);
+    for await (const part of partsOf(
+      reusedChunks(file, () => 0.9),
+      { text: 'name,n\na,1\n', line: 1 },
+      new PartBuffers(4),
+    ))
+      parts.push(part);
     expect(parts[0]).toMatchObject({ prefix: 'name,n\na,1\n', firstLine: 1 });
     expect(Buffer.from(parts[0]!.bytes).toString()).toBe('b,2\nc,3\n');
     expect(parts.at(-1)!.final).toBe(true);

@@ -85,14 +85,26 @@ describe('xlsx details', () => {
   });
 
   it('gives a formula without a saved value as an empty formula cell', async () => {
-    const { rows } = await rowsOf(await xlsx([{ name: 'S', rows: [['a', 'b'], ['x', { formula: 'A1' }]] }]), 'b.xlsx');
+    const { rows } = await rowsOf(
+      await xlsx([
+        {
+          name: 'S',
+          rows: [
+            ['a', 'b'],
+            ['x', { formula: 'A1' }],
+          ],
+        },
+      ]),
+      'b.xlsx',
+    );
     expect(rows[1]!.cells[1]).toEqual({ kind: 'number', text: '', formula: true });
   });
 
   it('reads rich text and prefixed (Strict) tags, and leaves out phonetic runs', async () => {
     const strings =
       '<?xml version="1.0"?><x:sst xmlns:x="http://purl.oclc.org/ooxml/spreadsheetml/main"><x:si><x:r><x:t>Acme </x:t></x:r><x:r><x:t>Ltd</x:t></x:r><x:rPh><x:t>アクメ</x:t></x:rPh></x:si></x:sst>';
-    const sheet = '<?xml version="1.0"?><x:worksheet xmlns:x="http://purl.oclc.org/ooxml/spreadsheetml/main"><x:sheetData><x:row r="1"><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    const sheet =
+      '<?xml version="1.0"?><x:worksheet xmlns:x="http://purl.oclc.org/ooxml/spreadsheetml/main"><x:sheetData><x:row r="1"><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>';
     const { rows } = await rowsOf(await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/sharedStrings.xml': strings, 'xl/worksheets/sheet1.xml': sheet } }), 'b.xlsx');
     expect(rows[0]!.cells[1]!.text).toBe('Acme Ltd');
     expect(rows[0]!.cells[0]).toBeUndefined();
@@ -164,7 +176,9 @@ describe('hostile and damaged workbooks', () => {
   });
 
   it('stops a part that unpacks to more than it declared', async () => {
-    const book = await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/worksheets/sheet1.xml': '<worksheet><sheetData>' + '<row/>'.repeat(1 << 20) + '</sheetData></worksheet>' } });
+    const book = await xlsx([{ name: 'S', rows: [['a']] }], {
+      parts: { 'xl/worksheets/sheet1.xml': '<worksheet><sheetData>' + '<row/>'.repeat(1 << 20) + '</sheetData></worksheet>' },
+    });
     // Make the central directory claim the sheet unpacks to 1,000 bytes.
     for (let at = book.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1')); at >= 0; at = at > 0 ? book.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), at - 1) : -1) {
       const nameLength = book.readUInt16LE(at + 28);
@@ -175,7 +189,11 @@ describe('hostile and damaged workbooks', () => {
 
   it('refuses cells beyond the last row or column a sheet can have', async () => {
     const far = (ref: string, row: string) => `<worksheet><sheetData><row r="${row}"><c r="${ref}"><v>1</v></c></row></sheetData></worksheet>`;
-    await refused(await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/worksheets/sheet1.xml': far('A999999999', '999999999') } }), 'far.xlsx', /row numbered "999999999", beyond the rows/);
+    await refused(
+      await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/worksheets/sheet1.xml': far('A999999999', '999999999') } }),
+      'far.xlsx',
+      /row numbered "999999999", beyond the rows/,
+    );
     await refused(await xlsx([{ name: 'S', rows: [['a']] }], { parts: { 'xl/worksheets/sheet1.xml': far('ZZZZZ1', '1') } }), 'wide.xlsx', /cell at "ZZZZZ1", beyond the columns/);
   });
 

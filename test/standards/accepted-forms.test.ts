@@ -10,9 +10,21 @@ import { cli, report, scratch } from '../helpers.js';
 
 /** The standards whose sources, deviations and required fields' sources have been written down. */
 const SOURCED = [
-  'spend-over-500', 'procurement-card-transactions', 'contracts', 'counter-fraud', 'land-and-building-assets', 'organisation-structure',
-  'senior-salaries', 'senior-salary-count', 'pay-multiples', 'trade-union-facility-time', 'planning-applications', 'premises-licences',
-  'public-toilets', 'election-results', 'brownfield-land',
+  'spend-over-500',
+  'procurement-card-transactions',
+  'contracts',
+  'counter-fraud',
+  'land-and-building-assets',
+  'organisation-structure',
+  'senior-salaries',
+  'senior-salary-count',
+  'pay-multiples',
+  'trade-union-facility-time',
+  'planning-applications',
+  'premises-licences',
+  'public-toilets',
+  'election-results',
+  'brownfield-land',
 ];
 
 const HEADER = 'OrganisationalUnit,BeneficiaryName,PaymentDate,Amount,IrrecoverableVATAmount,Purpose';
@@ -66,14 +78,21 @@ describe('UK dates in Transparency Code files', () => {
   });
 });
 
-describe('the keywords that record a standard\'s sources', () => {
+describe("the keywords that record a standard's sources", () => {
   it('load without a warning', async () => {
     const dir = scratch({
       'schema.json': JSON.stringify({
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         'x-standard': {
           id: 'sourced',
-          sources: [{ title: 'Local Government Transparency Code 2015', url: 'https://www.gov.uk/government/publications/local-government-transparency-code-2015', version: '2015', date: '2015-02-27' }],
+          sources: [
+            {
+              title: 'Local Government Transparency Code 2015',
+              url: 'https://www.gov.uk/government/publications/local-government-transparency-code-2015',
+              version: '2015',
+              date: '2015-02-27',
+            },
+          ],
           deviations: ['Dates may be written as the 2014 metadata asked.'],
         },
         type: 'object',
@@ -124,12 +143,7 @@ describe('the keywords that record a standard\'s sources', () => {
 describe('what the Transparency Code asks for and the LGA schemas leave out', () => {
   const cases: Array<[string, string, string, RegExp]> = [
     ['spend-over-500', `${HEADER}\nFinance,Acme Ltd,2024-03-31,600,0,Stationery\n`, 'MerchantCategory', /Expenditure exceeding £500/],
-    [
-      'procurement-card-transactions',
-      `${HEADER}\nFinance,Acme Ltd,2024-03-31,60,0,Stationery\n`,
-      'MerchantCategoryCode',
-      /Government Procurement Card transactions/,
-    ],
+    ['procurement-card-transactions', `${HEADER}\nFinance,Acme Ltd,2024-03-31,60,0,Stationery\n`, 'MerchantCategoryCode', /Government Procurement Card transactions/],
     [
       'trade-union-facility-time',
       'TotalRepresentativeCount,FTERepresentativesCount,TotalRepresentativesMajorityDutyCount,FTERepresentativesMajorityDutyCount,TotalEstimateSpendingAmount,RelativeEstimateSpending\n11,7.7,7,4.3,102524.50,0.07\n',
@@ -149,7 +163,9 @@ describe('what the Transparency Code asks for and the LGA schemas leave out', ()
   });
 
   it('an empty merchant category is a warning on its row', async () => {
-    const dir = scratch({ 'spend.csv': `${HEADER},MerchantCategory\nFinance,Acme Ltd,2024-03-31,600,0,Stationery,\nFinance,Acme Ltd,2024-03-31,600,0,Stationery,Office supplies\n` });
+    const dir = scratch({
+      'spend.csv': `${HEADER},MerchantCategory\nFinance,Acme Ltd,2024-03-31,600,0,Stationery,\nFinance,Acme Ltd,2024-03-31,600,0,Stationery,Office supplies\n`,
+    });
     const { code, report: r } = await report([join(dir, 'spend.csv'), '--standard', 'spend-over-500']);
     expect(code).toBe(0);
     expect(r.files[0].issues.map((i: any) => [i.code, i.severity, i.row, i.column])).toEqual([['value-missing', 'warning', 1, 'MerchantCategory']]);
@@ -157,7 +173,15 @@ describe('what the Transparency Code asks for and the LGA schemas leave out', ()
 });
 
 describe('JSON records are judged as CSV rows are', () => {
-  const record = { OrganisationalUnit: 'Finance', BeneficiaryName: 'Acme Ltd', PaymentDate: '31/03/2024', Amount: 600, IrrecoverableVATAmount: 0, Purpose: 'Stationery', CompaniesHouseRegistrationNumber: '123' };
+  const record = {
+    OrganisationalUnit: 'Finance',
+    BeneficiaryName: 'Acme Ltd',
+    PaymentDate: '31/03/2024',
+    Amount: 600,
+    IrrecoverableVATAmount: 0,
+    Purpose: 'Stationery',
+    CompaniesHouseRegistrationNumber: '123',
+  };
 
   it.each([
     ['spend.json', JSON.stringify([record])],

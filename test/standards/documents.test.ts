@@ -19,129 +19,165 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { standard: 'brownfield-land', file: 'good.csv', rows: 2, issues: [
-  ] },
-  { standard: 'brownfield-land', file: 'bad.csv', rows: 3, issues: [
-      ["header-missing", "warning", undefined, 1, "HazardousSubstances", undefined],
-      ["header-mismatch", "warning", undefined, 1, "Organisation URL", undefined],
-      ["header-mismatch", "warning", undefined, 1, "Site reference", undefined],
-      ["header-unknown", "warning", undefined, 1, "CoordinateReferenceSystem", undefined],
-      ["value-range", "warning", 1, 2, "GeoX", "53.4"],
-      ["value-range", "warning", 1, 2, "GeoY", "-2.1"],
-      ["value-enum", "error", 1, 2, "OwnershipStatus", "Owned By A Public Authority"],
-      ["row-rule", "warning", 1, 2, "PermissionDate", undefined],
-      ["value-format", "error", 1, 2, "PlanningHistory", "https://planning.testborough.gov.uk/21-0101|not-a-link"],
-      ["value-enum", "error", 1, 2, "Deliverable", "Y"],
-      ["key-duplicate", "error", 2, 3, "Site reference", "TB/01"],
-      ["value-format", "error", 2, 3, "SiteplanURL", "www.testborough.gov.uk/brownfield/TB-02"],
-      ["value-type", "error", 2, 3, "Hectares", "1,250"],
-      ["row-rule", "warning", 2, 3, "NetDwellingsRangeTo", undefined],
-      ["value-format", "warning", 2, 3, "FirstAddedDate", "20/12/2019"], // the planning data platform reads UK dates: a warning with the repair
-      ["value-missing", "warning", 3, 4, "Organisation URL", undefined],
-      ["value-missing", "error", 3, 4, "NetDwellingsRangeFrom", undefined],
-      ["value-missing", "error", 3, 4, "NetDwellingsRangeTo", undefined],
-  ] },
-  { standard: 'conservation-area', file: 'good.csv', rows: 2, issues: [
-  ] },
-  { standard: 'conservation-area', file: 'bad.csv', rows: 3, issues: [
-      ["header-mismatch", "warning", undefined, 1, "Reference", undefined],
-      ["header-mismatch", "warning", undefined, 1, "Name", undefined],
-      ["header-mismatch", "warning", undefined, 1, "WKT", undefined],
-      ["value-format", "error", 1, 2, "designation-date", "28/03/1984"],
-      ["value-format", "error", 1, 2, "document-url", "canal-side.pdf"],
-      ["value-pattern", "error", 1, 2, "WKT", "POLYGON -2.1 53.4"],
-      ["value-pattern", "error", 1, 2, "organisation", "TBO"],
-      ["row-rule", "warning", 2, 3, undefined, undefined],
-      ["value-format", "error", 2, 3, "designation-date", "1979-13"],
-      ["value-missing", "warning", 2, 3, "documentation-url", undefined],
-      ["value-missing", "warning", 2, 3, "entry-date", undefined],
-      ["key-duplicate", "error", 3, 4, "Reference", "CA2"],
-      ["value-pattern", "error", 3, 4, "point", "POINT (53.41)"],
-  ] },
-  { standard: 'tree-preservation-order', file: 'good.csv', rows: 2, issues: [
-  ] },
-  { standard: 'tree-preservation-order', file: 'bad.csv', rows: 2, issues: [
-      ["header-missing", "warning", undefined, 1, "documentation-url", undefined],
-      ["header-mismatch", "warning", undefined, 1, "TPO reference", undefined],
-      ["value-missing", "error", 1, 2, "TPO reference", undefined],
-      ["value-format", "error", 1, 2, "confirmed-date", "2021-02-30"],
-      ["value-format", "error", 2, 3, "made-date", "3 February 2021"],
-      ["value-pattern", "error", 2, 3, "organisation", "local authority:TBO"],
-      ["value-missing", "warning", 2, 3, "entry-date", undefined],
-      ["value-format", "error", 2, 3, "start-date", "2021-02-03T10:00:00"],
-  ] },
-  { standard: 'article-4-direction', file: 'good.csv', rows: 1, issues: [
-  ] },
-  { standard: 'article-4-direction', file: 'bad.csv', rows: 2, issues: [
-      ["value-format", "error", 1, 2, "start-date", "06/04/2015"],
-      ["value-format", "error", 2, 3, "documentation-url", "http://"],
-      ["value-format", "error", 2, 3, "end-date", "31/12/2030"],
-  ] },
-  { standard: '360giving', file: 'good.json', rows: 1, issues: [
-  ] },
-  { standard: '360giving', file: 'bad.json', rows: 2, issues: [
-      ["value-pattern", "error", undefined, 2, "/version", "1.4.3"],
-      ["key-reference", "error", 1, 8, "/grants/0/currency", "GPB"],
-      ["value-type", "error", 1, 9, "/grants/0/amountAwarded", "1,200"],
-      ["value-format", "error", 1, 10, "/grants/0/awardDate", "01/04/2023"],
-      ["key-reference", "error", 1, 13, "/grants/0/beneficiaryLocation/0/countryCode", "UK"],
-      ["key-reference", "error", 1, 13, "/grants/0/beneficiaryLocation/0/geoCodeType", "LAD"],
-      ["value-format", "error", 1, 14, "/grants/0/dateModified", "2023-04-02"],
-      ["value-invalid", "error", 2, 16, "/grants/1", undefined],
-      ["key-reference", "error", 2, 24, "/grants/1/toIndividualsDetails/primaryGrantReason", "GTIR999"],
-  ] },
-  { standard: 'ocds-release-package', file: 'good.json', rows: 1, issues: [
-  ] },
-  { standard: 'ocds-release-package', file: 'bad.json', rows: 2, issues: [
-      ["value-missing", "error", undefined, 1, "/version", undefined],
-      ["value-format", "error", undefined, 3, "/publishedDate", "2024-02-01"],
-      ["value-enum", "error", 1, 10, "/releases/0/tag/0", "tendering"],
-      ["value-enum", "error", 1, 14, "/releases/0/tender/status", "open"],
-      ["value-type", "error", 1, 15, "/releases/0/tender/value/amount", "40000"],
-      ["value-format", "error", 1, 16, "/releases/0/tender/tenderPeriod/startDate", "2024-01-15"],
-      ["value-missing", "error", 2, 25, "/releases/1/awards/0/id", undefined],
-      ["value-enum", "error", 2, 25, "/releases/1/awards/0/value/currency", "EURO"],
-      ["value-length", "error", 2, 25, "/releases/1/awards/0/items", "[]"],
-  ] },
-  { standard: 'ocds-release-package', file: 'single-release.json', rows: 0, issues: [
-      ["value-missing", "error", undefined, 1, "/uri", undefined],
-      ["value-missing", "error", undefined, 1, "/publisher", undefined],
-      ["value-missing", "error", undefined, 1, "/publishedDate", undefined],
-      ["value-missing", "error", undefined, 1, "/releases", undefined],
-      ["value-missing", "error", undefined, 1, "/version", undefined],
-  ] },
-  { standard: 'open-referral-uk', file: 'good.csv', rows: 1, issues: [
-  ] },
-  { standard: 'open-referral-uk', file: 'bad.csv', rows: 3, issues: [
-      ["header-mismatch", "warning", undefined, 1, "organisation_id", undefined],
-      ["header-mismatch", "warning", undefined, 1, "service name", undefined],
-      ["value-format", "error", 1, 2, "id", "SVC-1"],
-      ["value-format", "error", 1, 2, "url", "carers.testborough.org.uk"],
-      ["value-format", "error", 1, 2, "email", "cafe(at)carers.testborough.org.uk"],
-      ["value-enum", "error", 1, 2, "status", "Active"],
-      ["value-type", "error", 1, 2, "minimum_age", "sixteen"],
-      ["value-format", "error", 1, 2, "assured_date", "10/01/2024"],
-      ["value-format", "error", 1, 2, "last_modified", "2024-01-10 09:00"],
-      ["value-missing", "error", 2, 3, "organisation_id", undefined],
-      ["value-missing", "error", 2, 3, "service name", undefined],
-      ["value-enum", "error", 2, 3, "status", "closed"],
-      ["key-duplicate", "error", 3, 4, "id", "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9"],
-  ] },
-  { standard: 'open-referral-uk-service', file: 'good.json', rows: 1, issues: [
-  ] },
-  { standard: 'open-referral-uk-service', file: 'bad.json', rows: 1, issues: [
-      ["value-enum", "error", undefined, 4, "/status", "open"],
-      ["value-missing", "error", undefined, 5, "/organization/name", undefined],
-      ["value-enum", "error", undefined, 12, "/schedules/0/freq", "weekly"],
-      ["value-format", "error", undefined, 13, "/schedules/0/opens_at", "2pm"],
-      ["value-format", "error", undefined, 14, "/schedules/0/valid_from", "01/02/2024"],
-      ["value-enum", "error", undefined, 22, "/service_at_locations/0/location/location_type", "building"],
-      ["value-format", "error", undefined, 28, "/contacts/0/id", "not-a-uuid"],
-  ] },
+  { standard: 'brownfield-land', file: 'good.csv', rows: 2, issues: [] },
+  {
+    standard: 'brownfield-land',
+    file: 'bad.csv',
+    rows: 3,
+    issues: [
+      ['header-missing', 'warning', undefined, 1, 'HazardousSubstances', undefined],
+      ['header-mismatch', 'warning', undefined, 1, 'Organisation URL', undefined],
+      ['header-mismatch', 'warning', undefined, 1, 'Site reference', undefined],
+      ['header-unknown', 'warning', undefined, 1, 'CoordinateReferenceSystem', undefined],
+      ['value-range', 'warning', 1, 2, 'GeoX', '53.4'],
+      ['value-range', 'warning', 1, 2, 'GeoY', '-2.1'],
+      ['value-enum', 'error', 1, 2, 'OwnershipStatus', 'Owned By A Public Authority'],
+      ['row-rule', 'warning', 1, 2, 'PermissionDate', undefined],
+      ['value-format', 'error', 1, 2, 'PlanningHistory', 'https://planning.testborough.gov.uk/21-0101|not-a-link'],
+      ['value-enum', 'error', 1, 2, 'Deliverable', 'Y'],
+      ['key-duplicate', 'error', 2, 3, 'Site reference', 'TB/01'],
+      ['value-format', 'error', 2, 3, 'SiteplanURL', 'www.testborough.gov.uk/brownfield/TB-02'],
+      ['value-type', 'error', 2, 3, 'Hectares', '1,250'],
+      ['row-rule', 'warning', 2, 3, 'NetDwellingsRangeTo', undefined],
+      ['value-format', 'warning', 2, 3, 'FirstAddedDate', '20/12/2019'], // the planning data platform reads UK dates: a warning with the repair
+      ['value-missing', 'warning', 3, 4, 'Organisation URL', undefined],
+      ['value-missing', 'error', 3, 4, 'NetDwellingsRangeFrom', undefined],
+      ['value-missing', 'error', 3, 4, 'NetDwellingsRangeTo', undefined],
+    ],
+  },
+  { standard: 'conservation-area', file: 'good.csv', rows: 2, issues: [] },
+  {
+    standard: 'conservation-area',
+    file: 'bad.csv',
+    rows: 3,
+    issues: [
+      ['header-mismatch', 'warning', undefined, 1, 'Reference', undefined],
+      ['header-mismatch', 'warning', undefined, 1, 'Name', undefined],
+      ['header-mismatch', 'warning', undefined, 1, 'WKT', undefined],
+      ['value-format', 'error', 1, 2, 'designation-date', '28/03/1984'],
+      ['value-format', 'error', 1, 2, 'document-url', 'canal-side.pdf'],
+      ['value-pattern', 'error', 1, 2, 'WKT', 'POLYGON -2.1 53.4'],
+      ['value-pattern', 'error', 1, 2, 'organisation', 'TBO'],
+      ['row-rule', 'warning', 2, 3, undefined, undefined],
+      ['value-format', 'error', 2, 3, 'designation-date', '1979-13'],
+      ['value-missing', 'warning', 2, 3, 'documentation-url', undefined],
+      ['value-missing', 'warning', 2, 3, 'entry-date', undefined],
+      ['key-duplicate', 'error', 3, 4, 'Reference', 'CA2'],
+      ['value-pattern', 'error', 3, 4, 'point', 'POINT (53.41)'],
+    ],
+  },
+  { standard: 'tree-preservation-order', file: 'good.csv', rows: 2, issues: [] },
+  {
+    standard: 'tree-preservation-order',
+    file: 'bad.csv',
+    rows: 2,
+    issues: [
+      ['header-missing', 'warning', undefined, 1, 'documentation-url', undefined],
+      ['header-mismatch', 'warning', undefined, 1, 'TPO reference', undefined],
+      ['value-missing', 'error', 1, 2, 'TPO reference', undefined],
+      ['value-format', 'error', 1, 2, 'confirmed-date', '2021-02-30'],
+      ['value-format', 'error', 2, 3, 'made-date', '3 February 2021'],
+      ['value-pattern', 'error', 2, 3, 'organisation', 'local authority:TBO'],
+      ['value-missing', 'warning', 2, 3, 'entry-date', undefined],
+      ['value-format', 'error', 2, 3, 'start-date', '2021-02-03T10:00:00'],
+    ],
+  },
+  { standard: 'article-4-direction', file: 'good.csv', rows: 1, issues: [] },
+  {
+    standard: 'article-4-direction',
+    file: 'bad.csv',
+    rows: 2,
+    issues: [
+      ['value-format', 'error', 1, 2, 'start-date', '06/04/2015'],
+      ['value-format', 'error', 2, 3, 'documentation-url', 'http://'],
+      ['value-format', 'error', 2, 3, 'end-date', '31/12/2030'],
+    ],
+  },
+  { standard: '360giving', file: 'good.json', rows: 1, issues: [] },
+  {
+    standard: '360giving',
+    file: 'bad.json',
+    rows: 2,
+    issues: [
+      ['value-pattern', 'error', undefined, 2, '/version', '1.4.3'],
+      ['key-reference', 'error', 1, 8, '/grants/0/currency', 'GPB'],
+      ['value-type', 'error', 1, 9, '/grants/0/amountAwarded', '1,200'],
+      ['value-format', 'error', 1, 10, '/grants/0/awardDate', '01/04/2023'],
+      ['key-reference', 'error', 1, 13, '/grants/0/beneficiaryLocation/0/countryCode', 'UK'],
+      ['key-reference', 'error', 1, 13, '/grants/0/beneficiaryLocation/0/geoCodeType', 'LAD'],
+      ['value-format', 'error', 1, 14, '/grants/0/dateModified', '2023-04-02'],
+      ['value-invalid', 'error', 2, 16, '/grants/1', undefined],
+      ['key-reference', 'error', 2, 24, '/grants/1/toIndividualsDetails/primaryGrantReason', 'GTIR999'],
+    ],
+  },
+  { standard: 'ocds-release-package', file: 'good.json', rows: 1, issues: [] },
+  {
+    standard: 'ocds-release-package',
+    file: 'bad.json',
+    rows: 2,
+    issues: [
+      ['value-missing', 'error', undefined, 1, '/version', undefined],
+      ['value-format', 'error', undefined, 3, '/publishedDate', '2024-02-01'],
+      ['value-enum', 'error', 1, 10, '/releases/0/tag/0', 'tendering'],
+      ['value-enum', 'error', 1, 14, '/releases/0/tender/status', 'open'],
+      ['value-type', 'error', 1, 15, '/releases/0/tender/value/amount', '40000'],
+      ['value-format', 'error', 1, 16, '/releases/0/tender/tenderPeriod/startDate', '2024-01-15'],
+      ['value-missing', 'error', 2, 25, '/releases/1/awards/0/id', undefined],
+      ['value-enum', 'error', 2, 25, '/releases/1/awards/0/value/currency', 'EURO'],
+      ['value-length', 'error', 2, 25, '/releases/1/awards/0/items', '[]'],
+    ],
+  },
+  {
+    standard: 'ocds-release-package',
+    file: 'single-release.json',
+    rows: 0,
+    issues: [
+      ['value-missing', 'error', undefined, 1, '/uri', undefined],
+      ['value-missing', 'error', undefined, 1, '/publisher', undefined],
+      ['value-missing', 'error', undefined, 1, '/publishedDate', undefined],
+      ['value-missing', 'error', undefined, 1, '/releases', undefined],
+      ['value-missing', 'error', undefined, 1, '/version', undefined],
+    ],
+  },
+  { standard: 'open-referral-uk', file: 'good.csv', rows: 1, issues: [] },
+  {
+    standard: 'open-referral-uk',
+    file: 'bad.csv',
+    rows: 3,
+    issues: [
+      ['header-mismatch', 'warning', undefined, 1, 'organisation_id', undefined],
+      ['header-mismatch', 'warning', undefined, 1, 'service name', undefined],
+      ['value-format', 'error', 1, 2, 'id', 'SVC-1'],
+      ['value-format', 'error', 1, 2, 'url', 'carers.testborough.org.uk'],
+      ['value-format', 'error', 1, 2, 'email', 'cafe(at)carers.testborough.org.uk'],
+      ['value-enum', 'error', 1, 2, 'status', 'Active'],
+      ['value-type', 'error', 1, 2, 'minimum_age', 'sixteen'],
+      ['value-format', 'error', 1, 2, 'assured_date', '10/01/2024'],
+      ['value-format', 'error', 1, 2, 'last_modified', '2024-01-10 09:00'],
+      ['value-missing', 'error', 2, 3, 'organisation_id', undefined],
+      ['value-missing', 'error', 2, 3, 'service name', undefined],
+      ['value-enum', 'error', 2, 3, 'status', 'closed'],
+      ['key-duplicate', 'error', 3, 4, 'id', '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9'],
+    ],
+  },
+  { standard: 'open-referral-uk-service', file: 'good.json', rows: 1, issues: [] },
+  {
+    standard: 'open-referral-uk-service',
+    file: 'bad.json',
+    rows: 1,
+    issues: [
+      ['value-enum', 'error', undefined, 4, '/status', 'open'],
+      ['value-missing', 'error', undefined, 5, '/organization/name', undefined],
+      ['value-enum', 'error', undefined, 12, '/schedules/0/freq', 'weekly'],
+      ['value-format', 'error', undefined, 13, '/schedules/0/opens_at', '2pm'],
+      ['value-format', 'error', undefined, 14, '/schedules/0/valid_from', '01/02/2024'],
+      ['value-enum', 'error', undefined, 22, '/service_at_locations/0/location/location_type', 'building'],
+      ['value-format', 'error', undefined, 28, '/contacts/0/id', 'not-a-uuid'],
+    ],
+  },
 ];
 
-const byPlace = (a: Expected, b: Expected) =>
-  (a[2] ?? 0) - (b[2] ?? 0) || a[3] - b[3] || String(a[4]).localeCompare(String(b[4])) || a[0].localeCompare(b[0]);
+const byPlace = (a: Expected, b: Expected) => (a[2] ?? 0) - (b[2] ?? 0) || a[3] - b[3] || String(a[4]).localeCompare(String(b[4])) || a[0].localeCompare(b[0]);
 
 async function check(standard: string, file: string) {
   const { code, report: r } = await report([`${FIXTURES}/standards/${standard}/${file}`, '--standard', standard]);
@@ -204,7 +240,9 @@ describe('what the messages say', () => {
     const location = await find('open-referral-uk-service', 'bad.json', (i) => i.code === 'value-enum' && i.pointer.endsWith('location_type'));
     expect(location).toMatchObject({ line: 22, value: 'building', pointer: '/service_at_locations/0/location/location_type' });
     expect(location.row).toBeUndefined();
-    expect((await find('open-referral-uk-service', 'bad.json', (i) => i.pointer === '/schedules/0/opens_at')).message).toBe('schedules[0].opens_at must be a time such as 09:30:00, but is "2pm"');
+    expect((await find('open-referral-uk-service', 'bad.json', (i) => i.pointer === '/schedules/0/opens_at')).message).toBe(
+      'schedules[0].opens_at must be a time such as 09:30:00, but is "2pm"',
+    );
   });
 });
 

@@ -16,7 +16,7 @@ const countByCode = (issues: Array<{ code: string }>) => {
 describe.skipIf(!hasCorpus)('360giving-flat', () => {
   const file = join(CORPUS, '360giving/data/trafford/trafford_council_voluntary_sector_grants.csv');
 
-  it('is picked for Trafford\'s grants spreadsheet, whose 555 grants pass', async () => {
+  it("is picked for Trafford's grants spreadsheet, whose 555 grants pass", async () => {
     const { code, report: r } = await report([file]);
     const f = r.files[0];
     expect(f.standard.id).toBe('360giving-flat');
@@ -29,7 +29,7 @@ describe.skipIf(!hasCorpus)('360giving-flat', () => {
 });
 
 describe('ocds-flat-releases', () => {
-  it('knows every heading of the OCDS flat template\'s releases sheet', async () => {
+  it("knows every heading of the OCDS flat template's releases sheet", async () => {
     if (!hasCorpus) return;
     const { report: r } = await report([join(CORPUS, 'ocds/data/flat-template/releases.csv'), '--standard', 'ocds-flat-releases']);
     const f = r.files[0];
@@ -38,7 +38,10 @@ describe('ocds-flat-releases', () => {
   });
 
   it('checks dates, release tags (a ;-separated list) and amounts', async () => {
-    const dir = scratch({ 'releases.csv': 'ocid,id,date,tag,initiationType,tender/value/amount\nocds-1,r1,2024-13-01,tender;tendered,tender,abc\nocds-1,r2,2024-01-01T00:00:00Z,tender;award,tender,12.5\n' });
+    const dir = scratch({
+      'releases.csv':
+        'ocid,id,date,tag,initiationType,tender/value/amount\nocds-1,r1,2024-13-01,tender;tendered,tender,abc\nocds-1,r2,2024-01-01T00:00:00Z,tender;award,tender,12.5\n',
+    });
     const { code, report: r } = await report([join(dir, 'releases.csv'), '--standard', 'ocds-flat-releases']);
     expect(code).toBe(1);
     expect(r.files[0].issues.map((i: { code: string; column: string; row: number }) => [i.code, i.column, i.row])).toEqual([

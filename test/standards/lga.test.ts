@@ -255,7 +255,7 @@ describe('the bundled library', () => {
     for (const id of IDS) expect(ids).toContain(id);
   });
 
-  it.each(entries.map((e) => [e.id, e.path] as const))('%s loads as a valid schema, checked as strictly as a user\'s own', async (_id, path) => {
+  it.each(entries.map((e) => [e.id, e.path] as const))("%s loads as a valid schema, checked as strictly as a user's own", async (_id, path) => {
     // Not trusted: the schema is checked against its draft and compiled with conform's keywords.
     const standard = await loadStandardFile(path);
     expect(standard.title).toBeTruthy();

@@ -104,7 +104,11 @@ describe('an Open Referral UK set with planted problems', () => {
       // The terms name a taxonomy, but the set has no taxonomies.csv: one issue for the file, on no row.
       ['taxonomy_terms.csv', 'key-reference', undefined, undefined, undefined, undefined, 'taxonomies.csv'],
     ]);
-    expect(Object.entries(files).filter(([, f]) => f.passed).map(([name]) => name)).toEqual(['phones.csv']);
+    expect(
+      Object.entries(files)
+        .filter(([, f]) => f.passed)
+        .map(([name]) => name),
+    ).toEqual(['phones.csv']);
     expect(code).toBe(1);
   });
 
@@ -185,7 +189,7 @@ describe('the bundled Open Referral UK standards', () => {
     ]);
   });
 
-  it('their examples, put in one folder under the tables\' file names, are a set that passes', async () => {
+  it("their examples, put in one folder under the tables' file names, are a set that passes", async () => {
     const dir = scratch();
     for (const [name, id] of ids) copyFileSync(`${ROOT}/schemas/${id}/example.csv`, join(dir, name));
     const { code, files } = await checkSet(dir);

@@ -12,7 +12,11 @@ describe('standard pages', async () => {
   const pages = await standardPages();
 
   it('there is a page for every bundled standard and an index, and no other', () => {
-    const onDisk = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+    const onDisk = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.md'))
+          .sort()
+      : [];
     expect(onDisk).toEqual(pages.map((p) => p.file).sort());
   });
 
@@ -26,12 +30,18 @@ describe('standard pages', async () => {
     const { stdout, code } = await cli(['standards', 'show', 'tree', '--format', 'markdown']);
     expect(code).toBe(0);
     const page = pages.find((p) => p.file === 'tree.md')!.text;
-    const body = (text: string) => text.split('\n').filter((l) => !l.startsWith('_')).join('\n');
+    const body = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => !l.startsWith('_'))
+        .join('\n');
     expect(body(stdout)).toBe(body(page));
     expect(page).toContain('| `geometry` | optional |');
     expect(page).toContain('## Notes');
     // Its sources, with the specification's date, linked.
     expect(page).toContain('## Sources');
-    expect(page).toMatch(/- \[Tree preservation order specification [^\]]*\]\(https:\/\/digital-land\.github\.io\/specification\/specification\/tree-preservation-order\/\), dated 2026-08-14/);
+    expect(page).toMatch(
+      /- \[Tree preservation order specification [^\]]*\]\(https:\/\/digital-land\.github\.io\/specification\/specification\/tree-preservation-order\/\), dated 2026-08-14/,
+    );
   });
 });

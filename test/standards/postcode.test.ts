@@ -17,7 +17,7 @@ const VALID: Array<[string, string]> = [
   ['CR2 6XH', 'AA9 9AA'],
   ['DN55 1PT', 'AA99 9AA'],
   ['EC1A 1BB', 'AA9A 9AA'],
-  ['N1C 4AG', 'A9A with C in third place, issued for King\'s Cross in 2012'],
+  ['N1C 4AG', "A9A with C in third place, issued for King's Cross in 2012"],
   ['SW1A 1AA', 'AA9A 9AA'],
   ['GIR 0AA', 'Girobank, the one non-geographic form'],
   ['BFPO 1', 'British Forces Post Office, short number'],

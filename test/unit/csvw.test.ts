@@ -30,7 +30,13 @@ describe('importCsvw', () => {
     expect(imported.schema).toMatchObject({
       $id: 'https://conform.dev/standards/spend-over-500/1.0/schema.json',
       title: 'Spend over £500',
-      'x-standard': { id: 'spend-over-500', mode: 'records', version: '1.0', source: 'CSVW metadata spend.csv-metadata.json', sources: [{ title: 'Spend over £500 (CSVW metadata)' }] },
+      'x-standard': {
+        id: 'spend-over-500',
+        mode: 'records',
+        version: '1.0',
+        source: 'CSVW metadata spend.csv-metadata.json',
+        sources: [{ title: 'Spend over £500 (CSVW metadata)' }],
+      },
       type: 'object',
       'x-primaryKey': 'TransactionNumber',
       required: ['TransactionNumber'],
@@ -71,11 +77,7 @@ describe('importCsvw', () => {
 
   it('chooses a table of a group by its url, else the first with a schema', () => {
     const group = {
-      tables: [
-        { url: 'notes.csv' },
-        { url: 'data/a.csv', tableSchema: { columns: [{ name: 'A' }] } },
-        { url: 'data/b.csv', tableSchema: { columns: [{ name: 'B' }] } },
-      ],
+      tables: [{ url: 'notes.csv' }, { url: 'data/a.csv', tableSchema: { columns: [{ name: 'A' }] } }, { url: 'data/b.csv', tableSchema: { columns: [{ name: 'B' }] } }],
     };
     expect(Object.keys(importCsvw(group, 'g.json', {}).schema.properties as object)).toEqual(['A']);
     expect(Object.keys(importCsvw(group, 'g.json', { resource: 'b.csv' }).schema.properties as object)).toEqual(['B']);
@@ -84,7 +86,12 @@ describe('importCsvw', () => {
   it.each([
     ['not an object', [], {}, 'x.json is not a CSVW metadata object'],
     ['no columns', { tableSchema: {} }, {}, 'x.json has no tableSchema with columns, so there is nothing to import'],
-    ['a table it does not describe', { tables: [{ url: 'a.csv', tableSchema: { columns: [] } }] }, { resource: 'b.csv' }, 'x.json describes no table "b.csv"; its tables are: a.csv'],
+    [
+      'a table it does not describe',
+      { tables: [{ url: 'a.csv', tableSchema: { columns: [] } }] },
+      { resource: 'b.csv' },
+      'x.json describes no table "b.csv"; its tables are: a.csv',
+    ],
   ])('refuses %s', (_, metadata, options, message) => {
     const attempt = () => importCsvw(metadata, 'x.json', options);
     expect(attempt).toThrow(ConformError);

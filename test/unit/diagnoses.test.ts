@@ -74,8 +74,20 @@ describe('each diagnosis', () => {
     ],
     // Further east than Great Britain's grid reaches: not an easting.
     ['gridReferenceForDegrees', gridReferenceForDegrees, '800000', LONGITUDE, undefined],
-    ['gridReferenceForDegrees', gridReferenceForDegrees, '51.5', UK_LONGITUDE, 'this looks like a latitude, not a longitude: check that the longitude and latitude are not the wrong way round'],
-    ['gridReferenceForDegrees', gridReferenceForDegrees, '-1.2', UK_LATITUDE, 'this looks like a longitude, not a latitude: check that the longitude and latitude are not the wrong way round'],
+    [
+      'gridReferenceForDegrees',
+      gridReferenceForDegrees,
+      '51.5',
+      UK_LONGITUDE,
+      'this looks like a latitude, not a longitude: check that the longitude and latitude are not the wrong way round',
+    ],
+    [
+      'gridReferenceForDegrees',
+      gridReferenceForDegrees,
+      '-1.2',
+      UK_LATITUDE,
+      'this looks like a longitude, not a latitude: check that the longitude and latitude are not the wrong way round',
+    ],
     // With no range to be outside of, a latitude in a longitude field is not named.
     ['gridReferenceForDegrees', gridReferenceForDegrees, '51.5', field('Longitude', ['number']), undefined],
     ['gridReferenceForDegrees', gridReferenceForDegrees, '-1.5', UK_LONGITUDE, undefined],

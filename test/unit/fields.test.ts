@@ -93,7 +93,20 @@ describe('describeFields', () => {
   });
 
   it.each([
-    ['Cost', { pointer: '/properties/Cost', required: true, types: ['number'], nullable: false, aliases: ['Value'], separator: ';', description: 'The cost', severity: 'warning', constant: false }],
+    [
+      'Cost',
+      {
+        pointer: '/properties/Cost',
+        required: true,
+        types: ['number'],
+        nullable: false,
+        aliases: ['Value'],
+        separator: ';',
+        description: 'The cost',
+        severity: 'warning',
+        constant: false,
+      },
+    ],
     ['Notes', { pointer: '/properties/Notes', required: false, types: ['string'], nullable: true, separator: '|', examples: ['a'], constant: true }],
     ['Banned', { pointer: '/properties/Banned', schema: { not: {} }, types: ['string'] }],
     ['Extra', { pointer: '/allOf/0/properties/Extra', types: ['integer'] }],
@@ -110,7 +123,9 @@ describe('describeFields', () => {
   });
 
   it('reads a record schema elsewhere through the resolver, as fields its own validator judges', () => {
-    const [field] = describeFields({ $ref: 'https://example.org/record.json' }, (ref) => (ref === 'https://example.org/record.json' ? { properties: { B: { type: 'integer' } } } : undefined));
+    const [field] = describeFields({ $ref: 'https://example.org/record.json' }, (ref) =>
+      ref === 'https://example.org/record.json' ? { properties: { B: { type: 'integer' } } } : undefined,
+    );
     expect(field).toMatchObject({ name: 'B', pointer: undefined, types: ['integer', 'string'] });
   });
 

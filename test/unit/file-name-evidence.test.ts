@@ -28,7 +28,11 @@ describe('namedByValues', () => {
     [[['conservation-area:CA01', 'x']], ['conservation-area', 'tree'], ['conservation-area']],
     [[[' Tree-Preservation-Order:TPO/12']], ['tree-preservation-order'], ['tree-preservation-order']],
     // In the order of the ids given, not of the values.
-    [[['tree:1'], ['conservation-area:2']], ['conservation-area', 'tree'], ['conservation-area', 'tree']],
+    [
+      [['tree:1'], ['conservation-area:2']],
+      ['conservation-area', 'tree'],
+      ['conservation-area', 'tree'],
+    ],
     [[['treeX:1', ':tree', 'tree']], ['tree'], []],
     [[], ['tree'], []],
   ])('%j among %j → %j', (rows, ids, named) => {

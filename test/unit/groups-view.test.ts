@@ -7,11 +7,33 @@ import { CATALOG } from '../../src/issues/catalog.js';
 import type { FileReport, Issue } from '../../src/types.js';
 import { n } from '../../src/formatters/where.js';
 
-const cell = (row: number, column: string): Issue => ({ code: 'value-format', severity: 'error', message: `${column} is wrong`, row, line: row + 1, column, columnIndex: column === 'Amount' ? 3 : 4 });
+const cell = (row: number, column: string): Issue => ({
+  code: 'value-format',
+  severity: 'error',
+  message: `${column} is wrong`,
+  row,
+  line: row + 1,
+  column,
+  columnIndex: column === 'Amount' ? 3 : 4,
+});
 
 function file(issues: Issue[], byCode: FileReport['byCode'], extra: Partial<FileReport> = {}): FileReport {
   const total = Object.values(byCode).reduce<number>((s, v) => s + (v ?? 0), 0);
-  return { path: 'a.csv', standard: null, passed: false, format: 'csv', encoding: 'utf-8', rows: 10, validRows: 0, invalidRows: 10, counts: { error: total, warning: 0, info: 0 }, byCode, issues, truncated: total - issues.length, ...extra };
+  return {
+    path: 'a.csv',
+    standard: null,
+    passed: false,
+    format: 'csv',
+    encoding: 'utf-8',
+    rows: 10,
+    validRows: 0,
+    invalidRows: 10,
+    counts: { error: total, warning: 0, info: 0 },
+    byCode,
+    issues,
+    truncated: total - issues.length,
+    ...extra,
+  };
 }
 
 describe('groupsOf', () => {

@@ -51,7 +51,16 @@ describe('groupKey and groupOrder', () => {
   });
 
   it('orders groups: the file and header, rows, columns left to right, then label, code and severity', () => {
-    const g = (label: string, fields: Partial<IssueGroup> = {}): IssueGroup => ({ label, code: 'value-format', severity: 'error', count: 1, fixable: 0, rows: [], example: cell(1), ...fields });
+    const g = (label: string, fields: Partial<IssueGroup> = {}): IssueGroup => ({
+      label,
+      code: 'value-format',
+      severity: 'error',
+      count: 1,
+      fixable: 0,
+      rows: [],
+      example: cell(1),
+      ...fields,
+    });
     const groups = [
       g('Notes', { column: 'Notes', columnIndex: 4, severity: 'warning' }),
       g('Notes', { column: 'Notes', columnIndex: 4 }),
@@ -60,7 +69,14 @@ describe('groupKey and groupOrder', () => {
       g('Header', { code: 'header-missing' }),
       g('File', { code: 'encoding-invalid' }),
     ];
-    expect([...groups].sort(compareGroups).map((x) => `${x.label}/${x.severity}`)).toEqual(['File/error', 'Header/error', 'Rows/error', 'Amount/error', 'Notes/error', 'Notes/warning']);
+    expect([...groups].sort(compareGroups).map((x) => `${x.label}/${x.severity}`)).toEqual([
+      'File/error',
+      'Header/error',
+      'Rows/error',
+      'Amount/error',
+      'Notes/error',
+      'Notes/warning',
+    ]);
   });
 });
 

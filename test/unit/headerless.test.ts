@@ -13,7 +13,23 @@ beforeAll(async () => {
 });
 
 // The first fifteen of spend over £500's fields, in its order, as a council's export writes them.
-const IN_ORDER = ['Anytown Borough Council', 'http://opendatacommunities.org/id/unitary-authority/anytown', 'Finance', 'Education', '', 'ACME Ltd', '', '', '', 'false', '2024-01-31', 'T1', '1200.50', '0', 'Books'];
+const IN_ORDER = [
+  'Anytown Borough Council',
+  'http://opendatacommunities.org/id/unitary-authority/anytown',
+  'Finance',
+  'Education',
+  '',
+  'ACME Ltd',
+  '',
+  '',
+  '',
+  'false',
+  '2024-01-31',
+  'T1',
+  '1200.50',
+  '0',
+  'Books',
+];
 
 describe('findHeaderless', () => {
   it('a first row of values in the standard order is read under its field names', () => {

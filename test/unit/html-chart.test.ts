@@ -25,7 +25,10 @@ describe('columnChart', () => {
   });
 
   it('shows twelve columns at most, and says how many more there are', () => {
-    const svg = columnChart('c', Array.from({ length: 14 }, (_, i) => column(`C${i}`, i + 1)));
+    const svg = columnChart(
+      'c',
+      Array.from({ length: 14 }, (_, i) => column(`C${i}`, i + 1)),
+    );
     expect(svg.match(/<rect /g)).toHaveLength(12);
     expect(svg).toContain('; and 2 more columns</desc>');
   });

@@ -48,7 +48,7 @@ describe('dateHint', () => {
       '03/04/2024',
       ['date'],
       undefined,
-      "\"03/04/2024\" could be 3 April 2024 (2024-04-03) or 4 March 2024 (2024-03-04): the awardDate field's other dates do not show whether the day or the month comes first, so check which is meant",
+      '"03/04/2024" could be 3 April 2024 (2024-04-03) or 4 March 2024 (2024-03-04): the awardDate field\'s other dates do not show whether the day or the month comes first, so check which is meant',
     ],
     // Doubtful, a date-time field is given the same words: which date is meant comes first.
     [
@@ -79,7 +79,12 @@ describe('isDateFinding and attachDateHints', () => {
   });
 
   it("settles each date by its property's other dates across the document", () => {
-    const findings = [finding('/grants/0/awardDate', '03/04/2024'), finding('/grants/1/awardDate', '24/09/2014'), finding('/grants/0/endDate', '03/04/2024'), finding('/grants/0/title', 'x', { formats: undefined })];
+    const findings = [
+      finding('/grants/0/awardDate', '03/04/2024'),
+      finding('/grants/1/awardDate', '24/09/2014'),
+      finding('/grants/0/endDate', '03/04/2024'),
+      finding('/grants/0/title', 'x', { formats: undefined }),
+    ];
     attachDateHints(findings);
     expect(findings.map((f) => f.hint)).toEqual([
       "write the date as 2024-04-03 (the awardDate field's other dates put the day first)",

@@ -106,7 +106,10 @@ describe('mergeReports: a damaged file report', () => {
   });
 
   it('accepts groups that agree with the counts', () => {
-    const f = { ...file('a.csv', { error: 2 }), groups: [{ label: 'Amount', code: 'value-format' as const, severity: 'error' as const, count: 2, fixable: 0, rows: [1, 2], example: ISSUE }] };
+    const f = {
+      ...file('a.csv', { error: 2 }),
+      groups: [{ label: 'Amount', code: 'value-format' as const, severity: 'error' as const, count: 2, fixable: 0, rows: [1, 2], example: ISSUE }],
+    };
     expect(mergeReports([named('a.json', [f])]).summary.errors).toBe(2);
   });
 });
@@ -123,7 +126,11 @@ describe('mergeReports: shards', () => {
   });
 
   it.each([
-    ['a report that is not a shard among shards', [named('1.json', [file('a.csv')], 'error', shard(1, 2, 2, [0])), named('plain.json', [file('b.csv')])], 'plain.json is not the report of a shard (--shard k/n), but 1.json is: merge the reports of one sharded run'],
+    [
+      'a report that is not a shard among shards',
+      [named('1.json', [file('a.csv')], 'error', shard(1, 2, 2, [0])), named('plain.json', [file('b.csv')])],
+      'plain.json is not the report of a shard (--shard k/n), but 1.json is: merge the reports of one sharded run',
+    ],
     [
       'shards of runs of different sizes',
       [named('1.json', [file('a.csv')], 'error', shard(1, 2, 2, [0])), named('2.json', [file('b.csv')], 'error', shard(2, 3, 2, [1]))],
@@ -137,11 +144,15 @@ describe('mergeReports: shards', () => {
     [
       'the same shard twice',
       [named('1.json', [file('a.csv')], 'error', shard(1, 2, 2, [0])), named('copy.json', [file('b.csv')], 'error', shard(1, 2, 2, [1]))],
-      'copy.json and 1.json are both shard 1/2: name each shard\'s report once',
+      "copy.json and 1.json are both shard 1/2: name each shard's report once",
     ],
     ['positions not one per file', [named('1.json', [file('a.csv')], 'error', shard(1, 1, 2, [0, 1]))], '1.json is damaged: it lists 1 files but 2 positions'],
     ['a position past the run', [named('1.json', [file('a.csv')], 'error', shard(1, 1, 1, [1]))], '1.json is damaged: file position 1 is out of range or taken by another shard'],
-    ['a position that is not whole', [named('1.json', [file('a.csv')], 'error', shard(1, 1, 2, [0.5]))], '1.json is damaged: file position 0.5 is out of range or taken by another shard'],
+    [
+      'a position that is not whole',
+      [named('1.json', [file('a.csv')], 'error', shard(1, 1, 2, [0.5]))],
+      '1.json is damaged: file position 0.5 is out of range or taken by another shard',
+    ],
     [
       'a position taken by another shard',
       [named('1.json', [file('a.csv')], 'error', shard(1, 2, 2, [0])), named('2.json', [file('b.csv')], 'error', shard(2, 2, 2, [0]))],

@@ -5,7 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { overviewLines } from '../../src/formatters/overview-text.js';
 import type { Overview, OverviewCounts } from '../../src/types.js';
 
-const counts = (fields: Partial<OverviewCounts>): OverviewCounts => ({ files: 1, passedFiles: 0, failedFiles: 1, rows: 1200, validRows: 600, conformance: 50, errors: 600, warnings: 3, infos: 0, ...fields });
+const counts = (fields: Partial<OverviewCounts>): OverviewCounts => ({
+  files: 1,
+  passedFiles: 0,
+  failedFiles: 1,
+  rows: 1200,
+  validRows: 600,
+  conformance: 50,
+  errors: 600,
+  warnings: 3,
+  infos: 0,
+  ...fields,
+});
 const EMPTY = { passedFiles: 1, failedFiles: 0, rows: 0, validRows: 0, conformance: null, errors: 0, warnings: 0 };
 
 const OVERVIEW: Overview = {

@@ -21,18 +21,43 @@ describe('fixCommandLine', () => {
   });
 });
 
-const issue = (column: string, hint?: string, code: Issue['code'] = 'value-format'): Issue => ({ code, severity: 'error', message: `${column} is wrong`, column, ...(hint ? { hint } : {}) });
+const issue = (column: string, hint?: string, code: Issue['code'] = 'value-format'): Issue => ({
+  code,
+  severity: 'error',
+  message: `${column} is wrong`,
+  column,
+  ...(hint ? { hint } : {}),
+});
 const group = (fields: Partial<IssueGroup> & Pick<IssueGroup, 'label' | 'code' | 'count' | 'fixable' | 'example'>): IssueGroup => ({ severity: 'error', rows: [], ...fields });
 
-const AMOUNT = group({ label: 'Amount', code: 'value-format', count: 5, fixable: 3, example: issue('Amount', 'write the number plainly'), manual: issue('Amount', 'check the amount by hand') });
+const AMOUNT = group({
+  label: 'Amount',
+  code: 'value-format',
+  count: 5,
+  fixable: 3,
+  example: issue('Amount', 'write the number plainly'),
+  manual: issue('Amount', 'check the amount by hand'),
+});
 const DATES = group({ label: 'Date', code: 'value-format', count: 2, fixable: 2, example: issue('Date', 'write the date as 2024-01-01') });
 const NO_SUPPLIER = group({ label: 'Supplier', code: 'header-missing', count: 1, fixable: 0, example: issue('Supplier', undefined, 'header-missing') });
 const NO_VAT = group({ label: 'VAT', code: 'header-missing', count: 1, fixable: 0, example: issue('VAT', undefined, 'header-missing') });
-const NOTES = group({ label: 'Notes', code: 'value-length', severity: 'warning', count: 2, fixable: 0, example: { ...issue('Notes', 'shorten the note'), code: 'value-length', severity: 'warning' } });
+const NOTES = group({
+  label: 'Notes',
+  code: 'value-length',
+  severity: 'warning',
+  count: 2,
+  fixable: 0,
+  example: { ...issue('Notes', 'shorten the note'), code: 'value-length', severity: 'warning' },
+});
 const GROUPS = [AMOUNT, DATES, NO_SUPPLIER, NO_VAT, NOTES];
 
 type PlanFile = Pick<FileReport, 'path' | 'format' | 'standard' | 'counts'>;
-const csv = (path = 'spend.csv'): PlanFile => ({ path, format: 'csv', standard: { id: 'spend-over-500', version: '1.0', title: 'Spend' }, counts: { error: 9, warning: 2, info: 0 } });
+const csv = (path = 'spend.csv'): PlanFile => ({
+  path,
+  format: 'csv',
+  standard: { id: 'spend-over-500', version: '1.0', title: 'Spend' },
+  counts: { error: 9, warning: 2, info: 0 },
+});
 
 describe('filePlan', () => {
   it('for a CSV file: what fix repairs, the command, and what is left, largest first, header findings as one step', () => {
@@ -91,7 +116,9 @@ describe('runPlan and refreshCommand', () => {
   });
 
   it('keeps the 25 largest kinds', () => {
-    const many = Array.from({ length: 30 }, (_, i) => group({ label: `Column ${String(i).padStart(2, '0')}`, code: 'value-format', count: i + 1, fixable: 0, example: issue(`Column ${i}`) }));
+    const many = Array.from({ length: 30 }, (_, i) =>
+      group({ label: `Column ${String(i).padStart(2, '0')}`, code: 'value-format', count: i + 1, fixable: 0, example: issue(`Column ${i}`) }),
+    );
     const plan = runPlan([withPlan({ ...csv(), format: 'json' }, many)]);
     expect(plan.manual).toHaveLength(25);
     expect(plan.manual[0]!.count).toBe(30);

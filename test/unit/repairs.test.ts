@@ -105,11 +105,25 @@ describe('each repair', () => {
       {},
       [{ value: 'true', hint: '"Vacant" repeats the field\'s name, so it means yes: write {value} (and false where it does not apply)' }],
     ],
-    ['nameForYes', nameForYes, ' shared_post', field(['boolean'], {}, { name: 'SharedPost' }), {}, [{ value: 'true', hint: '"shared_post" repeats the field\'s name, so it means yes: write {value} (and false where it does not apply)' }]],
+    [
+      'nameForYes',
+      nameForYes,
+      ' shared_post',
+      field(['boolean'], {}, { name: 'SharedPost' }),
+      {},
+      [{ value: 'true', hint: '"shared_post" repeats the field\'s name, so it means yes: write {value} (and false where it does not apply)' }],
+    ],
     ['nameForYes', nameForYes, 'Vacant', field(['string'], {}, { name: 'Vacant' }), {}, []],
     ['nameForYes', nameForYes, 'x', field(['boolean'], {}, { name: 'Vacancy' }), {}, []],
     ['allowedSpelling', allowedSpelling, 'sme', field(['string'], { enum: ['SME', 'Large'] }), {}, [{ value: 'SME', hint: 'use the allowed spelling: {value}' }]],
-    ['allowedSpelling', allowedSpelling, 'Conservation Area', field(['string'], { enum: ['conservation-area'] }), {}, [{ value: 'conservation-area', hint: 'use the allowed spelling: {value}' }]],
+    [
+      'allowedSpelling',
+      allowedSpelling,
+      'Conservation Area',
+      field(['string'], { enum: ['conservation-area'] }),
+      {},
+      [{ value: 'conservation-area', hint: 'use the allowed spelling: {value}' }],
+    ],
     ['allowedSpelling', allowedSpelling, 'fixed', field(['string'], { const: 'Fixed' }), {}, [{ value: 'Fixed', hint: 'use the allowed spelling: {value}' }]],
     ['allowedSpelling', allowedSpelling, 'SME', field(['string'], { enum: ['SME'] }), {}, []],
     // Two allowed values alike: which is meant is not known.
@@ -122,7 +136,14 @@ describe('each repair', () => {
     ['nullToken', nullToken, 'N/A', TEXT, {}, [{ value: '', hint: 'leave the cell empty instead of writing "N/A"' }]],
     ['nullToken', nullToken, 'N/A', field(['string'], {}, { required: true, nullable: true }), {}, [{ value: '', hint: 'leave the cell empty instead of writing "N/A"' }]],
     ['nullToken', nullToken, 'N/A', field(['string'], {}, { required: true }), {}, []],
-    ['leadingZeros', leadingZeros, '9506232', field(['string'], { pattern: '^\\d{8}$' }), {}, ['09506232', '009506232', '0009506232', '00009506232'].map((value) => ({ value, hint: 'put back the leading zeros that the spreadsheet removed: {value}' }))],
+    [
+      'leadingZeros',
+      leadingZeros,
+      '9506232',
+      field(['string'], { pattern: '^\\d{8}$' }),
+      {},
+      ['09506232', '009506232', '0009506232', '00009506232'].map((value) => ({ value, hint: 'put back the leading zeros that the spreadsheet removed: {value}' })),
+    ],
     ['leadingZeros', leadingZeros, '9506232', TEXT, {}, []],
     ['leadingZeros', leadingZeros, 'SC12345', field(['string'], { pattern: '^\\d{8}$' }), {}, []],
     ['leadingZeros', leadingZeros, '123456789012', field(['string'], { pattern: '^\\d{13}$' }), {}, []],
@@ -143,14 +164,18 @@ describe('dateProposals', () => {
         { value: '04/03/2024', hint: "write the date as {value} (the column's other dates put the month first)", dependsOnDateOrder: true },
       ],
     ],
-    ['03/04/2024', { dateOrder: 'day-first', datesIn: 'file' }, [{ value: '2024-04-03', hint: "write the date as {value} (the file's other dates put the day first)", dependsOnDateOrder: true }]],
+    [
+      '03/04/2024',
+      { dateOrder: 'day-first', datesIn: 'file' },
+      [{ value: '2024-04-03', hint: "write the date as {value} (the file's other dates put the day first)", dependsOnDateOrder: true }],
+    ],
     [
       '03/04/2024',
       {},
       [
         {
           value: '2024-04-03',
-          hint: "\"03/04/2024\" could be 3 April 2024 ({value}) or 4 March 2024 (2024-03-04): the column's other dates do not show whether the day or the month comes first, so check which is meant",
+          hint: '"03/04/2024" could be 3 April 2024 ({value}) or 4 March 2024 (2024-03-04): the column\'s other dates do not show whether the day or the month comes first, so check which is meant',
           doubtful: true,
           dependsOnDateOrder: true,
         },
@@ -185,7 +210,19 @@ describe('enumValues and the order of repairs', () => {
   });
 
   it('tries an empty cell first, and trimming last', () => {
-    expect(REPAIRS.map((r) => r.name)).toEqual(['null-token', 'whole-number', 'plain-number', 'ratio-to-one', 'yes-no', 'name-for-yes', 'allowed-spelling', 'list-separator', 'standard-date', 'leading-zeros', 'trim-spaces']);
+    expect(REPAIRS.map((r) => r.name)).toEqual([
+      'null-token',
+      'whole-number',
+      'plain-number',
+      'ratio-to-one',
+      'yes-no',
+      'name-for-yes',
+      'allowed-spelling',
+      'list-separator',
+      'standard-date',
+      'leading-zeros',
+      'trim-spaces',
+    ]);
     expect(REPAIRS.filter((r) => r.onlyIfUnique).map((r) => r.name)).toEqual(['leading-zeros']);
   });
 });

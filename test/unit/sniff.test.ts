@@ -30,7 +30,11 @@ describe('sniffBinary: ZIP archives by what they hold', () => {
       'This is an OpenDocument spreadsheet (.ods), not a CSV file. Save it as CSV (UTF-8, comma separated) and check that file',
     ],
     ['a Word document', zip('[Content_Types].xml', 'word/document.xml'), 'This is a Word document (.docx), not a data file'],
-    ['an empty archive', new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), 'This is a ZIP archive, not a data file. Extract the data file from it and check that'],
+    [
+      'an empty archive',
+      new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]),
+      'This is a ZIP archive, not a data file. Extract the data file from it and check that',
+    ],
     ['a name longer than the bytes read', zip('spend.csv', '', 500), 'This is a ZIP archive, not a data file. Extract the data file from it and check that'],
     ['a name with control characters', zip('a\u0001b.csv'), 'This is a ZIP archive, not a data file. Extract the data file from it and check that'],
     ['a name of no length', zip(''), 'This is a ZIP archive, not a data file. Extract the data file from it and check that'],

@@ -58,7 +58,18 @@ describe('buildOverview', () => {
   });
 
   it('writes each file line from its report', () => {
-    expect(overview.files[0]).toEqual({ path: 'empty.csv', standard: null, publisher: null, passed: false, rows: 0, validRows: 0, conformance: null, errors: 1, warnings: 0, infos: 0 });
+    expect(overview.files[0]).toEqual({
+      path: 'empty.csv',
+      standard: null,
+      publisher: null,
+      passed: false,
+      rows: 0,
+      validRows: 0,
+      conformance: null,
+      errors: 1,
+      warnings: 0,
+      infos: 0,
+    });
     expect(overview.files.find((f) => f.path === 'half.csv')).toMatchObject({ standard: 'spend@1.0', publisher: 'York', conformance: 50, errors: 5 });
   });
 

@@ -28,7 +28,13 @@ describe('importTableSchema', () => {
     expect(schema).toMatchObject({
       $id: 'https://conform.dev/standards/tree-register-schema/1.0/schema.json',
       title: 'tree-register-schema',
-      'x-standard': { id: 'tree-register-schema', mode: 'records', version: '1.0', source: 'Table Schema tree_register.schema.json', sources: [{ title: 'tree_register.schema.json (Table Schema)' }] },
+      'x-standard': {
+        id: 'tree-register-schema',
+        mode: 'records',
+        version: '1.0',
+        source: 'Table Schema tree_register.schema.json',
+        sources: [{ title: 'tree_register.schema.json (Table Schema)' }],
+      },
     });
     expect(JSON.stringify(schema)).not.toContain('/home/me');
   });
@@ -47,7 +53,11 @@ describe('importTableSchema', () => {
   });
 
   it('uses the title, version, publisher and licence it is given', () => {
-    const imported = importTableSchema({ fields: [{ name: 'a' }], primaryKey: ['a', 'b'] }, { file: 'x.json', title: 'Tree Register', version: '2.1', publisher: 'Anytown', licence: 'OGL-UK-3.0', description: 'Trees', kind: 'Table Schema' }, { id: 'trees' });
+    const imported = importTableSchema(
+      { fields: [{ name: 'a' }], primaryKey: ['a', 'b'] },
+      { file: 'x.json', title: 'Tree Register', version: '2.1', publisher: 'Anytown', licence: 'OGL-UK-3.0', description: 'Trees', kind: 'Table Schema' },
+      { id: 'trees' },
+    );
     expect(imported.id).toBe('trees');
     expect(imported.schema).toMatchObject({
       $id: 'https://conform.dev/standards/trees/2.1/schema.json',
@@ -59,7 +69,9 @@ describe('importTableSchema', () => {
   });
 
   it('refuses what has no fields list', () => {
-    expect(() => importTableSchema({ columns: [] }, { file: 'x.json', kind: 'Table Schema' }, {})).toThrow(new ConformError('x.json has no "fields" list, so it is not a Table Schema'));
+    expect(() => importTableSchema({ columns: [] }, { file: 'x.json', kind: 'Table Schema' }, {})).toThrow(
+      new ConformError('x.json has no "fields" list, so it is not a Table Schema'),
+    );
   });
 });
 
@@ -89,11 +101,21 @@ describe('importDataPackage', () => {
 
   it.each([
     ['no resources list', {}, {}, 'datapackage.json has no "resources" list, so it is not a data package'],
-    ['no resource with a schema', { resources: [{ name: 'a' }] }, {}, 'datapackage.json is a data package whose resources have no Table Schema (no "schema"), so there is nothing to import'],
+    [
+      'no resource with a schema',
+      { resources: [{ name: 'a' }] },
+      {},
+      'datapackage.json is a data package whose resources have no Table Schema (no "schema"), so there is nothing to import',
+    ],
     ['several with none named', pkg, {}, 'datapackage.json has 2 resources; name one with --resource: applications, sites, readme'],
     ['a resource it does not have', pkg, { resource: 'x' }, 'datapackage.json has no resource "x"; its resources are: applications, sites, readme'],
     ['a resource without a schema', pkg, { resource: 'readme' }, 'The resource "readme" of datapackage.json has no inline Table Schema'],
-    ['a schema by web address', { resources: [{ name: 'a', schema: 'https://example.org/schema.json' }] }, {}, 'datapackage.json names its Table Schema by web address (https://example.org/schema.json); save it beside the package and import that file'],
+    [
+      'a schema by web address',
+      { resources: [{ name: 'a', schema: 'https://example.org/schema.json' }] },
+      {},
+      'datapackage.json names its Table Schema by web address (https://example.org/schema.json); save it beside the package and import that file',
+    ],
   ])('refuses %s', (_, value, options, message) => {
     const attempt = () => importDataPackage(structuredClone(value), 'datapackage.json', options);
     expect(attempt).toThrow(ConformError);

@@ -153,9 +153,29 @@ describe('eachTextSlice', () => {
   const mixed = Buffer.from('aé€😀');
 
   it.each([
-    [4, [['aé', false], ['€', false], ['😀', false]]],
-    [5, [['aé', false], ['€', false], ['😀', false]]],
-    [7, [['aé€', false], ['😀', false]]],
+    [
+      4,
+      [
+        ['aé', false],
+        ['€', false],
+        ['😀', false],
+      ],
+    ],
+    [
+      5,
+      [
+        ['aé', false],
+        ['€', false],
+        ['😀', false],
+      ],
+    ],
+    [
+      7,
+      [
+        ['aé€', false],
+        ['😀', false],
+      ],
+    ],
     [64, [['aé€😀', false]]],
   ] as Array<[number, Array<[string, boolean]>]>)('UTF-8 in slices of %d bytes, each cut where a character starts', (size, expected) => {
     expect(slices(mixed, 'utf-8', false, size)).toEqual(expected);
@@ -163,7 +183,13 @@ describe('eachTextSlice', () => {
 
   it('decodes the same in slices of every size from 4 up', () => {
     const text = 'Name,Amount\nCafé,£5 😀\nNaïve,€3\n';
-    for (let size = 4; size <= 40; size++) expect(slices(Buffer.from(text), 'utf-8', false, size).map(([t]) => t).join(''), `size ${size}`).toBe(text);
+    for (let size = 4; size <= 40; size++)
+      expect(
+        slices(Buffer.from(text), 'utf-8', false, size)
+          .map(([t]) => t)
+          .join(''),
+        `size ${size}`,
+      ).toBe(text);
   });
 
   it('marks plain ASCII slices, and skips them when asked', () => {

@@ -59,7 +59,10 @@ export class DateRangeJudge implements RuleJudge {
       );
     const span = latest.day - earliest.day;
     if (range.maximumDays !== undefined && span > range.maximumDays) {
-      add({ kind: 'date-span', field, earliest: earliest.text, earliestRow: earliest.row, latest: latest.text, latestRow: latest.row, days: span, maximumDays: range.maximumDays }, latest);
+      add(
+        { kind: 'date-span', field, earliest: earliest.text, earliestRow: earliest.row, latest: latest.text, latestRow: latest.row, days: span, maximumDays: range.maximumDays },
+        latest,
+      );
     }
     const bound = (text: string | undefined) => {
       const d = text ? readDate(text) : undefined;

@@ -225,7 +225,10 @@ export class KeySet {
       for (let i = 5; i < filled; i += 5) {
         const high = t[i]! >>> 0;
         if (t[i - 5]! >>> 0 <= high) continue;
-        const low = t[i + 1]!, check = t[i + 2]!, row = t[i + 3]!, line = t[i + 4]!;
+        const low = t[i + 1]!,
+          check = t[i + 2]!,
+          row = t[i + 3]!,
+          line = t[i + 4]!;
         let j = i - 5;
         for (; j >= 0 && t[j]! >>> 0 > high; j -= 5) for (let w = 0; w < 5; w++) t[j + 5 + w] = t[j + w]!;
         t[j + 5] = high | 0;

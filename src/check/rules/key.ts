@@ -129,7 +129,12 @@ export class KeyJudge implements RuleJudge {
   }
 
   private duplicate(row: number, line: number, first: FirstSeen, value: string | undefined): Issue {
-    const issue = makeIssue('key-duplicate', duplicateArgs(this.spec.fields, value, first), { row, line, ...this.context.locate(this.spec.fields[0]!) }, this.context.severityOf('key-duplicate', this.spec.fields[0]));
+    const issue = makeIssue(
+      'key-duplicate',
+      duplicateArgs(this.spec.fields, value, first),
+      { row, line, ...this.context.locate(this.spec.fields[0]!) },
+      this.context.severityOf('key-duplicate', this.spec.fields[0]),
+    );
     if (value !== undefined) issue.value = value;
     issue.firstRow = first.row;
     issue.firstLine = first.line;

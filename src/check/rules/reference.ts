@@ -58,7 +58,14 @@ export class ReferenceJudge implements RuleJudge {
     // The other file could not be read: worth saying only if some row refers to it.
     const reference = this.context.references[this.spec.reference!]!;
     if (!reference.problem || this.referring === 0) return;
-    this.context.sink.add(makeIssue('key-reference', { kind: 'unreadable', resource: reference.resource, problem: reference.problem }, { otherFile: reference.resource }, this.context.severityOf('key-reference', this.spec.fields[0])));
+    this.context.sink.add(
+      makeIssue(
+        'key-reference',
+        { kind: 'unreadable', resource: reference.resource, problem: reference.problem },
+        { otherFile: reference.resource },
+        this.context.severityOf('key-reference', this.spec.fields[0]),
+      ),
+    );
   }
 }
 

@@ -18,7 +18,6 @@ export interface RuleSpec {
   bounds?: { minimum?: number; maximum?: number };
 }
 
-
 export interface DateRange {
   maximumDays?: number;
   minimum?: string;

@@ -8,7 +8,9 @@ import { idFrom, isObject, type ImportedStandard, type ImportOptions, type JsonO
 export function importCsvw(metadata: unknown, file: string, options: ImportOptions): ImportedStandard {
   if (!isObject(metadata)) throw new ConformError(`${file} is not a CSVW metadata object`);
   const tables = Array.isArray(metadata.tables) ? metadata.tables.filter(isObject) : [metadata];
-  const chosen = options.resource ? tables.find((t) => t.url === options.resource || String(t.url ?? '').endsWith(`/${options.resource}`)) : tables.find((t) => isObject(t.tableSchema)) ?? tables[0];
+  const chosen = options.resource
+    ? tables.find((t) => t.url === options.resource || String(t.url ?? '').endsWith(`/${options.resource}`))
+    : (tables.find((t) => isObject(t.tableSchema)) ?? tables[0]);
   if (options.resource && !chosen) throw new ConformError(`${file} describes no table "${options.resource}"; its tables are: ${tables.map((t) => String(t.url)).join(', ')}`);
   const tableSchema = isObject(chosen?.tableSchema) ? chosen.tableSchema : isObject(metadata.tableSchema) ? metadata.tableSchema : undefined;
   if (!tableSchema || !Array.isArray(tableSchema.columns)) throw new ConformError(`${file} has no tableSchema with columns, so there is nothing to import`);
@@ -41,7 +43,14 @@ export function importCsvw(metadata: unknown, file: string, options: ImportOptio
   if (!typed) notCarried.push('The metadata gives no datatypes, so every column is read as text.');
   const key = tableSchema.primaryKey;
   const title = typeof metadata['dc:title'] === 'string' ? metadata['dc:title'] : undefined;
-  const id = options.id ?? idFrom(title ?? basename(file).replace(/\.csv-metadata\.json$|\.json$/, '').replace(/[._]/g, '-'));
+  const id =
+    options.id ??
+    idFrom(
+      title ??
+        basename(file)
+          .replace(/\.csv-metadata\.json$|\.json$/, '')
+          .replace(/[._]/g, '-'),
+    );
   const schema: JsonObject = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `https://conform.dev/standards/${id}/1.0/schema.json`,

@@ -50,7 +50,8 @@ export function importDigitalLand(folder: string, options: ImportOptions): Impor
         .filter((r) => r.dataset === datasetName)
         .map((r) => ({ field: r.field!, level: '', conditionDatasets: [], description: r.description ?? '', guidance: r.guidance ?? '', assertions: [] }));
   if (!fields.length) throw new ConformError(`The dataset "${datasetName}" names no fields in ${folder}`);
-  if (!specification) notCarried.push(`The dataset ${datasetName} belongs to no specification, so its fields come from specification/dataset-field.csv without requirement levels.`);
+  if (!specification)
+    notCarried.push(`The dataset ${datasetName} belongs to no specification, so its fields come from specification/dataset-field.csv without requirement levels.`);
 
   const title = capital(dataset?.name || datasetName.replace(/-/g, ' '));
   // Another dataset's name in a description borrowed from it would mislead.
@@ -86,9 +87,7 @@ export function importDigitalLand(folder: string, options: ImportOptions): Impor
       property['x-severity'] = { 'header-missing': 'warning', 'value-missing': 'warning' };
     }
     if (f.level === 'CONDITIONAL') {
-      notCarried.push(
-        `${f.field} is CONDITIONAL${f.conditionDatasets.length ? ` (needed for ${f.conditionDatasets.join(', ')})` : ''}; conform treats it as optional.`,
-      );
+      notCarried.push(`${f.field} is CONDITIONAL${f.conditionDatasets.length ? ` (needed for ${f.conditionDatasets.join(', ')})` : ''}; conform treats it as optional.`);
     }
     for (const assertion of f.assertions) notCarried.push(`${f.field}: the specification asserts that it should ${assertion} This is not checked.`);
     if (target) refersTo.push(`${f.field} (entries of the ${target} dataset)`);
@@ -124,7 +123,9 @@ export function importDigitalLand(folder: string, options: ImportOptions): Impor
   }
   for (const caveat of caveats) notCarried.push(`${caveat[0]!.toUpperCase()}${caveat.slice(1)}.`);
   if (names.includes('geometry') || names.includes('point')) {
-    notCarried.push('Geometry may also be sent as GeoJSON, GML or a GeoPackage; this standard checks the CSV form, where geometry is WKT. The six-decimal-place advice is not checked.');
+    notCarried.push(
+      'Geometry may also be sent as GeoJSON, GML or a GeoPackage; this standard checks the CSV form, where geometry is WKT. The six-decimal-place advice is not checked.',
+    );
   }
 
   const id = options.id ?? idFrom(datasetName);
@@ -187,7 +188,12 @@ function specFields(folder: string, specification: Row, datasetName: string, row
   return order.map((name) => {
     const row = csv.find((r) => r.field === name);
     const md = mdFields.find((f) => f.field === name);
-    const assertions = Array.isArray(md?.assertions) ? md.assertions.filter(isObject).map((a) => String(a.text ?? '').trim()).filter(Boolean) : [];
+    const assertions = Array.isArray(md?.assertions)
+      ? md.assertions
+          .filter(isObject)
+          .map((a) => String(a.text ?? '').trim())
+          .filter(Boolean)
+      : [];
     const conditionDatasets = Array.isArray(md?.datasets) ? md.datasets.map(String) : (row?.datasets ?? '').split(';').filter(Boolean);
     return {
       field: name,
@@ -221,7 +227,8 @@ function describedElsewhere(field: string, rows: Row[], otherNames: string[]): s
     const words = plainText(row.description ?? '');
     const lower = words.toLowerCase();
     // Words about another dataset's records ("this asset of community value") would mislead here.
-    if (words && !/\bthis\b/.test(lower) && !otherNames.some((n) => n !== field.replace(/-/g, ' ') && new RegExp(`\\b${n.replace(/[^a-z0-9 ]/g, '.')}\\b`).test(lower))) return sentence(words);
+    if (words && !/\bthis\b/.test(lower) && !otherNames.some((n) => n !== field.replace(/-/g, ' ') && new RegExp(`\\b${n.replace(/[^a-z0-9 ]/g, '.')}\\b`).test(lower)))
+      return sentence(words);
   }
   return '';
 }

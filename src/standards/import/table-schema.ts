@@ -34,12 +34,24 @@ export function importTableSchema(tableSchema: unknown, source: TableSource, opt
     if (field.unique) unique.push(field.name);
   }
   const schema: JsonObject = {};
-  const id = options.id ?? idFrom(source.title ?? basename(source.file).replace(/\.[^.]*$/, '').replace(/[._]/g, '-'));
+  const id =
+    options.id ??
+    idFrom(
+      source.title ??
+        basename(source.file)
+          .replace(/\.[^.]*$/, '')
+          .replace(/[._]/g, '-'),
+    );
   const title = source.title ?? id;
   const missing = Array.isArray(tableSchema.missingValues) ? tableSchema.missingValues.filter((v): v is string => typeof v === 'string' && v !== '') : [];
   const primaryKey = keyList(tableSchema.primaryKey);
   const uniqueKeys = unique.filter((u) => !(primaryKey?.length === 1 && primaryKey[0] === u)).map((u) => [u]);
-  const foreignKeys = Array.isArray(tableSchema.foreignKeys) ? tableSchema.foreignKeys.filter(isObject).map(foreignKey).filter((k) => k !== undefined) : [];
+  const foreignKeys = Array.isArray(tableSchema.foreignKeys)
+    ? tableSchema.foreignKeys
+        .filter(isObject)
+        .map(foreignKey)
+        .filter((k) => k !== undefined)
+    : [];
   Object.assign(schema, {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `https://conform.dev/standards/${id}/${source.version ?? '1.0'}/schema.json`,
@@ -89,7 +101,8 @@ export function importDataPackage(pkg: unknown, file: string, options: ImportOpt
   const licences = Array.isArray(pkg.licenses) ? pkg.licenses : Array.isArray(pkg.license) ? pkg.license : [];
   const licence = typeof pkg.license === 'string' ? pkg.license : isObject(licences[0]) ? String(licences[0].title ?? licences[0].name ?? '') : undefined;
   const others = resources.filter((r) => r !== resource).map((r) => String(r.name));
-  if (others.length) notCarried.push(`Only the ${String(resource!.name)} resource was imported; the package also has ${others.join(', ')}. Foreign keys to them are kept as x-foreignKeys.`);
+  if (others.length)
+    notCarried.push(`Only the ${String(resource!.name)} resource was imported; the package also has ${others.join(', ')}. Foreign keys to them are kept as x-foreignKeys.`);
   const title = [pkg.title, resource!.title ?? resource!.name].filter((t): t is string => typeof t === 'string').join(': ');
   return importTableSchema(
     resource!.schema,

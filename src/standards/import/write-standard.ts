@@ -14,7 +14,8 @@ export const NOTES_FILE = 'NOTES.md';
 export function writeStandard(imported: ImportedStandard, dir: string, sources: string[], force: boolean): string[] {
   const targets = [join(dir, SCHEMA_FILE), join(dir, NOTES_FILE)];
   const present = targets.filter((t) => existsSync(t));
-  if (present.length && !force) throw new ConformError(`${present.join(' and ')} already exist${present.length === 1 ? 's' : ''}; add --force to replace, or choose another folder with -o`);
+  if (present.length && !force)
+    throw new ConformError(`${present.join(' and ')} already exist${present.length === 1 ? 's' : ''}; add --force to replace, or choose another folder with -o`);
   const guard = new OutputGuard(sources);
   const [schemaPath, notesPath] = targets.map((t) => guard.claim(t, t));
   try {

@@ -34,7 +34,10 @@ describe.skipIf(!hasCorpus)('digital-land specification', () => {
         if (level === 'MAY' || level === 'CONDITIONAL') expect(schema.required).not.toContain(row.field);
       }
       expect(schema['x-primaryKey']).toBe('reference');
-      expect(schema['x-standard'].sources[0]).toMatchObject({ url: expect.stringMatching(/^https:\/\/digital-land\.github\.io\/specification\/specification\//), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      expect(schema['x-standard'].sources[0]).toMatchObject({
+        url: expect.stringMatching(/^https:\/\/digital-land\.github\.io\/specification\/specification\//),
+        date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      });
       const standard = await loadStandardFile(join(out, 'schema.json'));
       expect(standard.id).toBe(dataset);
       expect(readFileSync(join(out, 'NOTES.md'), 'utf8')).toMatch(/^# .*what the import did not carry over/);
@@ -155,7 +158,13 @@ describe.skipIf(!hasCorpus)('Table Schema, data package, csvlint and CSVW', () =
 });
 
 describe('writing the standard', () => {
-  const tableSchema = JSON.stringify({ fields: [{ name: 'id', type: 'integer', constraints: { required: true } }, { name: 'when', type: 'date' }], primaryKey: 'id' });
+  const tableSchema = JSON.stringify({
+    fields: [
+      { name: 'id', type: 'integer', constraints: { required: true } },
+      { name: 'when', type: 'date' },
+    ],
+    primaryKey: 'id',
+  });
 
   it('refuses to replace a standard without --force, and replaces it with --force', async () => {
     const dir = scratch({ 'table.json': tableSchema });
