@@ -19,8 +19,6 @@ const UNIT = [
   // The engine's pieces in-process, on bundled standards and generated input.
   'test/check/header-names.test.ts',
   'test/check/quick-record.test.ts',
-  'test/check/finding-issue.test.ts',
-  'test/check/rule-findings.test.ts',
   'test/io/key-runs.test.ts',
   'test/sources/parts-reader.test.ts',
   'test/sources/workbook.test.ts',
@@ -49,6 +47,7 @@ export default defineConfig({
           name: 'unit',
           include: UNIT,
           // These files share no global state, so one module graph in threads saves the per-file start.
+          // A file that mocks a module (vi.mock) needs a graph of its own, so it belongs in e2e.
           pool: 'threads',
           isolate: false,
         },
