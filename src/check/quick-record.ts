@@ -4,28 +4,14 @@
 // "valid" when ajv would; a record it does not pass goes to the whole-record validator, which says why.
 import type { ValidateFunction } from 'ajv';
 import type { Field, Standard } from '../standards/standard.js';
+import { ROOT_ANNOTATIONS } from './whole-record.js';
 import { compileField } from './cells.js';
 import { compileQuickCheck } from './fast-field.js';
 
 export type QuickRecord = (record: unknown) => boolean;
 
 /** Root keywords that the quick look accounts for (or that change nothing about validity). */
-const UNDERSTOOD = new Set([
-  '$schema',
-  '$id',
-  'id',
-  '$defs',
-  'definitions',
-  'title',
-  'description',
-  '$comment',
-  'examples',
-  'default',
-  'type',
-  'properties',
-  'required',
-  'additionalProperties',
-]);
+const UNDERSTOOD = new Set([...ROOT_ANNOTATIONS, 'type', 'properties', 'required', 'additionalProperties']);
 
 /** Values of a field remembered with their verdict, for fields that have no quick check. */
 const REMEMBERED = 4096;

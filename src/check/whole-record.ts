@@ -9,18 +9,12 @@ import { escapePointer, typesOf } from '../standards/fields.js';
 import type { Field, Standard } from '../standards/standard.js';
 import { safeRegExp } from '../standards/safe-regexp.js';
 
+/** Root keywords that name, describe or hold definitions, and change nothing about which records are valid. */
+export const ROOT_ANNOTATIONS = ['$schema', '$id', 'id', '$defs', 'definitions', 'title', 'description', '$comment', 'examples', 'default'];
+
 /** Root keywords that a cell-by-cell check and the header's checks judge exactly as JSON Schema does. */
 const CELL_COVERED = new Set([
-  '$schema',
-  '$id',
-  'id',
-  '$defs',
-  'definitions',
-  'title',
-  'description',
-  '$comment',
-  'examples',
-  'default',
+  ...ROOT_ANNOTATIONS,
   'deprecated',
   'readOnly',
   'writeOnly',

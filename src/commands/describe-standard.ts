@@ -7,7 +7,7 @@ import { typePhrase } from '../check/explain.js';
 import { declaredReferences } from '../check/table-rules.js';
 import { describeFields, resolveLocalRef } from '../standards/fields.js';
 import { acceptedForms, type AcceptedForm } from '../standards/accepted.js';
-import type { Field, SeveritySetting, Standard, StandardSource } from '../standards/standard.js';
+import type { Field, SeveritySetting, Standard, StandardMeta, StandardSource } from '../standards/standard.js';
 
 export interface FieldDescription {
   name: string;
@@ -44,15 +44,7 @@ export interface FieldDescription {
   accepted?: AcceptedForm[];
 }
 
-export interface StandardDescription {
-  id: string;
-  version: string;
-  title: string;
-  publisher?: string;
-  source?: string;
-  licence?: string;
-  description?: string;
-  mode: 'records' | 'document';
+export interface StandardDescription extends Pick<StandardMeta, 'id' | 'version' | 'title' | 'publisher' | 'source' | 'licence' | 'description' | 'mode'> {
   notes: string[];
   /** The documents the standard is drawn from, with version and date. */
   sources?: StandardSource[];
